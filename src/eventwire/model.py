@@ -88,6 +88,7 @@ class Article:
     input_ref: str = ""  # where it came from: path, path:line, "-:line"
     status: ArticleStatus = "processed"
     notes: tuple[str, ...] = ()  # e.g. "truncated from 3,000,000 to 1,000,000 characters"
+    doc_id: str | None = None  # the input's own id (JSONL "id"), kept for the user's joins
 
     def span(self, start: int, end: int) -> Span:
         """Build a Span of the cleaned text with its raw offsets filled in."""

@@ -1,0 +1,210 @@
+"""The ``eventwire`` command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import __version__
+
+app = typer.Typer(
+    help="Turn news articles into evidence-linked event data: who did what to whom, where, when.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+gazetteer_app = typer.Typer(help="The offline gazetteer used to resolve place names.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+console = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option("eventwire.duckdb", "--db", help="DuckDB database file.")
+EXPORT_FORMATS = ("jsonl", "parquet", "csv")
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """eventwire command line."""
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin: .txt, .html, .jsonl(.gz), .warc(.gz)."),
+    db: str = DbOption,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch (one transaction each)."),
+    max_chars: int = typer.Option(300_000, "--max-chars", min=1000, help="Longer documents are truncated (and recorded)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Process articles into the database; already-stored articles are skipped."""
+    from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths
+    from eventwire.runner import RunStats
+    from eventwire.runner import run as run_paths
+
+    files = list(expand_paths(paths))
+    single_doc = all(p != "-" and (Path(p).suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES) for p in files)
+    total = len(files) if single_doc else None
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]articles"),
+        BarColumn(),
+        MofNCompleteColumn() if total else TextColumn("{task.completed}"),
+        TextColumn("{task.fields[rate]:.1f}/s · {task.fields[failed]} failed · {task.fields[skipped]} skipped"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal and not _force_progress(),
+    )
+    task = progress.add_task("run", total=total, rate=0.0, failed=0, skipped=0)
+
+    def on_progress(stats: RunStats) -> None:
+        progress.update(task, completed=stats.seen, rate=stats.articles_per_s, failed=stats.failed, skipped=stats.skipped)
+
+    try:
+        with progress:
+            stats = run_paths(paths, db=db, workers=workers, batch_size=batch_size, max_chars=max_chars, progress=on_progress)
+    except KeyboardInterrupt:
+        err.print("[yellow]Interrupted.[/] Finished batches are stored; run the same command again to resume.")
+        raise typer.Exit(130)
+    _print_run_summary(stats, db)
+    if stats.processed == 0 and stats.skipped == 0:
+        raise typer.Exit(1)
+
+
+def _force_progress() -> bool:
+    import os
+
+    return bool(os.environ.get("EVENTWIRE_PROGRESS"))
+
+
+def _print_run_summary(stats: object, db: str) -> None:
+    from eventwire.runner import RunStats
+
+    assert isinstance(stats, RunStats)
+    table = Table(title=f"eventwire run → {db}", show_header=False)
+    table.add_row("processed", f"{stats.processed:,}" + (f" ({stats.truncated:,} truncated)" if stats.truncated else ""))
+    table.add_row("skipped (already seen)", f"{stats.skipped:,}")
+    table.add_row("failed", f"{stats.failed:,}")
+    table.add_row("events", f"{stats.events:,}")
+    table.add_row("time", f"{stats.elapsed:.1f} s ({stats.articles_per_s:.1f} articles/s)")
+    console.print(table)
+    for f in stats.failures[:20]:
+        console.print(f"  [red]failed[/] {f.input_ref}: {f.reason}")
+    if len(stats.failures) > 20:
+        console.print(f"  … and {len(stats.failures) - 20} more (see the failures table)")
+
+
+@app.command()
+def show(
+    article: str = typer.Argument(..., help="Article id (or a unique prefix), or the input it came from."),
+    db: str = DbOption,
+) -> None:
+    """Print an article's cleaned text with what was found in it."""
+    from eventwire.show import render_article
+    from eventwire.store import Store
+
+    with _open_read(db) as store:
+        rendered = render_article(store, article)
+    if rendered is None:
+        err.print(f"[red]No article matches {article!r}[/] (try `eventwire articles --db {db}`).")
+        raise typer.Exit(1)
+    for part in rendered:
+        console.print(part)
+
+
+@app.command()
+def articles(db: str = DbOption, limit: int = typer.Option(20, min=1)) -> None:
+    """List stored articles."""
+    with _open_read(db) as store:
+        rows = store.con.execute(
+            "SELECT id, date, date_source, title, n_events, input_ref FROM articles ORDER BY processed_at, id LIMIT ?",
+            [limit],
+        ).fetchall()
+    table = Table("id", "date", "from", "title", "events", "input")
+    for r in rows:
+        table.add_row(r[0][:12], str(r[1] or ""), r[2], (r[3] or "")[:60], str(r[4]), r[5])
+    console.print(table)
+
+
+@app.command()
+def events(db: str = DbOption, limit: int = typer.Option(50, min=1), article: Optional[str] = None) -> None:
+    """List coded events."""
+    from eventwire.show import events_table
+
+    with _open_read(db) as store:
+        console.print(events_table(store, limit=limit, article=article))
+
+
+@app.command()
+def summary(db: str = DbOption) -> None:
+    """Counts of everything stored, and how every input ended."""
+    from eventwire.schema import TABLES
+
+    with _open_read(db) as store:
+        table = Table("table", "rows", title=db)
+        for name in TABLES:
+            table.add_row(name, f"{store.count(name):,}")
+        console.print(table)
+        by_status = store.con.execute("SELECT status, count(*) FROM inputs GROUP BY 1 ORDER BY 1").fetchall()
+        console.print("inputs: " + ", ".join(f"{s} {n:,}" for s, n in by_status))
+
+
+@app.command()
+def export(
+    format: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder (one file per table)."),
+    db: str = DbOption,
+) -> None:
+    """Write every table to files."""
+    from eventwire.export.tables import export_tables
+
+    if format not in EXPORT_FORMATS:
+        err.print(f"[red]Unknown format {format!r}[/]; choose one of {', '.join(EXPORT_FORMATS)}.")
+        raise typer.Exit(2)
+    with _open_read(db) as store:
+        written = export_tables(store, out, format)
+    for path, rows in written:
+        console.print(f"{path}  ({rows:,} rows)")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(force: bool = typer.Option(False, "--force", help="Rebuild even if present.")) -> None:
+    """Build the offline gazetteer from the installed GeoNames-derived packages."""
+    try:
+        from eventwire.geo import gazetteer
+    except ImportError:
+        err.print("[yellow]The geo stage is not installed in this build.[/]")
+        raise typer.Exit(1)
+    path = gazetteer.build(force=force)
+    console.print(f"gazetteer: {path}")
+
+
+def _open_read(db: str):  # noqa: ANN202
+    from eventwire.store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/] (create it with `eventwire run PATH --db {db}`)")
+        raise typer.Exit(1) from exc
+    except Exception as exc:  # e.g. locked by a running `eventwire run`
+        err.print(f"[red]Cannot open {db}:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

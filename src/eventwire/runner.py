@@ -1,0 +1,144 @@
+"""A whole run: read inputs, skip what is stored, process the rest, write each batch.
+
+This is what ``eventwire run`` does, usable from Python too. Every input ends in the
+``inputs`` table as processed, truncated, duplicate or failed, so a run's accounting adds up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.engines.local import run_batches
+from eventwire.ingest import read_inputs
+from eventwire.ingest.base import RawDoc
+from eventwire.model import Document, Failure
+from eventwire.pipeline import article_id
+from eventwire.store import Store
+
+
+@dataclass
+class RunStats:
+    processed: int = 0
+    truncated: int = 0
+    skipped: int = 0  # already stored, or seen earlier in this run
+    failed: int = 0
+    events: int = 0
+    words: int = 0
+    started: float = field(default_factory=time.perf_counter)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.processed + self.skipped + self.failed
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.processed / self.elapsed if self.elapsed > 0 else 0.0
+
+
+Progress = Callable[[RunStats], None]
+
+
+def run(
+    paths: Sequence[str],
+    db: str | Path = "eventwire.duckdb",
+    workers: int = 1,
+    batch_size: int = 32,
+    stages: Sequence[str] | None = None,
+    max_chars: int | None = None,
+    progress: Progress | None = None,
+) -> RunStats:
+    """Process ``paths`` into the database at ``db``; safe to interrupt and re-run."""
+    options: dict = {"batch_size": batch_size}
+    if stages is not None:
+        options["stages"] = tuple(stages)
+    if max_chars is not None:
+        options["max_chars"] = max_chars
+    stats = RunStats()
+    with Store(db) as store:
+        pending_failures: list[Failure] = []
+        pending_duplicates: list[tuple[str, str]] = []
+
+        def batches() -> Iterator[list[RawDoc]]:
+            seen: set[str] = set()
+            batch: list[tuple[str, RawDoc]] = []
+
+            def flush() -> Iterator[list[RawDoc]]:
+                known = store.known_ids(aid for aid, _ in batch)
+                fresh = []
+                for aid, raw in batch:
+                    if aid in known:
+                        stats.skipped += 1
+                        pending_duplicates.append((raw.input_ref, aid))
+                    else:
+                        fresh.append(raw)
+                batch.clear()
+                if fresh:
+                    yield fresh
+                elif pending_failures or pending_duplicates:
+                    yield []  # an empty batch still carries its failures/duplicates to the store
+
+            for item in read_inputs(paths):
+                if isinstance(item, Failure):
+                    pending_failures.append(item)
+                    continue
+                aid = article_id(item.text)
+                if aid in seen:
+                    stats.skipped += 1
+                    pending_duplicates.append((item.input_ref, aid))
+                    continue
+                seen.add(aid)
+                batch.append((aid, item))
+                if len(batch) >= batch_size:
+                    yield from flush()
+            if batch or pending_failures or pending_duplicates:
+                yield from flush()
+
+        for results in run_batches(batches(), workers=workers, options=options):
+            docs = [r for r in results if isinstance(r, Document)]
+            failures = [r for r in results if isinstance(r, Failure)] + pending_failures
+            duplicates = list(pending_duplicates)
+            pending_failures.clear()
+            pending_duplicates.clear()
+            store.write_batch(docs, failures, duplicates)
+            for d in docs:
+                stats.processed += 1
+                stats.truncated += d.article.status == "truncated"
+                stats.events += len(d.events)
+                stats.words += len(d.article.text.split())
+            stats.failed += len(failures)
+            stats.failures.extend(failures)
+            if progress:
+                progress(stats)
+        if pending_failures or pending_duplicates:
+            store.write_batch((), pending_failures, pending_duplicates)
+            stats.failed += len(pending_failures)
+            stats.failures.extend(pending_failures)
+    return stats
+
+
+def iter_documents(items: Iterable[object]) -> Iterator[RawDoc | Failure]:
+    """Turn API inputs (str, dict, RawDoc) into RawDocs; bad items become Failures."""
+    from eventwire.pipeline import raw_from_mapping
+    from eventwire.ingest.base import IngestError
+
+    for n, item in enumerate(items):
+        ref = f"item:{n}"
+        if isinstance(item, RawDoc):
+            yield item
+        elif isinstance(item, str):
+            yield RawDoc(text=item, input_ref=ref)
+        elif isinstance(item, dict):
+            try:
+                yield raw_from_mapping(item, str(item.get("id") or ref))
+            except IngestError as exc:
+                yield Failure(ref, str(exc))
+        else:
+            yield Failure(ref, f"cannot process a {type(item).__name__}: give text, a dict or a RawDoc")
