@@ -1,0 +1,11 @@
+"""Quotations and attributions: who said what, to whom, in which words.
+
+``find_quotes(parsed, actors)`` returns :class:`eventwire.model.Quote` records;
+``quote_containing(quotes, start, end)`` tells whether a char range lies inside a
+quote's content (used to mark events inside quotes as reported speech).
+"""
+
+from eventwire.quotes.extract import find_quotes
+from eventwire.quotes.lookup import quote_containing
+
+__all__ = ["find_quotes", "quote_containing"]

@@ -1,0 +1,331 @@
+"""Find attributions: direct quotes by their marks, indirect speech by its cue verb.
+
+Direct quotes are found first, from quotation marks, and tied to the nearest cue verb
+outside the marks in the same sentence (or the short clause right after it); the two
+halves of an interrupted quote (“…,” he said, “…”) share that cue and become one
+attribution with two content spans. Indirect speech is then read off the parse: a cue
+verb with a complement clause ("X said that …"), a parenthetical cue ("…, he said, …")
+and "according to X, …". Each candidate gets a source phrase (the cue's subject),
+and the source is resolved to a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.model import Actor, Quote
+from eventwire.nlp import Parsed
+from eventwire.quotes.lexicon import Lexicon, load_lexicon
+from eventwire.quotes.marks import Quoted, find_quoted
+from eventwire.quotes.speakers import resolve_speaker
+from eventwire.quotes.syntax import (
+    TokenRange,
+    content_child,
+    cue_range,
+    cue_verb,
+    source_range,
+    subject_of,
+    subtree_range,
+    trim,
+)
+
+MIN_UNATTRIBUTED_TOKENS = 8  # a cue-less quote shorter than this is a scare quote or a title
+MIN_DIRECT_TOKENS = 1
+INTERRUPT_MAX_CHARS = 120  # “…,” <cue clause up to this long> “…”
+FOLLOW_GAP_CHARS = 4  # a cue sentence starting this close after the closing mark belongs to it
+
+
+@dataclass(slots=True)
+class Candidate:
+    content: list[tuple[int, int]]  # char ranges
+    kind: str
+    verb: Token | None
+    cue: TokenRange | None
+    subject: Token | None
+    rule: str
+    confidence: float
+    quotes: list[Quoted] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(a for a, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(b for _, b in self.content)
+
+
+def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
+    return doc[rng[0]].idx, doc[rng[1]].idx + len(doc[rng[1]])
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _in_quoted(char: int, quoted: list[Quoted]) -> bool:
+    return any(q.start <= char < q.end for q in quoted)
+
+
+def _cue_window(parsed: Parsed, q: Quoted) -> tuple[int, int]:
+    """Token window where the cue of quote ``q`` may be: its sentences, plus a short
+    following sentence when the parser split “…,” he said. off the quote, plus a
+    preceding sentence ending in a colon (He said: “…”)."""
+    doc = parsed.doc
+    sents = parsed.sentences
+    first = parsed.sentence_of_char(q.start)
+    last = parsed.sentence_of_char(max(q.start, q.end - 1))
+    if last + 1 < len(sents) and sents[last + 1].span.start - q.end <= FOLLOW_GAP_CHARS:
+        nxt = sents[last + 1].span
+        if not nxt.text[:1] in "“\"«‘'" and nxt.end - nxt.start < 200:
+            last += 1
+    if first > 0 and parsed.article.text[sents[first - 1].span.start : q.start].rstrip().endswith(":"):
+        first -= 1
+    start_tok = _tokens_in(doc, sents[first].span.start, sents[first].span.end)
+    end_tok = _tokens_in(doc, sents[last].span.start, sents[last].span.end)
+    return (start_tok.start if start_tok else 0), (end_tok.stop if end_tok else len(doc))
+
+
+def _linked(verb: Token, q: Quoted) -> bool:
+    """The parse ties the verb to the quote: it governs a token inside, or hangs off one."""
+    for t in verb.subtree:
+        if q.start <= t.idx < q.end:
+            return True
+    return q.start <= verb.head.idx < q.end
+
+
+def _best_cue(parsed: Parsed, q: Quoted, quoted: list[Quoted], lexicon: Lexicon) -> Token | None:
+    doc = parsed.doc
+    lo, hi = _cue_window(parsed, q)
+    best: tuple[float, Token] | None = None
+    for i in range(lo, hi):
+        tok = doc[i]
+        if _in_quoted(tok.idx, quoted):
+            continue
+        if cue_verb(tok, lexicon) is None and not _according(tok):
+            continue
+        distance = q.start - (tok.idx + len(tok)) if tok.idx < q.start else tok.idx - q.end
+        score = distance - (200 if _linked(tok, q) else 0)
+        if subject_of(tok) is not None:
+            score -= 50
+        if best is None or score < best[0]:
+            best = (score, tok)
+    return best[1] if best else None
+
+
+def _according(tok: Token) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def _according_source(tok: Token) -> Token | None:
+    to = tok.nbor(1)
+    for child in list(to.children) + list(tok.children):
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _direct_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) -> list[Candidate]:
+    doc = parsed.doc
+    text = parsed.article.text
+    out: list[Candidate] = []
+    for q in quoted:
+        toks = _tokens_in(doc, q.start, q.end)
+        verb = _best_cue(parsed, q, quoted, lexicon)
+        prev = out[-1] if out else None
+        if verb is not None and prev is not None and prev.verb is verb:
+            # “…,” he said, “…”: the second half of an interrupted quote
+            prev.content.append((q.start, q.end))
+            prev.quotes.append(q)
+            continue
+        if verb is None:
+            between = text[prev.end : q.start] if prev else ""
+            if (
+                prev is not None
+                and prev.verb is not None
+                and len(between) <= INTERRUPT_MAX_CHARS
+                and prev.verb.idx >= prev.quotes[-1].end
+                and prev.verb.idx < q.start
+                and "\n" not in between
+            ):
+                prev.content.append((q.start, q.end))
+                prev.quotes.append(q)
+                continue
+            if len(toks) < MIN_UNATTRIBUTED_TOKENS:
+                continue
+            if prev is not None and text[prev.end : q.start].count("\n") <= 2 and "\n" in text[prev.end : q.start] and not text[prev.end : q.start].strip():
+                # a paragraph of quotation right after an attributed one continues it
+                out.append(Candidate([(q.start, q.end)], "direct", None, None, prev.subject, "direct-continued", 0.5, [q]))
+                continue
+            out.append(Candidate([(q.start, q.end)], "direct", None, None, None, "direct-unattributed", 0.3, [q]))
+            continue
+        if _according(verb):
+            subject = _according_source(verb)
+            cue = (verb.i, verb.i + 1)
+        else:
+            subject = subject_of(verb)
+            cue = cue_range(verb, lexicon)
+        conf = 0.9 if subject is not None else 0.6
+        out.append(Candidate([(q.start, q.end)], "direct", verb, cue, subject, "direct-cue", conf, [q]))
+    return out
+
+
+def _content_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of ``tokens`` as trimmed char ranges."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    out = []
+    for run in runs:
+        rng = trim(doc, run)
+        if rng is not None:
+            out.append(_chars(doc, rng))
+    return out
+
+
+def _clip_to_paragraph(text: str, ranges: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
+    """Indirect content stays in the cue's paragraph: the parser's sentences sometimes
+    run over a paragraph break (a stray "Advertisement" line), speech does not."""
+    p_start = text.rfind("\n", 0, anchor) + 1
+    p_end = text.find("\n", anchor)
+    p_end = len(text) if p_end < 0 else p_end
+    out = []
+    for a, b in ranges:
+        a, b = max(a, p_start), min(b, p_end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _indirect_candidates(
+    parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon, used: set[int]
+) -> list[Candidate]:
+    doc = parsed.doc
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in used or _in_quoted(tok.idx, quoted):
+            continue
+        if _according(tok):
+            source = _according_source(tok)
+            head = tok.head if tok.head is not tok else None
+            if head is None or source is None:
+                continue
+            drop = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
+            content = {t.i for t in head.subtree} - drop
+            ranges = _clip_to_paragraph(parsed.article.text, _content_ranges(doc, content), tok.idx)
+            if ranges:
+                out.append(Candidate(ranges, "indirect", tok, (tok.i, tok.i + 1), source, "according-to", 0.75))
+            continue
+        entry = cue_verb(tok, lexicon)
+        if entry is None:
+            continue
+        found = content_child(tok, entry)
+        if found is not None:
+            child, how = found
+            a, b = subtree_range(child)
+            rng = trim(doc, (a, b))
+            if rng is None:
+                continue
+            ranges = [_chars(doc, rng)]
+            rule = f"indirect-{how}"
+            conf = 0.8 if how == "ccomp" else 0.6
+        elif tok.dep_ == "parataxis" and tok.head is not tok:
+            # "The army, he said, will win."
+            content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+            ranges = _content_ranges(doc, content)
+            rule, conf = "indirect-parenthetical", 0.7
+        else:
+            continue
+        ranges = _clip_to_paragraph(parsed.article.text, ranges, tok.idx)
+        if not ranges:
+            continue
+        subject = subject_of(tok)
+        kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in ranges) else "indirect"
+        out.append(Candidate(ranges, kind, tok, cue_range(tok, lexicon), subject, rule, conf))
+    return out
+
+
+def _overlap(a: Candidate, b: Candidate) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the more confident of two candidates whose contents mostly coincide."""
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: -c.confidence):
+        size = sum(e - s for s, e in cand.content)
+        clash = False
+        for other in kept:
+            ov = _overlap(cand, other)
+            other_size = sum(e - s for s, e in other.content)
+            if ov and ov >= 0.5 * max(size, other_size):  # nested attributions both stay
+                clash = True
+                break
+        if not clash:
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _to_quote(parsed: Parsed, cand: Candidate, actors: list[Actor], lexicon: Lexicon, quoted_chars: list[tuple[int, int]]) -> Quote:
+    doc = parsed.doc
+    source_span = cue_span = None
+    speaker_name = speaker_code = None
+    anonymous = False
+    confidence = cand.confidence
+    rule = cand.rule
+    if cand.cue is not None:
+        a, b = _chars(doc, cand.cue)
+        cue_span = parsed.span(a, b)
+    if cand.subject is not None:
+        rng = source_range(cand.subject)
+        a, b = _chars(doc, rng)
+        source_span = parsed.span(a, b)
+        speaker = resolve_speaker(doc, rng, cand.subject, actors, lexicon, quoted_chars)
+        speaker_name, speaker_code, anonymous = speaker.name, speaker.code, speaker.anonymous
+        confidence = round(confidence * (0.5 + 0.5 * speaker.confidence), 3)
+        rule = f"{rule}+{speaker.rule}"
+    content = tuple(parsed.span(a, b) for a, b in sorted(cand.content))
+    anchor = cand.verb.i if cand.verb is not None else None
+    sentence = parsed.sentence_of_token(anchor) if anchor is not None else parsed.sentence_of_char(cand.start)
+    return Quote(
+        content=content,
+        sentence=sentence,
+        kind=cand.kind,  # type: ignore[arg-type]
+        source=source_span,
+        cue=cue_span,
+        speaker=speaker_name,
+        speaker_code=speaker_code,
+        anonymous=anonymous,
+        confidence=confidence,
+        rule=rule,
+    )
+
+
+def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote]:
+    """Every attribution in the article, in text order.
+
+    ``actors`` (from the actors stage) lets speakers carry canonical names and codes;
+    without them speakers are resolved from spaCy entities and nominal heads.
+    ``Quote.sentence`` is the sentence of the cue (of the content when there is none),
+    which is where a statement event belongs.
+    """
+    lexicon = load_lexicon()
+    actors = list(actors or [])
+    quoted = find_quoted(parsed.article.text, lexicon)
+    direct = _direct_candidates(parsed, quoted, lexicon)
+    used = {c.verb.i for c in direct if c.verb is not None}
+    indirect = _indirect_candidates(parsed, quoted, lexicon, used)
+    cands = _drop_overlaps(direct + indirect)
+    quoted_chars = [(q.start, q.end) for q in quoted]
+    return [_to_quote(parsed, c, actors, lexicon, quoted_chars) for c in cands]

@@ -1,0 +1,68 @@
+"""The quote stage's knowledge, read from ``eventwire/data/quotes``.
+
+Kept out of the logic so that a user can widen the cue lexicon (PolNeAR-style
+attribution covers "believes", "found", "called for", ...) without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    statement_class: str  # coarse statement type, for the events stage
+    complements: frozenset[str]  # clause, to, for, obj
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarkPair:
+    open: str
+    close: str
+    kind: str  # double, angle, straight, single, single_straight
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cue_verbs: dict[str, CueVerb]
+    according_to: tuple[tuple[str, ...], ...]  # "according to" and friends, as token tuples
+    verb_phrases: tuple[tuple[str, ...], ...]  # "went on to say", "told reporters"
+    anonymous_nouns: frozenset[str]
+    quote_marks: tuple[QuoteMarkPair, ...]
+    pronouns: dict[str, frozenset[str]]  # pronoun -> kinds of antecedent
+
+
+def _lines(name: str) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file, split on tabs."""
+    text = resources.files("eventwire").joinpath("data", "quotes", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every data file once per process."""
+    cue_verbs: dict[str, CueVerb] = {}
+    for lemma, cls, needs in _lines("cue_verbs.tsv"):
+        parts = needs.split("+")
+        comps = frozenset(parts)
+        if lemma in cue_verbs:  # a lemma listed twice keeps its first class, joins complements
+            old = cue_verbs[lemma]
+            cue_verbs[lemma] = CueVerb(lemma, old.statement_class, old.complements | comps)
+        else:
+            cue_verbs[lemma] = CueVerb(lemma, cls, comps)
+    according, phrases = [], []
+    for phrase, kind in _lines("cue_phrases.tsv"):
+        words = tuple(phrase.lower().split())
+        (according if kind == "according_to" else phrases).append(words)
+    anonymous = frozenset(row[0].lower() for row in _lines("anonymous_nouns.txt"))
+    marks = tuple(QuoteMarkPair(*row[:3]) for row in _lines("quote_marks.tsv"))
+    pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in _lines("pronouns.tsv")}
+    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns)

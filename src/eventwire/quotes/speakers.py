@@ -1,0 +1,136 @@
+"""Resolve a source phrase to the speaker it names.
+
+Order of evidence: an actor from the actors stage overlapping the phrase; a named
+entity inside it; for a relative pronoun, the noun it modifies; for a personal
+pronoun, the nearest compatible name before it that is not itself inside quoted
+speech (the "Obama" in “…Obama…,” he said is not "he"); for a nominal phrase with
+no name ("the source", "a senior official"), the phrase itself, flagged anonymous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from eventwire.model import Actor
+from eventwire.quotes.lexicon import Lexicon
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+KIND_LABELS = {
+    "person": ("PERSON",),
+    "organisation": ("ORG", "GPE"),
+    "group": ("NORP", "ORG"),
+    "place": ("GPE",),
+}
+ANTECEDENT_WINDOW_CHARS = 1500  # pronoun antecedents further back than this are guesses
+RELATIVE_PRONOUNS = ("who", "which", "that")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    code: str | None
+    anonymous: bool
+    rule: str
+    confidence: float
+
+    def with_rule(self, prefix: str) -> Speaker:
+        return Speaker(self.name, self.code, self.anonymous, f"{prefix}-{self.rule}", self.confidence)
+
+
+def _actor_overlapping(actors: list[Actor], start: int, end: int) -> Actor | None:
+    best = None
+    for actor in actors:
+        if actor.span.start < end and start < actor.span.end:
+            if best is None or (actor.span.end - actor.span.start) > (best.span.end - best.span.start):
+                best = actor
+    return best
+
+
+def _ent_overlapping(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    best = None
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start_char < end and start < ent.end_char:
+            if best is None or ent.label_ == "PERSON" and best.label_ != "PERSON":
+                best = ent
+    return best
+
+
+def _full_name(doc: Doc, ent: SpacySpan) -> str:
+    """"Trump" → "Donald Trump" when the article named him in full earlier."""
+    if ent.label_ != "PERSON" or len(ent) > 1:
+        return ent.text
+    last = ent.text.lower()
+    best = ent.text
+    for other in doc.ents:
+        if other.start_char >= ent.start_char:
+            break
+        if other.label_ == "PERSON" and len(other) > 1 and other[-1].lower_ == last:
+            best = other.text
+    return best
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _antecedent(
+    doc: Doc,
+    actors: list[Actor],
+    before: int,
+    kinds: frozenset[str],
+    quoted: list[tuple[int, int]],
+) -> tuple[str, str | None] | None:
+    """Nearest preceding compatible mention outside quoted speech."""
+    labels = {label for kind in kinds for label in KIND_LABELS.get(kind, ())}
+    floor = before - ANTECEDENT_WINDOW_CHARS
+    if actors:
+        for actor in sorted(actors, key=lambda a: a.span.start, reverse=True):
+            if actor.span.end > before or actor.span.start < floor:
+                continue
+            if _inside(quoted, actor.span.start, actor.span.end):
+                continue
+            if actor.kind and actor.kind not in kinds:
+                continue
+            return actor.name, actor.code
+    for ent in reversed(doc.ents):
+        if ent.end_char > before:
+            continue
+        if ent.start_char < floor:
+            break
+        if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
+            continue
+        return _full_name(doc, ent), None
+    return None
+
+
+def resolve_speaker(
+    doc: Doc,
+    source: tuple[int, int],
+    head: Token,
+    actors: list[Actor],
+    lexicon: Lexicon,
+    quoted: list[tuple[int, int]],
+) -> Speaker:
+    """Name (and code) behind the source phrase ``source`` (token range) whose head is ``head``."""
+    start, end = doc[source[0]].idx, doc[source[1]].idx + len(doc[source[1]])
+    lower = head.lower_
+    if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        noun = head.head.head
+        return resolve_speaker(doc, (noun.left_edge.i, noun.i), noun, actors, lexicon, quoted).with_rule("relative")
+    if head.pos_ == "PRON" and lower in lexicon.pronouns:
+        found = _antecedent(doc, actors, start, lexicon.pronouns[lower], quoted)
+        if found:
+            return Speaker(found[0], found[1], False, "pronoun", 0.7)
+        return Speaker(None, None, False, "pronoun-unresolved", 0.4)
+    actor = _actor_overlapping(actors, start, end)
+    if actor is not None:
+        return Speaker(actor.name, actor.code, False, "actor", 0.9)
+    ent = _ent_overlapping(doc, start, end)
+    if ent is not None:
+        return Speaker(_full_name(doc, ent), None, False, "entity", 0.85)
+    text = doc.text[start:end]
+    has_name = any(t.pos_ == "PROPN" for t in doc[source[0] : source[1] + 1])
+    anonymous = not has_name and head.lemma_.lower() in lexicon.anonymous_nouns
+    return Speaker(text, None, anonymous, "nominal", 0.6)

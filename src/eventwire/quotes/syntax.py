@@ -1,0 +1,169 @@
+"""Dependency-parse helpers: which token is a cue, who its subject is, what it governs.
+
+These work on spaCy tokens only, so they can be tested on a parse without the rest of
+the stage. Spans are returned as ``(first_token_index, last_token_index)`` inclusive.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.quotes.lexicon import CueVerb, Lexicon
+
+TokenRange = tuple[int, int]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Relations through which a verb inherits its subject: "went on to say", "..., saying that",
+# "said and added".
+SUBJECT_INHERIT_DEPS = ("xcomp", "conj", "advcl", "acl")
+TRIM_PUNCT = set(",;:—–-()[]") | {"--"}
+
+
+def cue_verb(token: Token, lexicon: Lexicon) -> CueVerb | None:
+    """The lexicon entry when ``token`` is used as a reporting verb (not "says" the noun)."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    entry = lexicon.cue_verbs.get(token.lemma_.lower())
+    if entry is None:
+        entry = lexicon.cue_verbs.get(token.lower_)
+    return entry
+
+
+def subtree_range(token: Token, exclude: set[int] | None = None) -> TokenRange:
+    """Contiguous token range of ``token``'s subtree, dropping excluded children's subtrees at the edges."""
+    idx = sorted(t.i for t in token.subtree if not exclude or t.i not in exclude)
+    return idx[0], idx[-1]
+
+
+def trim(doc: Doc, rng: TokenRange, keep_quotes: bool = True) -> TokenRange | None:
+    """Strip edge punctuation (but not closing quote marks, which belong to a quoted content)."""
+    a, b = rng
+    while a <= b and (doc[a].is_punct and not (keep_quotes and doc[a].is_quote) or doc[a].is_space):
+        a += 1
+    while a <= b and (
+        doc[b].is_space or (doc[b].is_punct and not (keep_quotes and doc[b].is_quote) and doc[b].text in TRIM_PUNCT | {".", "!", "?"})
+    ):
+        b -= 1
+    if a > b:
+        return None
+    if doc[b + 1 : b + 2].text == ")" and "(" in doc[a : b + 1].text and b + 1 <= rng[1]:
+        b += 1  # keep the parenthesis closed: "Committee (HNC)"
+    # a dangling opening quote at the end or closing quote at the start is noise
+    while a <= b and doc[b].is_quote and doc[b].is_left_punct:
+        b -= 1
+    while a <= b and doc[a].is_quote and doc[a].is_right_punct:
+        a += 1
+    return (a, b) if a <= b else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, climbing xcomp/conj/advcl chains when it has none.
+
+    The climb is what makes "the source went on to say" find "the source" and
+    "..., saying that ..." find the main clause's subject.
+    """
+    seen = 0
+    current = verb
+    while current is not None and seen < 4:
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        # passive "was quoted by X": the agent is the speaker
+        for child in current.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if current.dep_ == "relcl":  # "Obama, who said ...": who is the subject when parsed so
+            return None
+        if current.dep_ in SUBJECT_INHERIT_DEPS and current.head is not current:
+            current = current.head
+            seen += 1
+            continue
+        break
+    # inverted order: "…,” said John Smith.": a proper noun object right after the verb
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def source_range(subject: Token) -> TokenRange:
+    """The source phrase: the subject's subtree, without a trailing relative clause or comma."""
+    doc = subject.doc
+    exclude: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in ("relcl", "acl") and child.i > subject.i:
+            exclude.update(t.i for t in child.subtree)
+    a, b = subtree_range(subject, exclude)
+    # stop at the first excluded token so the span stays contiguous
+    for i in range(subject.i, b + 1):
+        if i in exclude:
+            b = i - 1
+            break
+    rng = trim(doc, (a, b), keep_quotes=False)
+    return rng or (subject.i, subject.i)
+
+
+def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
+    """The cue words: the verb with its auxiliaries, negation and particle ("has not said",
+    "pointed out"), widened to fixed phrases from the lexicon ("went on to say", "called for")."""
+    doc = verb.doc
+    a = b = verb.i
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3:
+            if child.lower_ != "to":
+                a = min(a, child.i)
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            b = max(b, child.i)
+    # fixed phrases ending at this verb ("went on to say") or starting at it ("told reporters")
+    for phrase in lexicon.verb_phrases:
+        n = len(phrase)
+        for start in (verb.i - n + 1, verb.i):
+            if start < 0 or start + n > len(doc):
+                continue
+            words = tuple(t.lower_ for t in doc[start : start + n])
+            if _phrase_matches(words, phrase, doc[start : start + n]):
+                a, b = min(a, start), max(b, start + n - 1)
+    return a, b
+
+
+def _phrase_matches(words: tuple[str, ...], phrase: tuple[str, ...], span) -> bool:
+    """Exact words, or the same phrase with its first verb inflected ("goes on to say")."""
+    if words == phrase:
+        return True
+    return words[1:] == phrase[1:] and span[0].lemma_.lower() == _lemma(phrase[0])
+
+
+_LEMMA_OF = {"went": "go", "told": "tell", "pointed": "point"}
+
+
+def _lemma(word: str) -> str:
+    return _LEMMA_OF.get(word, word)
+
+
+def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
+    """The complement that carries what was said, and how it was found.
+
+    Finite clauses ("said that ...") count for every cue; infinitives, "for"-objects and
+    nominal objects only for the verbs whose lexicon entry allows them, because for most
+    verbs those are not speech content ("told reporters").
+    """
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child, "ccomp"
+    if "to" in entry.complements:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children):
+                return child, "xcomp"
+    if "for" in entry.complements:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                for grand in child.children:
+                    if grand.dep_ in ("pobj", "pcomp"):
+                        return grand, "for"
+    if "obj" in entry.complements:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
+                return child, "dobj"
+    return None
