@@ -1,0 +1,64 @@
+"""Past or future? The clause tense that decides which "Thursday" or "May" is meant.
+
+Read from the dependency parse: the verb governing the expression and its
+auxiliaries. "will adjourn on Thursday" is future, "said on Wednesday" past,
+"plans to visit on Monday" (an infinitive) future. Present tense gives no
+direction, so the caller falls back to the nearer date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must", "can", "ca"}
+VERB_POS = {"VERB", "AUX"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` in the parse tree."""
+    seen = 0
+    while seen < 50:
+        if token.pos_ in VERB_POS and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+        seen += 1
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if "going" in words and any(a.tag_ == "TO" for a in auxes):
+        return "future"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (words & {"has", "have", "had", "'ve", "'s"}):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):  # "the town seized in May"
+        return "past"
+    return None
+
+
+def tense_at(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """Tense of the clause the characters ``start_char:end_char`` belong to."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    if tense == "present" and verb.tag_ == "VBG":
+        # "are meeting on Thursday": progressive with a time is mostly a plan.
+        head = governing_verb(verb.head) if verb.head is not verb else None
+        if head is not None and head is not verb:
+            return verb_tense(head) or tense
+    return tense
