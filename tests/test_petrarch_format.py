@@ -103,8 +103,9 @@ def test_verbs_groups_patterns_and_synsets(tmp_path: Path) -> None:
     codes = [p.code for p in group.patterns]
     assert codes == ["+++", "112", "065", "174", "###"]
     assert group.patterns[1].before == ("not",) and group.patterns[1].after == ("relations",)
-    assert group.patterns[2].after == ("&TIETYPES", "ties")
+    assert group.patterns[2].after == ("&TIETYPES", "_ties")  # "_" = must follow directly
     assert group.patterns[3].before == ("+", "was") and group.patterns[3].after == ("to", "^", "from", "$")
+    assert not group.patterns[3].glued_before
 
 
 def test_discards_and_dates(tmp_path: Path) -> None:

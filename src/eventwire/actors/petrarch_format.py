@@ -319,14 +319,17 @@ class VerbForm:
 
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
-    """``- before * after [code]``: token lists with words (``a_b`` = adjacent words kept
-    as one token ``a b``), ``&SYNSET``, ``$`` source, ``+`` target, ``%`` compound,
-    ``^`` skip-a-phrase markers. ``before`` is in text order."""
+    """``- before * after [code]``: tokens are lower-case words, ``&SYNSET``, ``$``
+    source, ``+`` target, ``%`` compound, ``^`` skip-a-phrase markers, in text order. A
+    leading ``_`` marks a token that must directly follow the previous one (the verb for
+    the first ``after`` token); ``glued_before`` says the verb directly follows the last
+    ``before`` token."""
 
     before: tuple[str, ...]
     after: tuple[str, ...]
     code: str
     text: str = ""
+    glued_before: bool = False
 
 
 @dataclass(slots=True)
@@ -344,22 +347,20 @@ class VerbDictionary:
 
 
 def _pattern_tokens(text: str) -> list[str]:
-    """Split a pattern side into tokens; ``_`` glues words into one adjacent phrase, and
-    a marker glued by ``_`` (``IN_*``, ``*_OUT``) is split off as its own token."""
+    """Split a pattern into tokens. A blank lets other words come in between; ``_``
+    glues a token to the previous one, which is recorded as a leading ``_``
+    (``IN_*`` -> ``in``, ``_*``). A trailing ``_`` is TABARI's no-stemming mark: dropped."""
     tokens: list[str] = []
     for chunk in text.split():
-        parts = [p for p in chunk.split("_") if p != ""]
-        words: list[str] = []
-        for p in parts:
-            if p in {"*", "$", "+", "%", "^"} or p.startswith("&"):
-                if words:
-                    tokens.append(" ".join(words))
-                    words = []
-                tokens.append(p.upper() if p.startswith("&") else p)
-            else:
-                words.append(p.lower())
-        if words:
-            tokens.append(" ".join(words))
+        parts = chunk.split("_")
+        glued = False
+        for part in parts:
+            if part == "":
+                glued = False if not tokens else glued
+                continue
+            norm = part.upper() if part.startswith("&") else (part if part in {"*", "$", "+", "%", "^"} else part.lower())
+            tokens.append(("_" if glued else "") + norm)
+            glued = True
     return tokens
 
 
@@ -368,10 +369,13 @@ def _parse_pattern(body: str) -> VerbPattern | None:
     if not m:
         return None
     tokens = _pattern_tokens(m.group(1))
-    if "*" not in tokens:
+    stars = [i for i, t in enumerate(tokens) if t.lstrip("_") == "*"]
+    if not stars:
         return None
-    i = tokens.index("*")
-    return VerbPattern(tuple(tokens[:i]), tuple(tokens[i + 1:]), m.group(2).strip(), body)
+    i = stars[0]
+    return VerbPattern(
+        tuple(tokens[:i]), tuple(tokens[i + 1:]), m.group(2).strip(), body, tokens[i].startswith("_")
+    )
 
 
 def _parse_verb(line: str) -> VerbForm | None:

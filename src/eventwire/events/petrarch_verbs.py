@@ -1,0 +1,707 @@
+"""A PETRARCH-style event coder over spaCy dependency parses.
+
+PETRARCH2 coded (source, target, CAMEO code) triples by matching its verb-pattern
+dictionaries against a CoreNLP constituency parse. Users bring those dictionaries, so
+this module applies them unchanged to the parse we already have (spaCy dependencies):
+
+1. actors and agents are found by longest-phrase matching on tokens (dictionary-driven,
+   because news about unknown places defeats NER), then composed per noun phrase:
+   ``NGO~`` prefix agents + actor code + ``~`` suffix agents ("Arnor's foreign minister"
+   -> ``ARNGOVFRM``); coordinated phrases give one entity each;
+2. every verb found in the verb dictionary (regular inflections generated, irregular
+   ones from ``{...}``) is coded: source = its subject (inherited through ``xcomp``,
+   ``conj``, pronoun subjects), target = the first entity to its right in its own
+   clause; with a ``by`` agent the passive is turned around;
+3. the verb's patterns are tried in dictionary order; words must appear in order (a
+   blank allows words in between, ``_`` requires adjacency), ``&SYNSET`` matches any of
+   its phrases, ``$``/``+`` bind the source/target at that place, ``%`` asks for a
+   compound subject whose members code each other;
+4. ``A:B`` codes give the reverse event ``B`` too; null codes (``---``) give nothing;
+   discard phrases void the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.petrarch_format import (
+    NULL_CODE,
+    ActorEntry,
+    AgentEntry,
+    Discards,
+    VerbDictionary,
+    VerbForm,
+    VerbGroup,
+    VerbPattern,
+    read_actors,
+    read_agents,
+    read_discards,
+    read_verbs,
+)
+
+__all__ = ["PetrarchDictionaries", "code_sentence", "code_doc", "verb_inflections"]
+
+Triple = tuple[str, str, str]
+PETRARCH_NAMES = {
+    "verbs": "PETR.Validate.verbs.txt",
+    "actors": "PETR.Validate.actors.txt",
+    "agents": "PETR.Validate.agents.txt",
+    "discards": "PETR.Validate.discards.txt",
+}
+_FILE_SUFFIXES = {"verbs": ".verbs", "actors": ".actors", "agents": ".agents", "discards": ".discards"}
+_PRONOUNS = {"PRP", "PRP$", "WP", "EX"}
+_NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
+
+
+# ----------------------------------------------------------------------------- dictionaries
+
+
+def verb_inflections(base: str) -> set[str]:
+    """Regular English inflections of a verb (PETRARCH generates these; it never stems)."""
+    forms = {base, base + "s", base + "ed", base + "ing", base + "d"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing", base + "d"}
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(base + "es")
+    if base.endswith("y") and len(base) > 1 and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if (
+        len(base) >= 3
+        and base[-1] not in "aeiouwxy"
+        and base[-2] in "aeiou"
+        and base[-3] not in "aeiou"
+    ):
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def _tokenize(phrase: str) -> tuple[str, ...]:
+    """Dictionary phrases are split like text is (spaCy's tokenizer), so "Barad-dur" or
+    "didn't" line up with the sentence tokens."""
+    from eventwire.nlp import load_nlp
+
+    return tuple(t.lower_ for t in load_nlp().tokenizer(phrase))
+
+
+@dataclass(slots=True)
+class _Trie:
+    """Token-sequence trie for longest-match lookup of phrases."""
+
+    children: dict[str, "_Trie"] = field(default_factory=dict)
+    values: list[object] = field(default_factory=list)
+
+    def add(self, words: Sequence[str], value: object) -> None:
+        node = self
+        for w in words:
+            node = node.children.setdefault(w, _Trie())
+        node.values.append(value)
+
+    def longest(self, words: Sequence[str], start: int) -> tuple[int, list[object]]:
+        node, best = self, (0, [])
+        for i in range(start, len(words)):
+            node = node.children.get(words[i])
+            if node is None:
+                break
+            if node.values:
+                best = (i - start + 1, node.values)
+        return best
+
+
+@dataclass(slots=True)
+class _VerbEntry:
+    group: VerbGroup
+    verb: VerbForm
+    words: tuple[str, ...]  # the inflected phrase as tokens
+    head: int  # index of the verb word inside ``words``
+
+
+@dataclass
+class PetrarchDictionaries:
+    """The four PETRARCH dictionaries, read and indexed for matching."""
+
+    actors: list[ActorEntry]
+    agents: list[AgentEntry]
+    verbs: VerbDictionary
+    discards: Discards = field(default_factory=Discards)
+
+    def __post_init__(self) -> None:
+        self._actor_trie = _Trie()
+        for entry in self.actors:
+            for phrase in entry.phrases:
+                self._actor_trie.add(_tokenize(phrase), entry)
+        self._agent_trie = _Trie()
+        for agent in self.agents:
+            self._agent_trie.add(_tokenize(agent.phrase), agent)
+        self._verbs_by_word: dict[str, list[_VerbEntry]] = {}
+        for group in self.verbs.groups:
+            for verb in group.verbs:
+                self._index_verb(group, verb)
+        self._synsets = {k: [_tokenize(p) for p in v] for k, v in self.verbs.synsets.items()}
+        self._discards = [_tokenize(p) for p in self.discards.all]
+
+    def _index_verb(self, group: VerbGroup, verb: VerbForm) -> None:
+        phrases: set[tuple[str, ...]] = set()
+        for form in verb_inflections(verb.lemma):
+            words = list(verb.words)
+            words[verb.head] = form
+            phrases.add(tuple(words))
+        for irregular in verb.forms:
+            phrases.add(tuple(irregular.split()))
+        for words in phrases:
+            head = verb.head if len(words) == len(verb.words) else 0
+            entry = _VerbEntry(group, verb, words, head)
+            self._verbs_by_word.setdefault(words[head], []).append(entry)
+
+    @classmethod
+    def load(
+        cls,
+        folder: str | Path | None = None,
+        *,
+        verbs: str | Path | None = None,
+        actors: str | Path | None = None,
+        agents: str | Path | None = None,
+        discards: str | Path | None = None,
+    ) -> "PetrarchDictionaries":
+        """Read the dictionaries from ``folder`` (PETRARCH names, or any ``*.verbs*``,
+        ``*.actors*`` ... file there) and/or explicit paths, which win."""
+        paths: dict[str, Path | None] = {"verbs": None, "actors": None, "agents": None, "discards": None}
+        if folder is not None:
+            base = Path(folder)
+            for kind, name in PETRARCH_NAMES.items():
+                if (base / name).exists():
+                    paths[kind] = base / name
+                else:
+                    found = sorted(p for p in base.iterdir() if _FILE_SUFFIXES[kind] in p.name.lower())
+                    paths[kind] = found[0] if found else None
+        for kind, value in (("verbs", verbs), ("actors", actors), ("agents", agents), ("discards", discards)):
+            if value is not None:
+                paths[kind] = Path(value)
+        if paths["verbs"] is None or paths["actors"] is None:
+            raise FileNotFoundError("a PETRARCH verbs and actors dictionary are required")
+        return cls(
+            actors=read_actors(paths["actors"]),
+            agents=read_agents(paths["agents"]) if paths["agents"] else [],
+            verbs=read_verbs(paths["verbs"]),
+            discards=read_discards(paths["discards"]) if paths["discards"] else Discards(),
+        )
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int  # exclusive token index
+    codes: list[str]  # actor codes (several for "FRO/BIL/SAM"), or agent code
+    is_agent: bool
+
+
+def _find_mentions(doc: Doc, d: PetrarchDictionaries, day: dt.date | None) -> list[_Mention]:
+    """Longest-match actors and agents, left to right; an actor wins a tie."""
+    words = [t.lower_ for t in doc]
+    out: list[_Mention] = []
+    i = 0
+    while i < len(words):
+        n_act, actors = d._actor_trie.longest(words, i)
+        n_age, agents = d._agent_trie.longest(words, i)
+        if n_act and n_act >= n_age:
+            code = actors[0].code_on(day)  # type: ignore[union-attr]
+            if code:
+                out.append(_Mention(i, i + n_act, code.split("/"), False))
+            i += n_act
+        elif n_age:
+            out.append(_Mention(i, i + n_age, [agents[0].code], True))  # type: ignore[union-attr]
+            i += n_age
+        else:
+            i += 1
+    return out
+
+
+def _np_head(tok: Token) -> Token:
+    """Climb from a word inside a noun phrase to the phrase's head noun, through
+    modifiers and through "of/in/from" attachments to an agent-like head noun."""
+    seen = 0
+    while seen < 8:
+        seen += 1
+        if tok.dep_ in {"compound", "amod", "poss", "nmod", "nn", "det", "case"} and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "in", "from"} and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head.head
+            continue
+        break
+    return tok
+
+
+@dataclass(slots=True)
+class _Entity:
+    head: int
+    codes: list[str]  # composed codes, one per alternative ("FRO", "BIL", "SAM")
+    tokens: set[int]
+
+
+def _np_tokens(head: Token) -> set[int]:
+    """Tokens of the phrase headed by ``head``: its subtree minus coordinated members,
+    clauses and appositions (they are entities of their own)."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in {"conj", "cc"} | _CLAUSE_DEPS or c.pos_ == "VERB":
+                continue
+            if c.dep_ == "prep" and c.lower_ not in {"of", "in", "from"}:
+                continue
+            stack.append(c)
+    return out
+
+
+def _compose(actor_codes: list[str], agents: list[str]) -> list[str]:
+    prefix = "".join(a.strip("~") for a in agents if a.endswith("~") and not a.startswith("~"))
+    suffixes = [a.strip("~") for a in agents if not (a.endswith("~") and not a.startswith("~"))]
+    out = []
+    for actor in actor_codes or [NULL_CODE]:
+        code = actor
+        for s in suffixes:
+            if not code.endswith(s):
+                code += s
+        out.append(prefix + code)
+    return out
+
+
+def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
+    """Entities keyed by head token: each noun phrase holding an actor or an agent."""
+    by_head: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        head = _np_head(doc[m.start:m.end].root)
+        by_head.setdefault(head.i, []).append(m)
+    ents: dict[int, _Entity] = {}
+    for h, ms in by_head.items():
+        tokens = _np_tokens(doc[h])
+        inside = [m for m in mentions if m.start in tokens]
+        actor_codes: list[str] = []
+        for m in inside:
+            if not m.is_agent:
+                actor_codes.extend(c for c in m.codes if c not in actor_codes)
+        agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
+        actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
+        ents[h] = _Entity(h, _compose(actor_codes, agents), tokens)
+    # coordinated agents without an actor borrow their partner's actor ("media and government")
+    for h, e in ents.items():
+        if all(c.startswith(NULL_CODE) for c in e.codes):
+            partner = _coordination_root(doc[h])
+            for other in _conjuncts(partner):
+                pe = ents.get(other.i)
+                if pe is not None and pe is not e and not all(c.startswith(NULL_CODE) for c in pe.codes):
+                    inside_agents = [m.codes[0] for m in mentions if m.is_agent and m.start in e.tokens]
+                    own_actors = [c for c in _actor_part(pe.codes, doc, pe, mentions)]
+                    e.codes = _compose(own_actors, inside_agents)
+                    break
+    return ents
+
+
+def _actor_part(codes: list[str], doc: Doc, ent: _Entity, mentions: list[_Mention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if not m.is_agent and m.start in ent.tokens:
+            out.extend(c for c in m.codes if c not in out)
+    return out or codes
+
+
+def _coordination_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _conjuncts(root: Token) -> list[Token]:
+    out = [root]
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj":
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+# ----------------------------------------------------------------------------- clause roles
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's own subject and whether it is a passive subject."""
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "csubj"}:
+            return c, False
+        if c.dep_ in {"nsubjpass", "csubjpass"}:
+            return c, True
+    return None, False
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _governor(verb: Token) -> Token | None:
+    """The clause a subject-less (or pronoun-subject) verb borrows its subject from."""
+    tok = verb
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            return tok
+    return None
+
+
+def _source_head(verb: Token, ents: dict[int, _Entity]) -> Token | None:
+    """Subject, inherited up through xcomp/conj/ccomp chains when missing or a pronoun."""
+    tok: Token | None = verb
+    for _ in range(6):
+        if tok is None:
+            return None
+        subj, passive = _subject_of(tok)
+        if subj is not None and subj.tag_ not in _PRONOUNS and not passive:
+            return subj
+        if subj is not None and passive:
+            return subj
+        if subj is not None and subj.tag_ in _PRONOUNS and tok.i != verb.i:
+            pass
+        if subj is not None and subj.tag_ not in _PRONOUNS:
+            return subj
+        tok = _governor(tok)
+    return None
+
+
+def _entity_tokens(head: Token, ents: dict[int, _Entity]) -> list[_Entity]:
+    """Entities of a (possibly coordinated) phrase headed by ``head``."""
+    out: list[_Entity] = []
+    for conj in _conjuncts(_coordination_root(_np_head(head))):
+        found = ents.get(conj.i)
+        if found is None:
+            # the phrase head may hold the actor deeper ("ties with X" is not one)
+            for e in ents.values():
+                if conj.i in e.tokens or e.head == conj.i:
+                    found = e
+                    break
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def _scope(verb: Token, exclude: set[int]) -> list[int]:
+    """Token indices to the right of ``verb`` in its own clause (coordinated verbs and
+    the subject excluded), in text order."""
+    out: list[int] = []
+    stack = [c for c in verb.children if c.i > verb.i]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "conj" and t.head.i == verb.i and (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")):
+            continue
+        if t.i in exclude:
+            continue
+        out.append(t.i)
+        stack.extend(t.children)
+    return sorted(out)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+
+@dataclass(slots=True)
+class _Match:
+    source: int | None = None  # entity head index
+    target: int | None = None
+
+
+class _Matcher:
+    """Matches one pattern side against a token window."""
+
+    def __init__(self, words: list[str], ent_at: dict[int, _Entity], d: PetrarchDictionaries):
+        self.words = words
+        self.ent_at = ent_at
+        self.d = d
+
+    def _phrase_at(self, phrase: Sequence[str], pos: int, window: list[int]) -> int | None:
+        """Length in window positions if ``phrase`` starts at window[pos]."""
+        if pos + len(phrase) > len(window):
+            return None
+        for k, w in enumerate(phrase):
+            idx = window[pos + k]
+            if k and idx != window[pos + k - 1] + 1:
+                return None
+            if self.words[idx] != w:
+                return None
+        return len(phrase)
+
+    def _alternatives(self, element: str) -> list[tuple[str, ...]]:
+        if element.startswith("&"):
+            return self.d._synsets.get(element.rstrip("_"), [])
+        return [_tokenize_cached(element)]
+
+    def match(self, elements: Sequence[tuple[str, bool]], window: list[int], start_glued: bool) -> _Match | None:
+        """Elements must appear in order in ``window``; glued ones right after the
+        previous element (or, for the first, at the window's start if ``start_glued``)."""
+        found = self._match(list(elements), 0, window, True, start_glued, _Match())
+        return found
+
+    def _match(self, els, k, window, first, start_glued, acc: _Match) -> _Match | None:
+        if k == len(els):
+            return acc
+        element, glued = els[k]
+        anchored = glued if not first else start_glued
+        positions = [0] if anchored else range(0, len(window))
+        for pos in positions:
+            if pos >= len(window):
+                break
+            if element in {"$", "+", "%"}:
+                ent = self.ent_at.get(window[pos])
+                if ent is None:
+                    continue
+                span = [i for i in range(pos, len(window)) if window[i] in ent.tokens]
+                length = 1
+                while pos + length < len(window) and window[pos + length] in ent.tokens:
+                    length += 1
+                new = _Match(acc.source, acc.target)
+                if element == "$":
+                    new.source = ent.head
+                elif element == "+":
+                    new.target = ent.head
+                res = self._match(els, k + 1, window[pos + length:], False, False, new)
+                if res is not None:
+                    return res
+                continue
+            if element == "^":
+                res = self._match(els, k + 1, window[pos + 1:], False, False, acc)
+                if res is not None:
+                    return res
+                continue
+            for alt in self._alternatives(element):
+                n = self._phrase_at(alt, pos, window)
+                if n is None:
+                    continue
+                res = self._match(els, k + 1, window[pos + n:], False, False, acc)
+                if res is not None:
+                    return res
+        return None
+
+
+_TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _tokenize_cached(phrase: str) -> tuple[str, ...]:
+    if phrase not in _TOKEN_CACHE:
+        _TOKEN_CACHE[phrase] = _tokenize(phrase)
+    return _TOKEN_CACHE[phrase]
+
+
+def _split_glue(side: Sequence[str]) -> list[tuple[str, bool]]:
+    """Pattern tokens carry adjacency as a leading "_" (see :func:`_pattern_side`)."""
+    return [(t[1:], True) if t.startswith("_") and len(t) > 1 else (t, False) for t in side]
+
+
+# ----------------------------------------------------------------------------- coding
+
+
+def _verb_at(doc: Doc, i: int, d: PetrarchDictionaries) -> _VerbEntry | None:
+    tok = doc[i]
+    if not (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
+        return None
+    words = [t.lower_ for t in doc]
+    best: _VerbEntry | None = None
+    for entry in d._verbs_by_word.get(words[i], []):
+        start = i - entry.head
+        if start < 0 or start + len(entry.words) > len(words):
+            continue
+        if tuple(words[start:start + len(entry.words)]) != entry.words:
+            continue
+        if best is None or len(entry.words) > len(best.words):
+            best = entry
+    return best
+
+
+def _emit(code: str, sources: list[str], targets: list[str], require_dyad: bool) -> list[Triple]:
+    if not code or code == NULL_CODE:
+        return []
+    forward, _, backward = code.partition(":")
+    out: list[Triple] = []
+    srcs = sources or ([NULL_CODE] if not require_dyad else [])
+    tgts = targets or ([NULL_CODE] if not require_dyad else [])
+    for s, t in itertools.product(srcs, tgts):
+        if s == t and s != NULL_CODE:
+            continue
+        if forward and forward != NULL_CODE:
+            out.append((s, t, forward))
+        if backward and backward != NULL_CODE and t != NULL_CODE and s != NULL_CODE:
+            out.append((t, s, backward))
+    return out
+
+
+def _codes_of(ents: list[_Entity]) -> list[str]:
+    out: list[str] = []
+    for e in ents:
+        out.extend(c for c in e.codes if c not in out)
+    return out
+
+
+def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None = None,
+             require_dyad: bool = True) -> list[Triple]:
+    """Code one parsed sentence (or a short text) into (source, target, code) triples."""
+    d = dictionaries
+    words = [t.lower_ for t in doc]
+    for phrase in d._discards:
+        for i in range(len(words) - len(phrase) + 1):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return []
+    mentions = _find_mentions(doc, d, date)
+    ents = _entities(doc, mentions)
+    ent_at: dict[int, _Entity] = {}
+    for e in ents.values():
+        for i in e.tokens:
+            ent_at.setdefault(i, e)
+    matcher = _Matcher(words, ent_at, d)
+    events: list[Triple] = []
+    for tok in doc:
+        entry = _verb_at(doc, tok.i, d)
+        if entry is None:
+            continue
+        verb = tok
+        last = verb.i - entry.head + len(entry.words) - 1  # last token of a multi-word verb
+        subj_tok = _source_head(verb, ents)
+        _, passive = _subject_of(verb)
+        subj_ents = _entity_tokens(subj_tok, ents) if subj_tok is not None else []
+        exclude = set()
+        for e in subj_ents:
+            exclude |= e.tokens
+        scope = [i for i in _scope(verb, exclude) if i > last]
+        target_ents: list[_Entity] = []
+        for i in scope:
+            if i in ent_at:
+                target_ents = _entity_tokens(doc[ent_at[i].head], ents)
+                target_ents = [e for e in target_ents if e not in subj_ents] or [ent_at[i]]
+                break
+        source_ents = subj_ents
+        by = _agent_of(verb)
+        if passive and by is not None:
+            agent_ents = _entity_tokens(by, ents)
+            if agent_ents:
+                source_ents, target_ents = agent_ents, subj_ents
+        code = entry.verb.code or entry.group.code
+        left = list(range(0, verb.i - entry.head))
+        right = [i for i in range(last + 1, len(doc)) if i in set(scope) or True]
+        right = scope if scope else []
+        compound_subject = len(subj_ents) > 1
+        for pattern in entry.group.patterns:
+            before, after = _pattern_sides(pattern)
+            if "%" in [e for e, _ in before + after] and not compound_subject:
+                continue
+            before_els = [(e, g) for e, g in before if e != "%"]
+            after_els = [(e, g) for e, g in after if e != "%"]
+            m_after = matcher.match(after_els, right, start_glued=_glued_after(pattern)) if after_els else _Match()
+            if m_after is None:
+                continue
+            rev_left = list(reversed(left))
+            m_before = _match_before(matcher, before_els, left, _glued_before(pattern)) if before_els else _Match()
+            if m_before is None:
+                continue
+            code = pattern.code
+            src = m_after.source or m_before.source
+            tgt = m_after.target or m_before.target
+            if "%" in [e for e, _ in before + after]:
+                codes = _codes_of(subj_ents)
+                out: list[Triple] = []
+                for a, b in itertools.combinations(codes, 2):
+                    out += _emit(code, [a], [b], require_dyad)
+                if ":" not in code:
+                    for a, b in itertools.combinations(codes, 2):
+                        out += _emit(code, [b], [a], require_dyad)
+                events.extend(t for t in out if t not in events)
+                code = ""
+                break
+            if src is not None:
+                source_ents = _entity_tokens(doc[src], ents)
+            if tgt is not None:
+                new_t = _entity_tokens(doc[tgt], ents)
+                if subj_ents and set(e.head for e in new_t) == set(e.head for e in subj_ents) and src is None:
+                    # "+" took the verb's own subject: the source comes from the clause above
+                    gov = _governor(verb)
+                    up = _source_head(gov, ents) if gov is not None else None
+                    source_ents = _entity_tokens(up, ents) if up is not None else []
+                target_ents = new_t
+            break
+        for t in _emit(code, _codes_of(source_ents), _codes_of(target_ents), require_dyad):
+            if t not in events:
+                events.append(t)
+    return events
+
+
+def _pattern_sides(p: VerbPattern) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    return _split_glue(p.before), _split_glue(p.after)
+
+
+def _glued_after(p: VerbPattern) -> bool:
+    return bool(p.after) and p.after[0].startswith("_")
+
+
+def _glued_before(p: VerbPattern) -> bool:
+    return p.glued_before
+
+
+def _match_before(matcher: _Matcher, els: list[tuple[str, bool]], left: list[int], glued_last: bool) -> _Match | None:
+    """Match the part before ``*`` right-to-left, so the nearest words count first."""
+    # mirror: reverse the window and the elements (multi-word phrases reversed too)
+    rev_window = list(reversed(left))
+    rev_els: list[tuple[str, bool]] = []
+    glue_next = glued_last
+    for element, glued in reversed(els):
+        rev_els.append((element, glue_next))
+        glue_next = glued
+    mirrored = _MirrorMatcher(matcher)
+    return mirrored.match(rev_els, rev_window, start_glued=glued_last)
+
+
+class _MirrorMatcher(_Matcher):
+    def __init__(self, base: _Matcher):
+        super().__init__(base.words, base.ent_at, base.d)
+
+    def _alternatives(self, element: str) -> list[tuple[str, ...]]:
+        return [tuple(reversed(a)) for a in super()._alternatives(element)]
+
+    def _phrase_at(self, phrase: Sequence[str], pos: int, window: list[int]) -> int | None:
+        if pos + len(phrase) > len(window):
+            return None
+        for k, w in enumerate(phrase):
+            idx = window[pos + k]
+            if k and idx != window[pos + k - 1] - 1:
+                return None
+            if self.words[idx] != w:
+                return None
+        return len(phrase)
+
+
+def code_sentence(text: str, dictionaries: PetrarchDictionaries, date: dt.date | None = None,
+                  require_dyad: bool = True) -> list[tuple[str, str, str]]:
+    """(source, target, code) triples for one sentence, PETRARCH-style.
+
+    ``require_dyad`` (PETRARCH's option of that name) drops events lacking a source or
+    target; when False the missing side is written as ``---``.
+    """
+    from eventwire.nlp import load_nlp
+
+    clean = " ".join(text.replace("_", " ").split())
+    return code_doc(load_nlp()(clean), dictionaries, date, require_dyad)
