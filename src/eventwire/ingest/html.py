@@ -10,6 +10,8 @@ import trafilatura
 
 from eventwire.ingest.base import IngestError, RawDoc
 
+MIN_MAIN_TEXT_WORDS = 8
+
 
 def extract_html(html: str, input_ref: str, url: str | None = None, **meta: str | None) -> RawDoc:
     """Extract the article from ``html``; metadata given by the caller wins over the page's."""
@@ -22,8 +24,10 @@ def extract_html(html: str, input_ref: str, url: str | None = None, **meta: str 
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise IngestError(f"HTML could not be parsed: {type(exc).__name__}: {exc}") from exc
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
-        raise IngestError("HTML page has no main text")
+    words = len(text.split()) if text else 0
+    if words < MIN_MAIN_TEXT_WORDS:
+        # trafilatura's fallbacks return menu labels ("Home") for pages with no article.
+        raise IngestError(f"HTML page has no main text ({words} words extracted)")
     return RawDoc(
         text=text,
         input_ref=input_ref,

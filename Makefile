@@ -1,0 +1,37 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DB ?= eventwire.duckdb
+
+.PHONY: install gazetteer demo test bench eval clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[all,dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+gazetteer: install
+	$(BIN)/eventwire gazetteer build
+
+demo: gazetteer
+	rm -f $(DB) $(DB).wal
+	$(BIN)/eventwire run src/eventwire/data/samples --db $(DB)
+	$(BIN)/eventwire events --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/throughput.py --out results/throughput.json
+
+eval: install
+	mkdir -p results
+	for e in geo events time quotes petrarch; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB).wal

@@ -1,0 +1,67 @@
+import json
+import re
+
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+runner = CliRunner()
+
+
+def test_run_show_export_roundtrip(tmp_path, samples_dir):
+    db = str(tmp_path / "ew.duckdb")
+    r = runner.invoke(app, ["run", str(samples_dir), "--db", db, "--batch-size", "2"])
+    assert r.exit_code == 0, r.output
+    assert "processed" in r.output and "4" in r.output
+    r = runner.invoke(app, ["run", str(samples_dir), "--db", db])
+    assert r.exit_code == 0
+    assert re.search(r"skipped \(already seen\)\s*│\s*4\s", r.output), r.output
+    assert re.search(r"processed\s*│\s*0\s", r.output), r.output
+
+    r = runner.invoke(app, ["articles", "--db", db])
+    assert r.exit_code == 0 and "2016-03-23" in r.output
+    from eventwire.store import Store
+
+    with Store(db, read_only=True) as s:
+        (aid,) = s.con.execute("SELECT id FROM articles WHERE date = '2016-03-23'").fetchone()
+    r = runner.invoke(app, ["show", aid[:10], "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "Tadmur prison" in r.output and "caption" in r.output
+    r = runner.invoke(app, ["show", "nope", "--db", db])
+    assert r.exit_code == 1
+
+    for fmt, ext in (("jsonl", "jsonl"), ("parquet", "parquet"), ("csv", "csv")):
+        out = tmp_path / f"out-{fmt}"
+        r = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", db])
+        assert r.exit_code == 0, r.output
+        for table in ("articles", "sentences", "mentions", "events", "failures", "inputs"):
+            assert (out / f"{table}.{ext}").exists()
+    rows = [json.loads(line) for line in (tmp_path / "out-jsonl" / "articles.jsonl").read_text().splitlines()]
+    assert len(rows) == 4 and {"id", "text", "raw_text", "date"} <= set(rows[0])
+    r = runner.invoke(app, ["export", "--format", "xml", "--out", str(tmp_path / "x"), "--db", db])
+    assert r.exit_code == 2
+
+
+def test_run_exits_nonzero_only_when_nothing_processed(tmp_path):
+    db = str(tmp_path / "ew.duckdb")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    r = runner.invoke(app, ["run", str(bad), "--db", db])
+    assert r.exit_code == 1 and "empty document" in r.output
+    good = tmp_path / "good.txt"
+    good.write_text("Police arrested two men in Surat on Friday.")
+    r = runner.invoke(app, ["run", str(bad), str(good), "--db", db])
+    assert r.exit_code == 0
+
+
+def test_stdin_jsonl(tmp_path):
+    db = str(tmp_path / "ew.duckdb")
+    data = json.dumps({"id": "s1", "text": "Rebels shelled the town on Monday."}) + "\n" + "garbage\n"
+    r = runner.invoke(app, ["run", "-", "--db", db], input=data)
+    assert r.exit_code == 0, r.output
+    assert "-:2: not valid JSON" in r.output
+
+
+def test_show_on_missing_database(tmp_path):
+    r = runner.invoke(app, ["show", "x", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 1 and "no eventwire database" in r.output
