@@ -5,6 +5,7 @@ article date; ``date_events(parsed, events, timexes)`` gives every event a date 
 a range, with the reason it was chosen.
 """
 
+from eventwire.timex.dating import date_events
 from eventwire.timex.extract import find_timexes
 
-__all__ = ["find_timexes"]
+__all__ = ["date_events", "find_timexes"]

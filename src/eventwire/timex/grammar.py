@@ -33,7 +33,8 @@ def _cased(words: list[str]) -> str:
 @lru_cache(maxsize=None)
 def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = lexicon()
-    months_full = [m for m in lex["months"] if len(m) > 4 or m in ("june", "july")]
+    longest = {n: max((k for k, v in lex["months"].items() if v == n), key=len) for n in set(lex["months"].values())}
+    months_full = list(longest.values())
     months_abbr = [m for m in lex["months"] if m not in months_full]
     amb = set(lex["ambiguous_months"])
     month = (
@@ -70,7 +71,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month_year", rf"(?:(?P<pos>{position})\s*)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year4})(?!\d)"),
         ("month_rel", rf"(?:(?P<pos>{position})\s*)?(?P<rel>last|this|next|past|coming)\s+(?P<mon>{month})"),
         ("month", rf"(?:(?P<pos>{position})\s*)?(?P<mon>{month})(?![\w'’-])"),
-        ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>(?-i:[A-Z])(?i:{holidays[3:-1]}))(?:,?\s+(?P<year>{year4}))?"),
+        ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>(?-i:(?=[A-Z])){holidays})(?:,?\s+(?P<year>{year4}))?"),
         ("clock_pod", rf"(?P<clock>\d{{1,2}}|{num_words})(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
         ("clock", rf"(?P<clock>{clock})(?:\s+(?P<deictic>today|tonight|yesterday|tomorrow))?"),
         ("weekday", rf"(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?![\w-])(?:\s+(?P<pod>{pod}))?"),
@@ -85,7 +86,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("decade2", rf"(?:(?P<pos>early|mid-?|late)\s*)?(?:the\s+)?['’](?P<dec2>\d0)s"),
         ("year", rf"(?:(?P<pos>early|mid-?|late|post-|pre-)\s*)?(?<![\d$£€.,/-])(?P<year>{year4})(?![\d,.]\d|%|\s*percent)"),
         ("ago", rf"(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?P<unit>{units})\s+(?P<dir>ago|from\s+now|hence)"),
-        ("ndur_rel", rf"(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|first|previous|final|latest)\s+(?P<num>{num})\s+(?P<unit>{units})"),
+        ("ndur_rel", rf"(?:(?P<the>the)\s+|(?P<approx>{approx})\s+)?(?P<rel>past|last|next|coming|first|previous|final|latest)\s+(?P<num>{num})\s+(?P<unit>{units})"),
         ("set_every", rf"(?P<q>every|each)\s+(?:(?P<num>other|{num})\s+)?(?P<unit>{units}|{weekday}|{pod})"),
         ("set_freq", rf"(?P<freq>once|twice|\d+\s+times|{num_words}\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{units})"),
         ("set_word", rf"(?P<set>{sets})"),

@@ -20,7 +20,7 @@ def governing_verb(token: Token) -> Token | None:
     while seen < 50:
         if token.pos_ in VERB_POS and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         seen += 1
@@ -58,7 +58,7 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> str | None:
     tense = verb_tense(verb)
     if tense == "present" and verb.tag_ == "VBG":
         # "are meeting on Thursday": progressive with a time is mostly a plan.
-        head = governing_verb(verb.head) if verb.head is not verb else None
-        if head is not None and head is not verb:
+        head = governing_verb(verb.head) if verb.head.i != verb.i else None
+        if head is not None and head.i != verb.i:
             return verb_tense(head) or tense
     return tense
