@@ -1,0 +1,280 @@
+"""Geoparsing evaluation on LGL and GeoWebNews (GWN).
+
+    .venv/bin/python eval/geo.py [DATA_PATH] [--out results.json] [--limit N] [--no-demonyms]
+
+DATA_PATH is a gold file (LGL or GWN XML, detected by content) or a folder holding
+``lgl.xml`` and/or ``GWN.xml``; it defaults to ``../shared/gold/geo`` next to the repo.
+
+Metrics (the geoparsing literature's, Gritta et al. 2018/2019):
+- toponym recognition precision / recall / F1, a prediction matching a gold toponym when
+  their character spans overlap (one-to-one);
+- for correctly found toponyms that have gold coordinates: accuracy@161 km, median and
+  mean error (km), and AUC of the error curve (area under log(error+1) over sorted
+  errors, normalised by log of half the Earth's circumference; lower is better).
+It also times parse-only against parse+find_places on the LGL texts of the same run.
+
+GWN toponyms that count: the pragmatic taxonomy's toponym types (literal, metonymic,
+mixed, modifiers, embedded, demonyms, homonyms); common-noun "expressions", non-toponyms,
+languages and coercions are not toponyms. LGL marks demonyms ("Russian") as toponyms too,
+so demonyms are kept by default on both sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO / ".." / "shared" / "gold" / "geo"
+EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+
+GWN_TOPONYM_TYPES = {
+    "Literal", "Metonymic", "Mixed", "Literal_Modifier", "Non_Literal_Modifier",
+    "Embedded_Literal", "Embedded_Non_Lit", "Demonym", "Homonym",
+}
+
+# Published figures for the same sets (geocoding given gold toponyms unless noted).
+PUBLISHED = {
+    "lgl": {
+        "Mordecai 3 (Halterman 2023), acc@161": 0.827,
+        "CamCoder (Gritta et al. 2018, ACL, Table 2), acc@161": 0.76,
+        "CamCoder, AUC": 0.22,
+        "Edinburgh geoparser (Gritta et al. 2018, LRE), acc@161": 0.76,
+        "CLAVIN/CLIFF (Gritta et al. 2018, LRE), acc@161": 0.71,
+    },
+    "gwn": {
+        "Mordecai 3 (Halterman 2023), acc@161": 0.941,
+    },
+}
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def _float(x: str | None) -> float | None:
+    try:
+        return float(x) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def load(path: Path) -> tuple[str, list[GoldArticle]]:
+    """Read LGL or GWN XML (detected by content)."""
+    head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    root = ET.parse(path).getroot()
+    articles = []
+    if "<extractedName>" in head or "GeoWebNews" in head:
+        for i, a in enumerate(root.iter("article")):
+            art = GoldArticle(a.get("file", str(i)), a.findtext("text") or "")
+            for t in a.iter("toponym"):
+                if t.findtext("type") not in GWN_TOPONYM_TYPES:
+                    continue
+                art.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")),
+                                                t.findtext("extractedName") or "",
+                                                _float(t.findtext("latitude")), _float(t.findtext("longitude"))))
+            articles.append(art)
+        return "gwn", articles
+    for a in root.iter("article"):
+        art = GoldArticle(a.get("docid", ""), a.findtext("text") or "")
+        for t in a.iter("toponym"):
+            g = t.find("gaztag")
+            lat = _float(g.findtext("lat")) if g is not None else None
+            lon = _float(g.findtext("lon")) if g is not None else None
+            art.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")),
+                                            t.findtext("phrase") or "", lat, lon))
+        articles.append(art)
+    return "lgl", articles
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def auc_of_errors(errors: list[float]) -> float:
+    """Area under the sorted log-error curve, scaled to [0, 1] (Gritta et al. 2018)."""
+    if not errors:
+        return float("nan")
+    logs = sorted(math.log(e + 1) for e in errors)
+    if len(logs) == 1:
+        return logs[0] / math.log(EARTH_HALF_CIRCUMFERENCE_KM)
+    area = sum((logs[i] + logs[i + 1]) / 2 for i in range(len(logs) - 1))
+    return area / ((len(logs) - 1) * math.log(EARTH_HALF_CIRCUMFERENCE_KM))
+
+
+@dataclass
+class Tally:
+    tp_pred: int = 0
+    n_pred: int = 0
+    tp_gold: int = 0
+    n_gold: int = 0
+    errors: list[float] = field(default_factory=list)
+    parse_s: float = 0.0
+    geo_s: float = 0.0
+    articles: int = 0
+    misses: list = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        p = self.tp_pred / self.n_pred if self.n_pred else 0.0
+        r = self.tp_gold / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        e = self.errors
+        return {
+            "toponym_precision": round(p, 4), "toponym_recall": round(r, 4), "toponym_f1": round(f, 4),
+            "acc_at_161km": round(sum(x < 161 for x in e) / len(e), 4) if e else 0.0,
+            "median_error_km": round(statistics.median(e), 1) if e else 0.0,
+            "mean_error_km": round(statistics.fmean(e), 1) if e else 0.0,
+            "auc": round(auc_of_errors(e), 4) if e else 0.0,
+            "geocoded_toponyms": len(e), "gold_toponyms": self.n_gold, "articles": self.articles,
+        }
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally) -> None:
+    from eventwire.geo import find_places
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    nlp = load_nlp()
+    for g in articles:
+        article = Article(id=g.id, text=g.text, raw_text=g.text, date=dt.date(2000, 1, 1))
+        t0 = time.perf_counter()
+        parsed = parse(article, nlp(g.text))
+        t1 = time.perf_counter()
+        places = find_places(parsed, demonyms=demonyms)
+        t2 = time.perf_counter()
+        tally.parse_s += t1 - t0
+        tally.geo_s += t2 - t1
+        tally.articles += 1
+        tally.n_pred += len(places)
+        tally.n_gold += len(g.toponyms)
+        used: set[int] = set()
+        for gi, gt in enumerate(g.toponyms):
+            match = next((p for pi, p in enumerate(places) if pi not in used
+                          and _overlap(p.span.start, p.span.end, gt.start, gt.end)), None)
+            if match is None:
+                tally.misses.append(("missed", g.id, gt.text))
+                continue
+            used.add(places.index(match))
+            tally.tp_gold += 1
+            if gt.lat is not None and gt.lon is not None:
+                if match.lat is None:
+                    err = EARTH_HALF_CIRCUMFERENCE_KM
+                else:
+                    err = haversine_km(gt.lat, gt.lon, match.lat, match.lon)
+                tally.errors.append(err)
+                if err >= 161:
+                    tally.misses.append(("wrong", g.id, gt.text, match.name, match.country, match.admin1, round(err)))
+        tally.tp_pred += len(used)
+        for pi, p in enumerate(places):
+            if pi not in used and not any(_overlap(p.span.start, p.span.end, t.start, t.end) for t in g.toponyms):
+                tally.misses.append(("spurious", g.id, p.span.text, p.name, p.rule))
+
+
+def _print_table(rows: dict[str, dict[str, float]], published: dict[str, dict[str, float]]) -> None:
+    keys = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_at_161km", "median_error_km",
+            "mean_error_km", "auc", "geocoded_toponyms"]
+    print(f"{'set':<8}" + "".join(f"{k:>20}" for k in keys))
+    for name, m in rows.items():
+        print(f"{name:<8}" + "".join(f"{m[k]:>20}" for k in keys))
+    print("\nPublished figures on the same sets (given gold toponyms; ours are end-to-end on found ones):")
+    for name, figures in published.items():
+        for label, value in figures.items():
+            print(f"  {name.upper():<4} {label}: {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
+    ap.add_argument("--out")
+    ap.add_argument("--limit", type=int, default=0, help="articles per set (0 = all)")
+    ap.add_argument("--no-demonyms", action="store_true", help="do not report demonyms as places")
+    ap.add_argument("--errors", help="write missed / wrong / spurious toponyms to this TSV")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    files = [data] if data.is_file() else [p for p in (data / "lgl.xml", data / "GWN.xml") if p.exists()]
+    if not files:
+        print(f"no gold geo files at {data}", file=sys.stderr)
+        return 2
+    from eventwire.geo.gazetteer import shared
+    from eventwire.nlp import load_nlp
+
+    t0 = time.perf_counter()
+    shared()  # open (or build) the gazetteer outside the timed loop
+    open_s = time.perf_counter() - t0
+    load_nlp()
+    tallies: dict[str, Tally] = {}
+    for f in files:
+        name, articles = load(f)
+        if args.limit:
+            articles = articles[: args.limit]
+        tallies[name] = Tally()
+        evaluate(articles, demonyms=not args.no_demonyms, tally=tallies[name])
+    rows = {name: t.metrics() for name, t in tallies.items()}
+    metrics: dict[str, float] = {}
+    if len(rows) == 1:
+        metrics.update(next(iter(rows.values())))
+    else:
+        total = Tally()
+        for t in tallies.values():
+            total.tp_pred += t.tp_pred
+            total.n_pred += t.n_pred
+            total.tp_gold += t.tp_gold
+            total.n_gold += t.n_gold
+            total.errors += t.errors
+            total.articles += t.articles
+        rows["all"] = total.metrics()
+        for name, m in rows.items():
+            if name != "all":
+                metrics.update({f"{name}_{k}": v for k, v in m.items()})
+        metrics.update(rows["all"])
+    speed = tallies.get("lgl") or next(iter(tallies.values()))
+    parse_rate = speed.articles / speed.parse_s if speed.parse_s else 0.0
+    full_rate = speed.articles / (speed.parse_s + speed.geo_s) if speed.parse_s else 0.0
+    metrics["parse_articles_per_s"] = round(parse_rate, 2)
+    metrics["parse_geo_articles_per_s"] = round(full_rate, 2)
+    metrics["geo_overhead_share"] = round(1 - full_rate / parse_rate, 4) if parse_rate else 0.0
+    metrics["gazetteer_open_s"] = round(open_s, 3)
+    published = {k: v for k, v in PUBLISHED.items() if k in tallies}
+    _print_table(rows, published)
+    print(f"\nspeed ({'LGL' if 'lgl' in tallies else 'GWN'} texts): parse-only {parse_rate:.1f} articles/s, "
+          f"parse+find_places {full_rate:.1f} articles/s, geo overhead {metrics['geo_overhead_share']:.1%}")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            for name, t in tallies.items():
+                for row in t.misses:
+                    fh.write("\t".join(map(str, (name, *row))) + "\n")
+    if args.out:
+        Path(args.out).write_text(json.dumps({"metrics": metrics, "published": published,
+                                              "files": [str(f) for f in files]}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""Finding toponyms: NER labels corrected by gazetteer lookups and context cues.
+
+spaCy's small model misses or mislabels many places ("Palmyra" as PERSON, "Laurel
+County Sheriff's Office" as one ORG, towns after "near" as nothing). We keep its
+GPE/LOC spans, rescue other spans and untagged capitalised runs when the gazetteer knows
+the name *and* the context says "place" (a cue word before it, or a ", State" after it),
+take place names that open organisation names, and map demonyms to countries.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from eventwire.geo.gazetteer import ABBR, ALT, Gazetteer
+from eventwire.geo.lexicon import Lexicon
+from eventwire.geo.normalize import norm
+from eventwire.nlp import Parsed
+
+PLACE_LABELS = {"GPE", "LOC"}
+RESCUE_LABELS = {"PERSON", "ORG", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+ORG_LABELS = {"ORG", "FAC"}
+MAX_NGRAM = 4
+BIG_PLACE = 50_000  # a weak cue ("in", "from") is enough only for places at least this big
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A stretch of text that names a place (not yet resolved)."""
+
+    start: int  # char offsets into the cleaned text
+    end: int
+    tok_start: int
+    tok_end: int
+    origin: str  # how it was found: "ner", "cue", "org-prefix", "demonym", "admin-pair", ...
+    demonym_of: str | None = None  # ISO-2 country (or gazetteer name) for demonyms
+    container: tuple[str, str | None] | None = None  # (country, admin1) from "X, Louisiana"
+
+    norm_text: str = ""  # the folded name, the gazetteer lookup key
+
+
+def _is_cap(tok) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _cue_before(doc: Doc, tok_start: int, lex: Lexicon) -> str | None:
+    """"strong"/"weak" when a cue phrase ends right before token ``tok_start``."""
+    for n in (2, 1):
+        if tok_start - n < 0:
+            continue
+        words = tuple(norm(t.text) for t in doc[tok_start - n: tok_start])
+        if words in lex.strong_cues:
+            return "strong"
+        if n == 1 and words in lex.weak_cues:
+            return "weak"
+    return None
+
+
+def _importance(gaz: Gazetteer, key: str) -> tuple[int, bool]:
+    """(largest population, has an admin/country entry) among MAIN/ALT matches of ``key``."""
+    best, admin = 0, False
+    for c in gaz.lookup(key):
+        if c.kind == ABBR:
+            continue
+        if c.kind == ALT and len(key) < 6 and c.population < 100_000:
+            continue
+        best = max(best, c.population)
+        admin = admin or c.fclass in ("A", "L")
+    return best, admin
+
+
+def _known(gaz: Gazetteer, key: str) -> bool:
+    return any(c.kind != ABBR for c in gaz.lookup(key))
+
+
+class Recognizer:
+    def __init__(self, gaz: Gazetteer, lex: Lexicon):
+        self.gaz = gaz
+        self.lex = lex
+
+    def __call__(self, parsed: Parsed) -> list[Toponym]:
+        doc = parsed.doc
+        taken = [False] * len(doc)
+        found: list[Toponym] = []
+
+        def add(tok_start: int, tok_end: int, origin: str, demonym_of: str | None = None) -> None:
+            span = doc[tok_start:tok_end]
+            found.append(Toponym(span.start_char, span.end_char, tok_start, tok_end, origin, demonym_of,
+                                 norm_text=norm(span.text)))
+            for i in range(tok_start, tok_end):
+                taken[i] = True
+
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                for s, e in self._parts(ent):
+                    if self._ner_place_ok(doc, s, e):
+                        add(s, e, "ner")
+            elif ent.label_ == "NORP":
+                self._demonym(doc, ent.start, ent.end, add)
+            elif ent.label_ in RESCUE_LABELS:
+                self._rescue(doc, ent, add)
+        self._scan_untagged(doc, taken, add)
+        found.sort(key=lambda t: t.start)
+        self._containers(doc, found)
+        return found
+
+    # -- NER spans -------------------------------------------------------------------------
+    def _parts(self, ent: SpacySpan) -> list[tuple[int, int]]:
+        """Split "Alexandria, Louisiana" into its parts and drop a leading "the"."""
+        parts, start = [], ent.start
+        for tok in ent:
+            if tok.text in {",", ";", "/"} or tok.lower_ == "and":
+                if tok.i > start:
+                    parts.append((start, tok.i))
+                start = tok.i + 1
+        if ent.end > start:
+            parts.append((start, ent.end))
+        out = []
+        doc = ent.doc
+        for s, e in parts:
+            while s < e and (doc[s].lower_ in {"the", "'s"} or not any(c.isalnum() for c in doc[s].text)):
+                s += 1
+            while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or not any(c.isalnum() for c in doc[e - 1].text)):
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        return out
+
+    def _ner_place_ok(self, doc: Doc, s: int, e: int) -> bool:
+        if not any(_is_cap(t) for t in doc[s:e]):
+            return False
+        key = norm(doc[s:e].text)
+        if key in self.lex.stoplist and not _known(self.gaz, key):
+            return False
+        return True
+
+    def _demonym(self, doc: Doc, s: int, e: int, add) -> bool:
+        text = doc[s:e].text
+        target = self._demonym_target(text)
+        if target:
+            add(s, e, "demonym", target)
+            return True
+        return False
+
+    def _demonym_target(self, text: str) -> str | None:
+        key = norm(text)
+        for k in (key, key[:-1] if key.endswith("s") else None):
+            if not k:
+                continue
+            target = self.lex.demonyms.get(k) or self.gaz.demonym(k)
+            if target:
+                return target
+        return None
+
+    def _rescue(self, doc: Doc, ent: SpacySpan, add) -> None:
+        """A non-place entity that is really a place, or that opens with one."""
+        key = norm(ent.text)
+        if ent.label_ not in ORG_LABELS and _known(self.gaz, key) and key not in self.lex.stoplist:
+            if self._place_context(doc, ent.start, ent.end, key):
+                add(ent.start, ent.end, "cue")
+                return
+        if ent.label_ in ORG_LABELS or ent.label_ == "PERSON":
+            # "Laurel County Sheriff's Office", "Gainesville Police Department"
+            for n in range(min(MAX_NGRAM, len(ent) - 1), 0, -1):
+                sub = doc[ent.start: ent.start + n]
+                if not all(_is_cap(t) for t in sub):
+                    continue
+                k = norm(sub.text)
+                if k in self.lex.stoplist or len(k) < 4 or doc[ent.start + n].text in {"-", "'s", "’s"}:
+                    continue
+                if not any(c.kind == 0 for c in self.gaz.lookup(k)):
+                    continue
+                pop, admin = _importance(self.gaz, k)
+                if admin or pop >= 1_000:
+                    if ent.label_ == "PERSON" and not admin:
+                        continue
+                    add(ent.start, ent.start + n, "org-prefix")
+                    return
+
+    def _place_context(self, doc: Doc, s: int, e: int, key: str) -> bool:
+        cue = _cue_before(doc, s, self.lex)
+        if cue == "strong":
+            return True
+        pop, admin = _importance(self.gaz, key)
+        if cue == "weak" and (admin or pop >= BIG_PLACE):
+            return True
+        return self._followed_by_container(doc, e)
+
+    def _followed_by_container(self, doc: Doc, e: int) -> bool:
+        if e + 1 < len(doc) and doc[e].text == ",":
+            nxt = doc[e + 1]
+            if self._abbreviation_at(doc, e + 1):
+                return True
+            if _is_cap(nxt):
+                return any(c.fcode in ("ADM1", "PCLI") and c.kind != ABBR for c in self.gaz.lookup(norm(nxt.text)))
+        return False
+
+    def _abbreviation_at(self, doc: Doc, i: int) -> tuple[str, str] | None:
+        """(country, admin1) when tokens at ``i`` spell a state abbreviation ("La.", "W. Va.")."""
+        for n in (2, 1):
+            if i + n <= len(doc):
+                text = doc[i: i + n].text
+                hit = self.lex.state_abbreviations.get(text) or self.lex.state_abbreviations.get(text + ".")
+                if hit:
+                    return hit
+        return None
+
+    # -- untagged text ---------------------------------------------------------------------
+    def _scan_untagged(self, doc: Doc, taken: list[bool], add) -> None:
+        i, n = 0, len(doc)
+        while i < n:
+            if taken[i] or not _is_cap(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and not taken[j] and (_is_cap(doc[j]) or (doc[j].text == "-" and j + 1 < n)) and j - i < MAX_NGRAM:
+                j += 1
+            matched = False
+            for e in range(j, i, -1):
+                span = doc[i:e]
+                key = norm(span.text)
+                if not key or key in self.lex.stoplist:
+                    continue
+                if self._demonym_target(span.text) and e - i == 1:
+                    add(i, e, "demonym", self._demonym_target(span.text))
+                    matched = True
+                    break
+                if _known(self.gaz, key) and self._untagged_ok(doc, i, e, key):
+                    add(i, e, "cue")
+                    matched = True
+                    break
+            i = j if matched or j > i else i + 1
+
+    def _untagged_ok(self, doc: Doc, s: int, e: int, key: str) -> bool:
+        if self._place_context(doc, s, e, key):
+            return True
+        # Countries, states and continents named plainly, even sentence-initially.
+        return any(c.kind == 0 and c.fcode in ("PCLI", "ADM1", "CONT") and c.population >= BIG_PLACE
+                   for c in self.gaz.lookup(key))
+
+    # -- "X, Louisiana" ----------------------------------------------------------------------
+    def _containers(self, doc: Doc, found: list[Toponym]) -> None:
+        by_start = {t.tok_start: t for t in found}
+        for t in found:
+            e = t.tok_end
+            if e + 1 >= len(doc) or doc[e].text != ",":
+                continue
+            abbr = self._abbreviation_at(doc, e + 1)
+            if abbr:
+                t.container = abbr
+                continue
+            nxt = by_start.get(e + 1)
+            if nxt is None or nxt.demonym_of:
+                continue
+            for c in self.gaz.lookup(nxt.norm_text):
+                if c.kind == ABBR and not doc[nxt.tok_start:nxt.tok_end].text.replace(".", "").isupper():
+                    continue
+                if c.fcode == "ADM1":
+                    t.container = (c.country, c.admin1)
+                    break
+                if c.fcode == "PCLI" and t.container is None:
+                    t.container = (c.country, None)
+
+
+def log_pop(population: int) -> float:
+    return math.log10(population + 1)

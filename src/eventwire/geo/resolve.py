@@ -1,0 +1,164 @@
+"""Choosing the gazetteer entry each toponym refers to.
+
+A common-sense ranker, in two passes: first each name gets its prior best (feature
+importance + population), then the article's context (which countries and first-level
+areas the other names, demonyms and the dateline point to) re-ranks every name.
+Explicit containers ("Alexandria, Louisiana") override almost everything. All mentions
+of one name in an article get one reading ("one sense per discourse"), unless a
+container says otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from eventwire.geo.gazetteer import ABBR, ALT, MAIN, Candidate, Gazetteer
+from eventwire.geo.lexicon import Lexicon
+from eventwire.geo.recognize import Toponym
+
+W_POP = 0.9
+W_COUNTRY = 3.0
+W_ADMIN1 = 2.5
+W_CONTAINER = 8.0
+ALT_PENALTY = 1.5
+SEAT_BONUS = 2.5
+SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
+
+
+@dataclass(slots=True)
+class Resolution:
+    candidate: Candidate
+    confidence: float
+    rule: str
+
+
+def _prior(c: Candidate, lex: Lexicon) -> float:
+    score = lex.feature_weights.get(c.fcode, 0.0) + W_POP * math.log10(c.population + 1)
+    if c.kind == ALT:
+        score -= ALT_PENALTY
+    return score
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer, lex: Lexicon):
+        self.gaz = gaz
+        self.lex = lex
+
+    def candidates(self, t: Toponym, written: str) -> list[Candidate]:
+        out = []
+        # Codes ("US", "UK", "U.S.") only when written as a bare upper-case code that NER called a place.
+        bare = written.replace(".", "")
+        code_ok = bare.isupper() and bare.isalpha() and t.origin == "ner"
+        for c in self.gaz.lookup(t.norm_text):
+            if c.kind == ABBR and not code_ok:
+                continue
+            if c.kind == ALT and len(t.norm_text) < SHORT_ALT and c.population < 100_000 and c.fclass == "P":
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _seat_bonus(cs: list[Candidate]) -> dict[int, float]:
+        """A town sharing its name with its own province/county is usually meant as the town.
+
+        ("Geneva" the city, not the canton; "Tadmur" the town, not the district.)
+        """
+        areas = {(c.country, c.admin1) for c in cs if c.fclass == "A" and c.fcode in ("ADM1", "ADM2")}
+        return {c.id: SEAT_BONUS for c in cs if c.fclass == "P" and (c.country, c.admin1) in areas}
+
+    def demonym_place(self, target: str) -> Candidate | None:
+        if len(target) == 2 and target.isupper():
+            return self.gaz.country_entry(target)
+        hits = [c for c in self.gaz.lookup(target.lower()) if c.kind == MAIN]
+        return max(hits, key=lambda c: c.population) if hits else None
+
+    def __call__(self, toponyms: list[Toponym], texts: list[str], dateline: list[Toponym] | None = None,
+                 dateline_texts: list[str] | None = None) -> list[Resolution | None]:
+        cands = [self.candidates(t, w) if not t.demonym_of else [] for t, w in zip(toponyms, texts)]
+        demonyms = [self.demonym_place(t.demonym_of) if t.demonym_of else None for t in toponyms]
+
+        # Pass 1: prior picks, one per distinct name.
+        first: dict[str, Candidate] = {}
+        for t, cs in zip(toponyms, cands):
+            if cs and t.norm_text not in first:
+                first[t.norm_text] = max(cs, key=lambda c: self._score(c, t, None, None))
+        # Context: each distinct name votes once for its country and first-level area.
+        country_votes: Counter[str] = Counter()
+        admin_votes: Counter[tuple[str, str]] = Counter()
+        own: dict[str, tuple[str, tuple[str, str] | None, float]] = {}
+        for key, c in first.items():
+            w = 1.0
+            country_votes[c.country] += w
+            a = (c.country, c.admin1) if c.fclass != "A" or c.fcode != "PCLI" else None
+            if a:
+                admin_votes[a] += w
+            own[key] = (c.country, a, w)
+        for t, c in zip(toponyms, demonyms):
+            if c is not None and c.country:
+                country_votes[c.country] += 0.5
+        for t in toponyms:
+            if t.container:
+                country_votes[t.container[0]] += 1.0
+                if t.container[1]:
+                    admin_votes[(t.container[0], t.container[1])] += 1.0
+        for key, c in self._dateline(dateline or [], dateline_texts or []):
+            country_votes[c.country] += 2.0
+            if c.fcode != "PCLI":
+                admin_votes[(c.country, c.admin1)] += 2.0
+
+        # Pass 2: re-rank with the article's context (minus each name's own vote).
+        chosen: dict[tuple[str, tuple | None], Resolution | None] = {}
+        results: list[Resolution | None] = []
+        for t, cs, dem in zip(toponyms, cands, demonyms):
+            if t.demonym_of:
+                results.append(Resolution(dem, 0.9, "demonym") if dem else None)
+                continue
+            if not cs:
+                results.append(None)
+                continue
+            memo_key = (t.norm_text, t.container)
+            if memo_key not in chosen:
+                cv, av = country_votes.copy(), admin_votes.copy()
+                if t.norm_text in own:
+                    country, a, w = own[t.norm_text]
+                    cv[country] -= w
+                    if a:
+                        av[a] -= w
+                ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0)
+                seat = self._seat_bonus(cs)
+                scored = sorted(((self._score(c, t, ctx, t.container) + seat.get(c.id, 0.0), c) for c in cs),
+                                key=lambda x: -x[0])
+                best = scored[0]
+                margin = best[0] - scored[1][0] if len(scored) > 1 else 5.0
+                confidence = round(1 / (1 + math.exp(-margin)), 3)
+                rule = "container" if t.container and self._in_container(best[1], t.container) else (
+                    "context" if len(scored) > 1 else "unique")
+                chosen[memo_key] = Resolution(best[1], confidence, rule)
+            results.append(chosen[memo_key])
+        return results
+
+    def _dateline(self, toponyms: list[Toponym], texts: list[str]):
+        for t, w in zip(toponyms, texts):
+            cs = self.candidates(t, w)
+            if cs:
+                yield t.norm_text, max(cs, key=lambda c: self._score(c, t, None, None))
+
+    @staticmethod
+    def _in_container(c: Candidate, container: tuple[str, str | None]) -> bool:
+        country, admin1 = container
+        return c.country == country and (admin1 is None or c.admin1 == admin1)
+
+    def _score(self, c: Candidate, t: Toponym, ctx, container) -> float:
+        score = _prior(c, self.lex)
+        if ctx is not None:
+            cv, ctotal, av, atotal = ctx
+            score += W_COUNTRY * max(cv.get(c.country, 0.0), 0.0) / ctotal
+            score += W_ADMIN1 * max(av.get((c.country, c.admin1), 0.0), 0.0) / atotal
+        if container:
+            if self._in_container(c, container) and not (c.fcode == "ADM1" and container[1]):
+                score += W_CONTAINER
+            elif c.country != container[0]:
+                score -= W_CONTAINER / 2
+        return score
