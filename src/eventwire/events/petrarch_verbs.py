@@ -225,16 +225,26 @@ def _find_mentions(doc: Doc, d: PetrarchDictionaries, day: dt.date | None) -> li
     return out
 
 
-def _np_head(tok: Token) -> Token:
+def _np_head(tok: Token, agent_tokens: frozenset[int] = frozenset()) -> Token:
     """Climb from a word inside a noun phrase to the phrase's head noun, through
-    modifiers and through "of/in/from" attachments to an agent-like head noun."""
+    modifiers, coordination inside a modifier, and "of/in/from" attachments to an
+    agent head ("the government of Gondor", "soldiers from Gondor")."""
     seen = 0
     while seen < 8:
         seen += 1
         if tok.dep_ in {"compound", "amod", "poss", "nmod", "nn", "det", "case"} and tok.head is not tok:
             tok = tok.head
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "in", "from"} and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ == "conj" and tok.head.dep_ in {"compound", "amod", "poss", "nmod", "pobj"}:
+            root = _coordination_root(tok)
+            if root.dep_ != "pobj" or _np_head(root, agent_tokens) is not root:
+                tok = root
+                continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in {"of", "in", "from"}
+            and tok.head.head.i in agent_tokens
+        ):
             tok = tok.head.head
             continue
         break
@@ -249,15 +259,18 @@ class _Entity:
 
 
 def _np_tokens(head: Token) -> set[int]:
-    """Tokens of the phrase headed by ``head``: its subtree minus coordinated members,
-    clauses and appositions (they are entities of their own)."""
+    """Tokens of the phrase headed by ``head``: its subtree minus coordinated heads,
+    clauses and appositions (they are entities of their own); coordination inside a
+    modifier stays ("Eriadori and Calenardhon leaders")."""
     out: set[int] = set()
     stack = [head]
     while stack:
         t = stack.pop()
         out.add(t.i)
         for c in t.children:
-            if c.dep_ in {"conj", "cc"} | _CLAUSE_DEPS or c.pos_ == "VERB":
+            if c.dep_ == "conj" and t is head:
+                continue
+            if c.dep_ in {"cc"} | _CLAUSE_DEPS or c.pos_ == "VERB":
                 continue
             if c.dep_ == "prep" and c.lower_ not in {"of", "in", "from"}:
                 continue
@@ -280,18 +293,28 @@ def _compose(actor_codes: list[str], agents: list[str]) -> list[str]:
 
 def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
     """Entities keyed by head token: each noun phrase holding an actor or an agent."""
+    agent_tokens = frozenset(i for m in mentions if m.is_agent for i in range(m.start, m.end))
     by_head: dict[int, list[_Mention]] = {}
     for m in mentions:
-        head = _np_head(doc[m.start:m.end].root)
+        head = _np_head(doc[m.start:m.end].root, agent_tokens)
         by_head.setdefault(head.i, []).append(m)
     ents: dict[int, _Entity] = {}
     for h, ms in by_head.items():
         tokens = _np_tokens(doc[h])
         inside = [m for m in mentions if m.start in tokens]
+        if not inside:
+            continue
         actor_codes: list[str] = []
-        for m in inside:
-            if not m.is_agent:
-                actor_codes.extend(c for c in m.codes if c not in actor_codes)
+        actor_ms = [m for m in inside if not m.is_agent]
+        if actor_ms:
+            # the first actor and those coordinated with it; a later, separate actor
+            # ("the parliament of Gondor in Eriador") is a location, not an alternative
+            first = doc[actor_ms[0].start:actor_ms[0].end].root
+            group = {t.i for t in _conjuncts(_coordination_root(first))}
+            for m in actor_ms:
+                root = doc[m.start:m.end].root
+                if m is actor_ms[0] or root.i in group or _coordination_root(root).i in group:
+                    actor_codes.extend(c for c in m.codes if c not in actor_codes)
         agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
         ents[h] = _Entity(h, _compose(actor_codes, agents), tokens)
@@ -329,7 +352,7 @@ def _conjuncts(root: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN"):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -338,14 +361,19 @@ def _conjuncts(root: Token) -> list[Token]:
 # ----------------------------------------------------------------------------- clause roles
 
 
-def _subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's own subject and whether it is a passive subject."""
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "csubj"}:
-            return c, False
-        if c.dep_ in {"nsubjpass", "csubjpass"}:
-            return c, True
-    return None, False
+def _subject_of(verb: Token, ents: dict[int, _Entity] | None = None) -> tuple[Token | None, bool]:
+    """The verb's own subject and whether it is a passive subject; with several
+    subject candidates ("Old foes Gondor and Osgiliath") the one holding an entity."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "nsubjpass", "csubjpass"}]
+    if ents is not None:
+        with_entity = [c for c in subjects if c.i in ents or any(c.i in e.tokens for e in ents.values())]
+        subjects = with_entity or subjects
+    if not subjects:
+        return None, False
+    passive = any(c.dep_.endswith("pass") for c in verb.children) or any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
+    return subjects[0], passive
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -369,21 +397,27 @@ def _governor(verb: Token) -> Token | None:
     return None
 
 
+_INHERIT_DEPS = {"xcomp", "conj", "ccomp", "acomp", "ROOT"}
+
+
 def _source_head(verb: Token, ents: dict[int, _Entity]) -> Token | None:
-    """Subject, inherited up through xcomp/conj/ccomp chains when missing or a pronoun."""
+    """Subject, inherited up through xcomp/conj/ccomp chains when missing or a pronoun
+    (not through adverbial clauses or noun modifiers: "after leaving X" and "efforts
+    to stop X" are not acts of the main subject)."""
     tok: Token | None = verb
     for _ in range(6):
         if tok is None:
             return None
-        subj, passive = _subject_of(tok)
-        if subj is not None and subj.tag_ not in _PRONOUNS and not passive:
-            return subj
-        if subj is not None and passive:
-            return subj
-        if subj is not None and subj.tag_ in _PRONOUNS and tok.i != verb.i:
-            pass
+        subj, _ = _subject_of(tok, ents)
         if subj is not None and subj.tag_ not in _PRONOUNS:
             return subj
+        chain = tok
+        while chain.head is not chain and not (chain.head.pos_ in {"VERB", "AUX"} or chain.head.tag_.startswith("VB")):
+            if chain.dep_ not in _INHERIT_DEPS:
+                return None
+            chain = chain.head
+        if chain.dep_ not in _INHERIT_DEPS:
+            return None
         tok = _governor(tok)
     return None
 
@@ -391,7 +425,9 @@ def _source_head(verb: Token, ents: dict[int, _Entity]) -> Token | None:
 def _entity_tokens(head: Token, ents: dict[int, _Entity]) -> list[_Entity]:
     """Entities of a (possibly coordinated) phrase headed by ``head``."""
     out: list[_Entity] = []
-    for conj in _conjuncts(_coordination_root(_np_head(head))):
+    base = ents.get(head.i) or next((e for e in ents.values() if head.i in e.tokens), None)
+    start = head.doc[base.head] if base is not None else head
+    for conj in _conjuncts(_coordination_root(start)):
         found = ents.get(conj.i)
         if found is None:
             # the phrase head may hold the actor deeper ("ties with X" is not one)
@@ -570,10 +606,12 @@ def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None 
                 return []
     mentions = _find_mentions(doc, d, date)
     ents = _entities(doc, mentions)
+    mention_tokens = {i for m in mentions for i in range(m.start, m.end)}
     ent_at: dict[int, _Entity] = {}
     for e in ents.values():
         for i in e.tokens:
-            ent_at.setdefault(i, e)
+            if i in mention_tokens:
+                ent_at.setdefault(i, e)
     matcher = _Matcher(words, ent_at, d)
     events: list[Triple] = []
     for tok in doc:
@@ -583,7 +621,7 @@ def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None 
         verb = tok
         last = verb.i - entry.head + len(entry.words) - 1  # last token of a multi-word verb
         subj_tok = _source_head(verb, ents)
-        _, passive = _subject_of(verb)
+        _, passive = _subject_of(verb, ents)
         subj_ents = _entity_tokens(subj_tok, ents) if subj_tok is not None else []
         exclude = set()
         for e in subj_ents:
