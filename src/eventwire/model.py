@@ -84,7 +84,7 @@ class Article:
     date_source: DateSource = "none"
     language: str | None = None
     dateline: str | None = None  # "GENEVA (Reuters)" moved out of the text
-    captions: tuple[Span, ...] = ()  # photo captions, as spans of the *raw* text (they are not in .text)
+    captions: tuple[Span, ...] = ()  # photo captions: kept as their own paragraphs of .text, marked here
     input_ref: str = ""  # where it came from: path, path:line, "-:line"
     status: ArticleStatus = "processed"
     notes: tuple[str, ...] = ()  # e.g. "truncated from 3,000,000 to 1,000,000 characters"
