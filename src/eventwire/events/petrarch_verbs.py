@@ -235,6 +235,9 @@ def _np_head(tok: Token, agent_tokens: frozenset[int] = frozenset()) -> Token:
         if tok.dep_ in {"compound", "amod", "poss", "nmod", "nn", "det", "case"} and tok.head is not tok:
             tok = tok.head
             continue
+        if _is_name_appos(tok):
+            tok = tok.head
+            continue
         if tok.dep_ == "conj" and tok.head.dep_ in {"compound", "amod", "poss", "nmod", "pobj"}:
             root = _coordination_root(tok)
             if root.dep_ != "pobj" or _np_head(root, agent_tokens) is not root:
@@ -258,6 +261,12 @@ class _Entity:
     tokens: set[int]
 
 
+def _is_name_appos(tok: Token) -> bool:
+    """A name right after its title ("Deputy Prime Minister Telemar"): one phrase, unlike
+    a comma-set apposition ("Osgiliath, the state's fiercest foe")."""
+    return tok.dep_ == "appos" and tok.i == tok.head.i + 1 and tok.pos_ == "PROPN"
+
+
 def _np_tokens(head: Token) -> set[int]:
     """Tokens of the phrase headed by ``head``: its subtree minus coordinated heads,
     clauses and appositions (they are entities of their own); coordination inside a
@@ -270,7 +279,7 @@ def _np_tokens(head: Token) -> set[int]:
         for c in t.children:
             if c.dep_ == "conj" and t is head:
                 continue
-            if c.dep_ in {"cc"} | _CLAUSE_DEPS or c.pos_ == "VERB":
+            if (c.dep_ in {"cc"} | _CLAUSE_DEPS and not _is_name_appos(c)) or c.pos_ == "VERB":
                 continue
             if c.dep_ == "prep" and c.lower_ not in {"of", "in", "from"}:
                 continue
@@ -313,7 +322,8 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
             group = {t.i for t in _conjuncts(_coordination_root(first))}
             for m in actor_ms:
                 root = doc[m.start:m.end].root
-                if m is actor_ms[0] or root.i in group or _coordination_root(root).i in group:
+                heads_phrase = m.start <= h < m.end and not _is_name_appos(doc[h])
+                if m is actor_ms[0] or heads_phrase or root.i in group or _coordination_root(root).i in group:
                     actor_codes.extend(c for c in m.codes if c not in actor_codes)
         agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
@@ -364,7 +374,11 @@ def _conjuncts(root: Token) -> list[Token]:
 def _subject_of(verb: Token, ents: dict[int, _Entity] | None = None) -> tuple[Token | None, bool]:
     """The verb's own subject and whether it is a passive subject; with several
     subject candidates ("Old foes Gondor and Osgiliath") the one holding an entity."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "nsubjpass", "csubjpass"}]
+    subj_deps = {"nsubj", "csubj", "nsubjpass", "csubjpass"}
+    subjects = [c for c in verb.children if c.dep_ in subj_deps]
+    for aux in verb.children:  # small-model parses sometimes hang the subject on the auxiliary
+        if aux.dep_ in {"aux", "auxpass"} and aux.i < verb.i:
+            subjects.extend(c for c in aux.children if c.dep_ in subj_deps)
     if ents is not None:
         with_entity = [c for c in subjects if c.i in ents or any(c.i in e.tokens for e in ents.values())]
         subjects = with_entity or subjects
