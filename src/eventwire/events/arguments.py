@@ -1,0 +1,161 @@
+"""Who did it and to whom: arguments of a trigger from the dependency parse.
+
+Subjects are searched where English puts them even when the trigger has none of its own:
+the ``by``-agent of a passive, the subject shared by coordinated verbs ("condemned ... and
+promised aid"), the controller of an infinitive ("refused to discuss"), the head noun of a
+relative or participial clause ("the man arrested by police").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj", "attr")
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "of", "over")
+NOUN_TARGET_PREPS = ("against", "on", "upon", "at", "with", "of")
+AGENT_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The ``by X`` of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def with_conjuncts(token: Token | None) -> list[Token]:
+    """``token`` and the nouns coordinated with it ("Russia and Iran")."""
+    if token is None:
+        return []
+    out = [token]
+    out.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out
+
+
+def _first(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _misparsed_subject(verb: Token, is_actor) -> Token | None:
+    """An actor tagged as a passive auxiliary ("IS demolished the prison": IS read as "is")."""
+    if is_actor is None or _first(verb, PASS_SUBJ) is not None or _first(verb, OBJ) is None:
+        return None
+    aux = _first(verb, ("auxpass",))
+    if aux is not None and aux.i < verb.i and is_actor(aux):
+        return aux
+    return None
+
+
+def verb_arguments(verb: Token, is_actor=None) -> tuple[Token | None, Token | None, str]:
+    """(source head, target head, how) for a verb trigger."""
+    how = []
+    misread = _misparsed_subject(verb, is_actor)
+    if misread is not None:
+        return misread, _first(verb, OBJ), "active+aux-actor"
+    if is_passive(verb):
+        target = _first(verb, PASS_SUBJ)
+        source = agent_of(verb)
+        how.append("passive")
+        if verb.dep_ in ("acl", "relcl") and target is None:  # "protesters arrested by police"
+            target = verb.head
+    else:
+        source = _first(verb, SUBJ)
+        target = _first(verb, OBJ)
+        if target is None:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    pobj = _first(c, ("pobj",))
+                    if pobj is not None:
+                        target = pobj
+                        break
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and target is None and source is None:  # participle
+            target = verb.head
+            source = agent_of(verb)
+            how.append("participle")
+    if source is not None and source.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        source = verb.head
+        how.append("relcl")
+    if source is None:
+        source, inherited = inherited_subject(verb)
+        if inherited:
+            how.append(inherited)
+    if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
+        target = _first(verb.head, PASS_SUBJ)
+    return source, target, "+".join(how) or "active"
+
+
+def inherited_subject(verb: Token) -> tuple[Token | None, str]:
+    """The subject a verb without one shares with the verb it depends on."""
+    node = verb
+    for _ in range(4):
+        dep = node.dep_
+        head = node.head
+        if head is node:
+            break
+        if dep == "conj":
+            subj = _first(head, SUBJ) or (agent_of(head) if is_passive(head) else None)
+            if subj is not None:
+                return subj, "conj"
+        elif dep == "xcomp":
+            obj = _first(head, OBJ)
+            if obj is not None and head.lemma_ in ("ask", "urge", "order", "force", "allow", "tell", "help"):
+                return obj, "object-control"
+            subj = _first(head, SUBJ)
+            if subj is not None:
+                return subj, "control"
+            if is_passive(head) and agent_of(head) is not None:
+                return agent_of(head), "control"
+        elif dep == "advcl" and node.tag_ == "VBG":
+            subj = _first(head, SUBJ)
+            if subj is not None:
+                return subj, "participle"
+        elif dep in ("relcl",):
+            return head, "relcl"
+        elif dep == "pcomp" and head.dep_ == "prep":  # "told reporters after meeting the envoy"
+            subj = _first(head.head, SUBJ)
+            if subj is not None:
+                return subj, "pcomp"
+            break
+        else:
+            break
+        node = head
+    return None, ""
+
+
+def noun_arguments(noun: Token, light_verbs) -> tuple[Token | None, Token | None, str]:
+    """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra"."""
+    source = target = None
+    how = "noun"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            source = _first(c, ("pobj",)) or source
+        elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS and target is None:
+            target = _first(c, ("pobj",))
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pobj = _first(c, ("pobj",))
+            if pobj is not None:
+                conj = [g for g in pobj.children if g.dep_ == "conj"]
+                source, target = pobj, (conj[0] if conj else None)
+                how = "noun+between"
+    if source is None:
+        for c in noun.children:
+            if c.dep_ in AGENT_DEPS and c.i < noun.i and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_ == "NORP"):
+                source = c
+                how = "noun+" + c.dep_
+    head = noun.head
+    if source is None and noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
+        source = _first(head, SUBJ) or inherited_subject(head)[0]
+        how = "noun+light-verb"
+    return source, target, how

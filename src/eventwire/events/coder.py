@@ -1,0 +1,419 @@
+"""Event coding: sentence -> source actor -> action -> target actor, in CAMEO and PLOVER.
+
+Triggers are verbs and event nouns found in the lexicon; their arguments come from the
+dependency parse (``arguments``), how they are asserted from the words governing them
+(``modality``), and every code, Goldstein value and quad class from the ontology tables.
+Each event keeps the rule that produced it so a user can see why it exists.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from eventwire.events import arguments as args
+from eventwire.events.lexicon import Lexicon, Trigger, lexicon
+from eventwire.events.modality import Reading, read
+from eventwire.events.ontology import cameo
+from eventwire.model import Actor, Event, Quote
+from eventwire.nlp import Parsed
+
+PRONOUNS_OK = ("PRON",)
+DEATH_PREPS = ("in", "during", "after")
+INACTION_CODE = "074"  # "provide protection": what a force that stands by fails to do
+
+
+@dataclass(slots=True)
+class _Ctx:
+    parsed: Parsed
+    lex: Lexicon
+    actor_starts: list[int]
+    actors: list[Actor]
+    quotes: list[Quote]
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _actor_at(ctx: _Ctx, token: Token) -> Actor | None:
+    """The actor record whose span covers ``token``."""
+    i = bisect.bisect_right(ctx.actor_starts, token.idx) - 1
+    while i >= 0:
+        a = ctx.actors[i]
+        if a.span.start <= token.idx < a.span.end:
+            return a
+        if token.idx - a.span.start > 200:
+            break
+        i -= 1
+    return None
+
+
+def _place_as_person(actor: Actor, token: Token) -> bool:
+    """An unresolved "person" that is the object of a place preposition or a territorial verb is a place."""
+    if actor.kind != "person" or actor.code is not None:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "at", "over", "near", "to", "from", "into", "of"):
+        return True
+    return token.dep_ in ("dobj", "nsubjpass") and lexicon().cue(head.lemma_.lower(), "territorial")
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    """Char bounds of a noun with its prenominal modifiers ("the Syrian army")."""
+    left = token
+    for c in token.lefts:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det") and c.i < left.i:
+            left = c
+    start = left.left_edge.idx if left.dep_ == "poss" else left.idx
+    return start, token.idx + len(token)
+
+
+def resolve_actor(ctx: _Ctx, token: Token | None) -> Actor | None:
+    """Actor for an argument head: the actors stage's record, else a typed agent noun."""
+    if token is None:
+        return None
+    found = _actor_at(ctx, token)
+    if found is not None:
+        return None if _place_as_person(found, token) else found
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < token.i:
+            found = _actor_at(ctx, c)
+            if found is not None:
+                return found
+    if token.pos_ == "PROPN":  # "UN Special Envoy for Syria Staffan de Mistura": the name is inside
+        for t in token.subtree:
+            if t.i != token.i and t.dep_ in ("pobj", "appos", "compound") and t.head.i in range(token.left_edge.i, token.right_edge.i + 1):
+                found = _actor_at(ctx, t)
+                if found is not None and found.kind == "person":
+                    return found
+    lex = ctx.lex
+    sector = lex.agents.get(token.lemma_.lower()) or lex.agents.get(token.lower_)
+    if sector is None or sector == "MIL":  # "police force", "security forces": the modifier decides
+        for c in token.children:
+            if c.dep_ in ("compound", "amod") and c.i < token.i:
+                s = lex.agents.get(c.lemma_.lower()) or lex.agents.get(c.lower_)
+                if s is not None:
+                    sector = s
+                    break
+    if sector is None:
+        return None
+    start, end = _phrase_bounds(token)
+    p = ctx.parsed
+    return Actor(
+        span=p.span(start, end),
+        sentence=p.sentence_of_token(token.i),
+        name=p.article.text[start:end],
+        code=None,
+        role=sector,
+        kind="group",
+        confidence=0.5,
+        rule="events:agent-noun",
+    )
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _child_lemmas(token: Token) -> set[str]:
+    out: set[str] = set()
+    for c in token.children:
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd"):
+            for g in c.children:
+                out.add(g.lemma_.lower())
+    return out
+
+
+def _lethal(token: Token, lex: Lexicon) -> bool:
+    """"shot dead", "beaten to death"."""
+    for c in token.children:
+        if lex.cue(c.lower_, "lethal") and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "attr"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to":
+            if any(lex.cue(g.lower_, "lethal") for g in c.children):
+                return True
+    return False
+
+
+def _span_of(ctx: _Ctx, tokens: list[Token], sent_start: int, sent_end: int):
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return ctx.parsed.span(max(start, sent_start), min(end, sent_end))
+
+
+def _make(
+    ctx: _Ctx,
+    trigger_tokens: list[Token],
+    code: str,
+    etype: str | None,
+    mode: str | None,
+    source: Actor | None,
+    target: Actor | None,
+    arg_tokens: list[Token],
+    reading: Reading,
+    confidence: float,
+    rule: str,
+) -> Event | None:
+    entry = cameo(code)
+    if entry is None:
+        return None
+    head = trigger_tokens[0]
+    sent = head.sent
+    trig_span = ctx.parsed.span(min(t.idx for t in trigger_tokens), max(t.idx + len(t) for t in trigger_tokens))
+    evidence = _span_of(ctx, trigger_tokens + arg_tokens, sent.start_char, sent.end_char)
+    reported_by = None
+    modality = reading.modality
+    quote = _quote_holding(ctx, head.idx)
+    if quote is not None:
+        reported_by = _speaker(ctx, quote)
+        if modality == "asserted":
+            modality = "reported"
+    elif reading.speech is not None:
+        subj = args.verb_arguments(reading.speech)[0]
+        reported_by = resolve_actor(ctx, subj)
+    if modality != "asserted":
+        confidence *= 0.9
+    if reading.negated:
+        confidence *= 0.9
+    return Event(
+        sentence=ctx.parsed.sentence_of_token(head.i),
+        evidence=evidence,
+        trigger=trig_span,
+        event_type=etype or entry.plover_type,
+        mode=mode if etype else (mode or entry.plover_mode),
+        cameo_code=entry.code,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        source=source,
+        target=target,
+        context=entry.plover_context,
+        negated=reading.negated,
+        modality=modality,  # type: ignore[arg-type]
+        reported_by=reported_by,
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        rule=rule,
+    )
+
+
+def _quote_holding(ctx: _Ctx, char: int) -> Quote | None:
+    for q in ctx.quotes:
+        for s in q.content:
+            if s.start <= char < s.end:
+                return q
+    return None
+
+
+def _speaker(ctx: _Ctx, quote: Quote) -> Actor | None:
+    if quote.source is None:
+        return None
+    tokens = ctx.parsed.doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    return resolve_actor(ctx, tokens.root)
+
+
+def _confidence(kind: str, source: Actor | None, target: Actor | None) -> float:
+    base = 0.8 if kind == "VERB" else 0.65
+    if source is None:
+        base -= 0.25
+    elif source.code is None:
+        base -= 0.05
+    if target is None:
+        base -= 0.1
+    return base
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
+    lex = ctx.lex
+    code, etype, mode = trig.cameo, trig.event_type, trig.mode
+    if _lethal(tok, lex) and code[:2] in ("18", "19"):
+        code, rule_extra = "1823", "+lethal"
+    else:
+        rule_extra = ""
+    src_tok, tgt_tok, how = args.verb_arguments(tok, lambda t: _actor_at(ctx, t) is not None)
+    entry = cameo(code)
+    reading = read(tok, lex, entry.quad_class if entry else None)
+    if src_tok is None and entry is not None and entry.root in ("18", "19") and args.is_passive(tok):
+        src_tok, extra = _cause_agent(ctx, tok)
+        if src_tok is not None:
+            how += extra
+    triggers = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.lemma_.lower() in trig.modifiers and c.i > tok.i)]
+    events: list[Event] = []
+    sources = args.with_conjuncts(src_tok) or [None]
+    for s_tok in sources:
+        source = resolve_actor(ctx, s_tok)
+        target = resolve_actor(ctx, tgt_tok)
+        arg_tokens = [t for t in (s_tok, tgt_tok) if t is not None]
+        rule = f"verb:{trig.phrase}/{how}{rule_extra}"
+        if reading.refused_by is not None:
+            ev = _refusal(ctx, tok, reading, code, target, arg_tokens)
+            if ev is not None:
+                events.append(ev)
+            continue
+        if reading.failed is not None:
+            rule = f"failure:{reading.failed.lemma_}->{trig.phrase}/{how}"
+            if source is None:
+                source = resolve_actor(ctx, args.verb_arguments(reading.failed)[0])
+        ev = _make(ctx, triggers, code, etype, mode, source, target, arg_tokens, reading,
+                   _confidence("VERB", source, target), rule)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
+    """Who caused a passive killing: "killed in police firing", "killed when police fired"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in DEATH_PREPS:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    trig = ctx.lex.match("NOUN", pobj.lemma_.lower(), _child_lemmas(pobj))
+                    if trig is not None:
+                        src = args.noun_arguments(pobj, _light(ctx))[0]
+                        if src is not None:
+                            return src, "+cause-noun"
+        if c.dep_ == "advcl":
+            trig = ctx.lex.match("VERB", c.lemma_.lower(), _child_lemmas(c))
+            entry = cameo(trig.cameo) if trig else None
+            if entry is not None and entry.root in ("17", "18", "19"):
+                src = args.verb_arguments(c)[0]
+                if src is not None:
+                    return src, "+cause-clause"
+    return None, ""
+
+
+def _refusal(ctx: _Ctx, tok: Token, reading: Reading, code: str, target: Actor | None, arg_tokens) -> Event | None:
+    refuser = reading.refused_by
+    assert refuser is not None
+    reject = ctx.lex.by_prefix(ctx.lex.reject_codes, code) or "120"
+    src_tok = args.verb_arguments(refuser)[0]
+    source = resolve_actor(ctx, src_tok)
+    toks = arg_tokens + ([src_tok] if src_tok is not None else [])
+    r = Reading(negated=False, modality="asserted", speech=read(refuser, ctx.lex, 3).speech)
+    return _make(ctx, [refuser, tok], reject, None, None, source, target, toks, r,
+                 _confidence("VERB", source, target), f"refusal:{refuser.lemma_}->{tok.lemma_}")
+
+
+def _light(ctx: _Ctx):
+    return lambda lemma: ctx.lex.cue(lemma.lower(), "light")
+
+
+def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
+    anchor = tok
+    while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "teargas shells": the arguments hang on "shells"
+    src_tok, tgt_tok, how = args.noun_arguments(anchor, _light(ctx))
+    if src_tok is not None and src_tok.i == tok.i:
+        src_tok = None
+    source = resolve_actor(ctx, src_tok)
+    target = resolve_actor(ctx, tgt_tok)
+    light_head = anchor.head if anchor.dep_ in args.OBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
+    if source is None and target is None and light_head is None:
+        return []  # a bare noun ("the talks") restates an event coded elsewhere
+    entry = cameo(trig.cameo)
+    reading = read(light_head, ctx.lex, entry.quad_class if entry else None) if light_head is not None else Reading()
+    if reading.refused_by is not None:
+        ev = _refusal(ctx, tok, reading, trig.cameo, target, [t for t in (src_tok, tgt_tok) if t is not None])
+        return [ev] if ev else []
+    triggers = [tok] + [c for c in tok.children if c.lemma_.lower() in trig.modifiers]
+    arg_tokens = [t for t in (src_tok, tgt_tok) if t is not None]
+    ev = _make(ctx, triggers, trig.cameo, trig.event_type, trig.mode, source, target, arg_tokens, reading,
+               _confidence("NOUN", source, target), f"noun:{trig.phrase}/{how}")
+    return [ev] if ev else []
+
+
+def _inaction_events(ctx: _Ctx, tok: Token) -> list[Event]:
+    """"police inaction", "the police stood by": a force that did not protect."""
+    if tok.pos_ in ("VERB",):
+        src_tok = args.verb_arguments(tok)[0]
+    else:
+        src_tok = args.noun_arguments(tok, _light(ctx))[0]
+        if src_tok is None and tok.dep_ in ("nsubj", "dobj", "pobj", "attr"):
+            src_tok = None
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    r = Reading(negated=True)
+    ev = _make(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{tok.lemma_}")
+    return [ev] if ev else []
+
+
+def _statement_events(ctx: _Ctx, tok: Token, trig: Trigger, events_here: list[Event]) -> list[Event]:
+    """A speech verb: a statement, or a demand when what it reports must happen."""
+    src_tok, tgt_tok, how = args.verb_arguments(tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            reading = read(c, ctx.lex, None)
+            if reading.modality == "demanded":
+                ctrig = ctx.lex.match("VERB", c.lemma_.lower(), _child_lemmas(c))
+                code = ctx.lex.by_prefix(ctx.lex.demand_codes, ctrig.cameo) if ctrig else "100"
+                ctgt_tok = args.verb_arguments(c)[0]
+                target = resolve_actor(ctx, ctgt_tok)
+                toks = [t for t in (src_tok, ctgt_tok) if t is not None]
+                ev = _make(ctx, [tok], code or "100", None, None, source, target, toks, Reading(),
+                           _confidence("VERB", source, target), f"demand:{tok.lemma_}->{c.lemma_}")
+                return [ev] if ev else []
+    target = resolve_actor(ctx, tgt_tok)
+    reading = read(tok, ctx.lex, 0)
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    ev = _make(ctx, [tok], trig.cameo, trig.event_type, trig.mode, source, target, toks, reading,
+               _confidence("VERB", source, target) - 0.1, f"statement:{trig.phrase}/{how}")
+    return [ev] if ev else []
+
+
+def _discarded(sent, lex: Lexicon) -> bool:
+    """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
+    hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
+    return len(hits) >= 2
+
+
+def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> list[Event]:
+    """Code every event of an article, in text order."""
+    lex = lexicon()
+    ordered = sorted(actors, key=lambda a: a.span.start)
+    ctx = _Ctx(parsed, lex, [a.span.start for a in ordered], ordered, list(quotes))
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in parsed.doc.sents:
+        if _discarded(sent, lex):
+            continue
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            found: list[Event] = []
+            if lex.cue(lemma, "inaction"):
+                found = _inaction_events(ctx, tok)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if lemma in ("be", "have"):
+                    continue
+                trig = lex.match("VERB", lemma, _child_lemmas(tok))
+                if trig is None:
+                    continue
+                if lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
+                    continue  # coded through what is refused
+                entry = cameo(trig.cameo)
+                if entry is not None and entry.root == "01" or lex.cue(lemma, "speech") and trig.cameo[:2] in ("01",):
+                    found = _statement_events(ctx, tok, trig, events)
+                else:
+                    found = _verb_events(ctx, tok, trig)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                trig = lex.match("NOUN", lemma, _child_lemmas(tok))
+                if trig is None:
+                    continue
+                found = _noun_events(ctx, tok, trig)
+            for ev in found:
+                key = (ev.trigger.start, ev.cameo_code, ev.source.span.start if ev.source else None,
+                       ev.target.span.start if ev.target else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(ev)
+    return events

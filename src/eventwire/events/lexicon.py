@@ -1,0 +1,80 @@
+"""The event lexicon: trigger words and phrases, modality cues, agent nouns, discard words.
+
+Everything here is read from data files (see ``data/events/*.tsv``); the coder only asks
+questions such as "is this verb a trigger, and with which code?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.events.ontology import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    phrase: str
+    pos: str  # VERB or NOUN
+    head: str  # lemma of the head word
+    modifiers: tuple[str, ...]  # lemmas that must be children of the head
+    cameo: str
+    event_type: str | None
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (pos, head lemma) -> longest phrases first
+    cues: dict[str, frozenset[str]]  # word -> kinds
+    agents: dict[str, str]  # noun lemma -> sector
+    discard: frozenset[str]
+    reject_codes: dict[str, str]  # CAMEO prefix -> REJECT code
+    demand_codes: dict[str, str]  # CAMEO prefix -> DEMAND code
+
+    def cue(self, word: str, kind: str) -> bool:
+        return kind in self.cues.get(word, ())
+
+    def match(self, pos: str, lemma: str, child_lemmas: set[str]) -> Trigger | None:
+        """The most specific trigger whose head is ``lemma`` and whose modifiers are present."""
+        for trig in self.triggers.get((pos, lemma), ()):
+            if all(m in child_lemmas for m in trig.modifiers):
+                return trig
+        return None
+
+    def by_prefix(self, table: dict[str, str], code: str) -> str:
+        for n in range(len(code), 0, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return table.get("0", "")
+
+
+def _parse_phrase(phrase: str, pos: str) -> tuple[str, tuple[str, ...]]:
+    words = phrase.split()
+    starred = [w for w in words if w.endswith("*")]
+    if starred:
+        head = starred[0].rstrip("*")
+    else:
+        head = words[0] if pos == "VERB" else words[-1]
+    mods = tuple(w.rstrip("*") for w in words if w.rstrip("*") != head)
+    return head, mods
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    for row in read_tsv("lexicon.tsv"):
+        row += [""] * (5 - len(row))
+        phrase, pos, code, etype, mode = (c.strip() for c in row[:5])
+        head, mods = _parse_phrase(phrase, pos)
+        trig = Trigger(phrase.replace("*", ""), pos, head, mods, code, etype or None, mode or None)
+        triggers.setdefault((pos, head), []).append(trig)
+    frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in triggers.items()}
+    cues: dict[str, set[str]] = {}
+    for word, kind in (r[:2] for r in read_tsv("cues.tsv")):
+        cues.setdefault(word.strip(), set()).add(kind.strip())
+    agents = {r[0].strip(): r[1].strip() for r in read_tsv("agents.tsv")}
+    discard = frozenset(r[0].strip() for r in read_tsv("discard.tsv"))
+    reject = {r[0]: r[1] for r in read_tsv("refusal.tsv")}
+    demand = {r[0]: r[2] for r in read_tsv("refusal.tsv")}
+    return Lexicon(frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand)

@@ -1,0 +1,111 @@
+"""How an event is asserted: negated, refused, failed, intended, threatened, demanded, reported.
+
+Read from the words that govern the trigger in the dependency tree, never from the trigger's
+neighbourhood: "has refused to discuss" governs "discuss" through ``xcomp``; "said Y attacked Z"
+governs "attacked" through ``ccomp``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Lexicon
+
+NEGATORS = ("not", "n't", "never", "no")
+
+
+@dataclass(slots=True)
+class Reading:
+    negated: bool = False
+    modality: str = "asserted"
+    refused_by: Token | None = None  # the refusing verb ("refused")
+    failed: Token | None = None  # the failing verb ("failed to protect")
+    demanded_by: Token | None = None  # the verb that demands it ("said ... must", "urged ... to")
+    speech: Token | None = None  # the speech verb it is reported by
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children)
+
+
+def _aux_kinds(token: Token, lex: Lexicon) -> set[str]:
+    kinds: set[str] = set()
+    for c in token.children:
+        if c.dep_ in ("aux", "auxpass"):
+            for kind in ("intent", "demand", "hypothetical"):
+                if lex.cue(c.lower_, kind):
+                    kinds.add(kind)
+        elif c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical"):
+            kinds.add("hypothetical")
+    if token.dep_ == "advcl":
+        if any(c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical") for c in token.children):
+            kinds.add("hypothetical")
+    return kinds
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """The parser sometimes hangs a paragraph on the last verb of the one before."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
+    r = Reading(negated=_negated(trigger))
+    kinds = _aux_kinds(trigger, lex)
+    node = trigger
+    for _ in range(4):  # climb through infinitival complements and coordinated verbs
+        if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            # coordinated verbs share the auxiliaries of the first ("will attack and seize")
+            kinds |= _aux_kinds(node.head, lex)
+            node = node.head
+            continue
+        if node.dep_ != "xcomp":
+            break
+        head = node.head
+        lemma = head.lemma_.lower()
+        if lex.cue(lemma, "refusal"):
+            if _negated(head):  # "did not refuse to" is (weakly) an assertion
+                break
+            r.refused_by = head
+            return r
+        if lex.cue(lemma, "failure"):
+            r.failed = head
+            r.negated = True
+            return r
+        if _negated(head):
+            r.negated = True
+        if lex.cue(lemma, "threat"):
+            kinds.add("threat")
+        elif lex.cue(lemma, "demand"):
+            kinds.add("demand")
+            r.demanded_by = head
+        elif lex.cue(lemma, "intent"):
+            kinds.add("intent")
+        kinds |= _aux_kinds(head, lex)
+        node = head
+    if node.dep_ == "ccomp" and _same_paragraph(node, node.head):
+        head = node.head
+        lemma = head.lemma_.lower()
+        if lex.cue(lemma, "threat"):
+            kinds.add("threat")
+        elif lex.cue(lemma, "demand") and not lex.cue(lemma, "speech"):
+            kinds.add("demand")
+            r.demanded_by = head
+        if lex.cue(lemma, "speech") or lex.cue(lemma, "threat"):
+            r.speech = head
+            if "demand" in kinds and r.demanded_by is None:
+                r.demanded_by = head
+    if "demand" in kinds:
+        r.modality = "demanded"
+    elif "threat" in kinds:
+        r.modality = "threatened"
+    elif "intent" in kinds:
+        # a promise of violence is a threat; a promise of anything else an intention
+        r.modality = "threatened" if quad_class in (3, 4) and r.speech is not None else "intended"
+    elif "hypothetical" in kinds:
+        r.modality = "hypothetical"
+    elif r.speech is not None:
+        r.modality = "reported"
+    return r
