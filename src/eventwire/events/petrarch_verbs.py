@@ -568,21 +568,26 @@ def _split_glue(side: Sequence[str]) -> list[tuple[str, bool]]:
 # ----------------------------------------------------------------------------- coding
 
 
-def _verb_at(doc: Doc, i: int, d: PetrarchDictionaries) -> _VerbEntry | None:
+def _verb_candidates(doc: Doc, i: int, d: PetrarchDictionaries) -> list[_VerbEntry]:
+    """Dictionary verbs whose (multi-word) phrase is at token ``i``, longest first; a
+    word listed in several groups ("SHOT") yields one entry per group."""
     tok = doc[i]
     if not (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
-        return None
+        return []
     words = [t.lower_ for t in doc]
-    best: _VerbEntry | None = None
+    found: list[_VerbEntry] = []
     for entry in d._verbs_by_word.get(words[i], []):
         start = i - entry.head
         if start < 0 or start + len(entry.words) > len(words):
             continue
         if tuple(words[start:start + len(entry.words)]) != entry.words:
             continue
-        if best is None or len(entry.words) > len(best.words):
-            best = entry
-    return best
+        found.append(entry)
+    found.sort(key=lambda e: -len(e.words))
+    if found:
+        longest = len(found[0].words)
+        found = [e for e in found if len(e.words) == longest]
+    return found
 
 
 def _emit(code: str, sources: list[str], targets: list[str], require_dyad: bool) -> list[Triple]:
@@ -629,77 +634,84 @@ def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None 
     matcher = _Matcher(words, ent_at, d)
     events: list[Triple] = []
     for tok in doc:
-        entry = _verb_at(doc, tok.i, d)
-        if entry is None:
-            continue
-        verb = tok
-        last = verb.i - entry.head + len(entry.words) - 1  # last token of a multi-word verb
-        subj_tok = _source_head(verb, ents)
-        _, passive = _subject_of(verb, ents)
-        subj_ents = _entity_tokens(subj_tok, ents) if subj_tok is not None else []
-        exclude = set()
-        for e in subj_ents:
-            exclude |= e.tokens
-        scope = [i for i in _scope(verb, exclude) if i > last]
-        target_ents: list[_Entity] = []
-        for i in scope:
-            if i in ent_at:
-                target_ents = _entity_tokens(doc[ent_at[i].head], ents)
-                target_ents = [e for e in target_ents if e not in subj_ents] or [ent_at[i]]
-                break
-        source_ents = subj_ents
-        by = _agent_of(verb)
-        if passive and by is not None:
-            agent_ents = _entity_tokens(by, ents)
-            if agent_ents:
-                source_ents, target_ents = agent_ents, subj_ents
-        code = entry.verb.code or entry.group.code
-        left = list(range(0, verb.i - entry.head))
-        right = [i for i in range(last + 1, len(doc)) if i in set(scope) or True]
-        right = scope if scope else []
-        compound_subject = len(subj_ents) > 1
-        for pattern in entry.group.patterns:
+        candidates = _verb_candidates(doc, tok.i, d)
+        if candidates:
+            for t in _code_verb(doc, tok, candidates, ents, ent_at, matcher, require_dyad):
+                if t not in events:
+                    events.append(t)
+    return events
+
+
+def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[int, _Entity],
+               ent_at: dict[int, _Entity], matcher: _Matcher, require_dyad: bool) -> list[Triple]:
+    """Events of one dictionary verb: default roles from the parse, then the first
+    matching pattern (groups in dictionary order) may rebind roles and the code."""
+    entry = candidates[0]
+    last = verb.i - entry.head + len(entry.words) - 1  # last token of a multi-word verb
+    subj_tok = _source_head(verb, ents)
+    _, passive = _subject_of(verb, ents)
+    subj_ents = _entity_tokens(subj_tok, ents) if subj_tok is not None else []
+    exclude: set[int] = set()
+    for e in subj_ents:
+        exclude |= e.tokens
+    scope = [i for i in _scope(verb, exclude) if i > last]
+    target_ents: list[_Entity] = []
+    for i in scope:
+        if i in ent_at:
+            target_ents = _entity_tokens(doc[ent_at[i].head], ents)
+            target_ents = [e for e in target_ents if e not in subj_ents] or [ent_at[i]]
+            break
+    source_ents = subj_ents
+    by = _agent_of(verb)
+    if passive and by is not None:
+        agent_ents = _entity_tokens(by, ents)
+        if agent_ents:
+            source_ents, target_ents = agent_ents, subj_ents
+    left = list(range(0, verb.i - entry.head))
+    compound_subject = len(subj_ents) > 1
+    code = next((c for c in (e.verb.code or e.group.code for e in candidates) if c != NULL_CODE), NULL_CODE)
+    mutual = False
+    matched = False
+    for cand in candidates:
+        for pattern in cand.group.patterns:
             before, after = _pattern_sides(pattern)
-            if "%" in [e for e, _ in before + after] and not compound_subject:
+            if any(e == "%" for e, _ in before) and not compound_subject:
                 continue
             before_els = [(e, g) for e, g in before if e != "%"]
-            after_els = [(e, g) for e, g in after if e != "%"]
-            m_after = matcher.match(after_els, right, start_glued=_glued_after(pattern)) if after_els else _Match()
+            after_els = [("+" if e == "%" else e, g) for e, g in after]
+            m_after = matcher.match(after_els, scope, start_glued=_glued_after(pattern)) if after_els else _Match()
             if m_after is None:
                 continue
-            rev_left = list(reversed(left))
-            m_before = _match_before(matcher, before_els, left, _glued_before(pattern)) if before_els else _Match()
+            m_before = _match_before(matcher, before_els, left, pattern.glued_before) if before_els else _Match()
             if m_before is None:
                 continue
             code = pattern.code
+            matched = True
+            mutual = any(e == "%" for e, _ in before)
             src = m_after.source or m_before.source
             tgt = m_after.target or m_before.target
-            if "%" in [e for e, _ in before + after]:
-                codes = _codes_of(subj_ents)
-                out: list[Triple] = []
-                for a, b in itertools.combinations(codes, 2):
-                    out += _emit(code, [a], [b], require_dyad)
-                if ":" not in code:
-                    for a, b in itertools.combinations(codes, 2):
-                        out += _emit(code, [b], [a], require_dyad)
-                events.extend(t for t in out if t not in events)
-                code = ""
-                break
             if src is not None:
                 source_ents = _entity_tokens(doc[src], ents)
             if tgt is not None:
                 new_t = _entity_tokens(doc[tgt], ents)
-                if subj_ents and set(e.head for e in new_t) == set(e.head for e in subj_ents) and src is None:
+                if subj_ents and {e.head for e in new_t} == {e.head for e in subj_ents} and src is None:
                     # "+" took the verb's own subject: the source comes from the clause above
                     gov = _governor(verb)
                     up = _source_head(gov, ents) if gov is not None else None
                     source_ents = _entity_tokens(up, ents) if up is not None else []
                 target_ents = new_t
             break
-        for t in _emit(code, _codes_of(source_ents), _codes_of(target_ents), require_dyad):
-            if t not in events:
-                events.append(t)
-    return events
+        if matched:
+            break
+    if mutual or (not target_ents and compound_subject and source_ents is subj_ents):
+        # "Gondor and Osgiliath renewed ties": the members act on each other
+        codes = _codes_of(subj_ents)
+        out: list[Triple] = []
+        pairs = itertools.combinations(codes, 2) if ":" in code else itertools.permutations(codes, 2)
+        for a, b in pairs:
+            out += _emit(code, [a], [b], require_dyad)
+        return out
+    return _emit(code, _codes_of(source_ents), _codes_of(target_ents), require_dyad)
 
 
 def _pattern_sides(p: VerbPattern) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -708,10 +720,6 @@ def _pattern_sides(p: VerbPattern) -> tuple[list[tuple[str, bool]], list[tuple[s
 
 def _glued_after(p: VerbPattern) -> bool:
     return bool(p.after) and p.after[0].startswith("_")
-
-
-def _glued_before(p: VerbPattern) -> bool:
-    return p.glued_before
 
 
 def _match_before(matcher: _Matcher, els: list[tuple[str, bool]], left: list[int], glued_last: bool) -> _Match | None:
