@@ -129,15 +129,20 @@ def _according_source(tok: Token) -> Token | None:
     return None
 
 
-def _direct_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) -> list[Candidate]:
+def _direct_candidates(
+    parsed: Parsed, targets: list[Quoted], quoted: list[Quoted], lexicon: Lexicon
+) -> list[Candidate]:
     doc = parsed.doc
     text = parsed.article.text
     out: list[Candidate] = []
-    for q in quoted:
+    for q in targets:
         toks = _tokens_in(doc, q.start, q.end)
         verb = _best_cue(parsed, q, quoted, lexicon)
         prev = out[-1] if out else None
-        if verb is not None and prev is not None and prev.verb is verb:
+        if prev is not None and prev.start <= q.start and q.end <= prev.end:
+            prev.quotes.append(q)  # already inside a mixed content
+            continue
+        if verb is not None and prev is not None and prev.verb is not None and prev.verb.i == verb.i:
             # “…,” he said, “…”: the second half of an interrupted quote
             prev.content.append((q.start, q.end))
             prev.quotes.append(q)
@@ -170,8 +175,54 @@ def _direct_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) -
             subject = subject_of(verb)
             cue = cue_range(verb, lexicon)
         conf = 0.9 if subject is not None else 0.6
+        clause = _clause_around(parsed, verb, q, lexicon)
+        if clause is not None:
+            # He said there remains a “significant difference”: the quote is part of the content
+            out.append(Candidate([clause], "mixed", verb, cue, subject, "mixed-cue", conf, [q]))
+            continue
         out.append(Candidate([(q.start, q.end)], "direct", verb, cue, subject, "direct-cue", conf, [q]))
     return out
+
+
+def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] | None:
+    """Char range of the complement ``child`` of cue ``verb``.
+
+    When the cue comes after its content ("X, but Y, another source said") the parser
+    often hangs only the last conjunct on the verb; the content then runs from the
+    sentence start to just before the cue clause.
+    """
+    doc = parsed.doc
+    a, b = subtree_range(child)
+    if child.dep_ in ("oprd", "xcomp") and child.i > verb.i:
+        objects = [t for t in verb.children if t.dep_ == "dobj" and t.i < child.i]
+        if objects:  # called [the senator a "nasty guy"], urged [Russia to stop]
+            a = min(a, objects[0].left_edge.i)
+    if child.i < verb.i:
+        subjects = [t.left_edge.i for t in verb.lefts if t.i > b and t.dep_ in ("nsubj", "nsubjpass")]
+        a = min(a, verb.sent.start)
+        b = max(b, min(subjects + [verb.i]) - 1)
+    rng = trim(doc, (a, b))
+    return _chars(doc, rng) if rng is not None else None
+
+
+def _clause_around(parsed: Parsed, verb: Token, q: Quoted, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The cue's complement clause when it holds the quote and clearly more (a partial quote)."""
+    entry = cue_verb(verb, lexicon)
+    if entry is None:
+        return None
+    found = content_child(verb, entry)
+    if found is None:
+        return None
+    clause = _clause_range(parsed, verb, found[0])
+    if clause is None:
+        return None
+    a, b = clause
+    if not (a <= q.start + 1 and q.end - 1 <= b):
+        return None
+    outside = parsed.article.text[a : q.start] + parsed.article.text[q.end : b]
+    if len(outside.split()) < 3:
+        return None
+    return min(a, q.start), max(b, q.end)
 
 
 def _content_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
@@ -218,7 +269,7 @@ def _indirect_candidates(
             continue
         if _according(tok):
             source = _according_source(tok)
-            head = tok.head if tok.head is not tok else None
+            head = tok.head if tok.head.i != tok.i else None
             if head is None or source is None:
                 continue
             drop = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
@@ -233,14 +284,13 @@ def _indirect_candidates(
         found = content_child(tok, entry)
         if found is not None:
             child, how = found
-            a, b = subtree_range(child)
-            rng = trim(doc, (a, b))
-            if rng is None:
+            clause = _clause_range(parsed, tok, child)
+            if clause is None:
                 continue
-            ranges = [_chars(doc, rng)]
+            ranges = [clause]
             rule = f"indirect-{how}"
             conf = 0.8 if how == "ccomp" else 0.6
-        elif tok.dep_ == "parataxis" and tok.head is not tok:
+        elif tok.dep_ == "parataxis" and tok.head.i != tok.i:
             # "The army, he said, will win."
             content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
             ranges = _content_ranges(doc, content)
@@ -251,9 +301,29 @@ def _indirect_candidates(
         if not ranges:
             continue
         subject = subject_of(tok)
+        cue = cue_range(tok, lexicon)
+        if found is not None and found[1] in ("for", "prep"):
+            cue = (cue[0], max(cue[1], found[0].head.i))  # "called for", "talked about"
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in ranges) else "indirect"
-        out.append(Candidate(ranges, kind, tok, cue_range(tok, lexicon), subject, rule, conf))
+        out.append(Candidate(ranges, kind, tok, cue, subject, rule, conf))
     return out
+
+
+def _absorb(text: str, q: Quoted, indirect: list[Candidate]) -> bool:
+    """A partial quote inside an indirect content (He called it a “disaster” that …)
+    is part of that attribution, which becomes mixed, not an attribution of its own."""
+    hosts = [
+        c
+        for c in indirect
+        if c.start <= q.start + 1
+        and q.end - 1 <= c.end
+        and len((text[c.start : q.start] + " " + text[q.end : c.end]).split()) >= 3
+    ]
+    if not hosts:
+        return False
+    host = min(hosts, key=lambda c: c.end - c.start)
+    host.kind = "mixed"
+    return True
 
 
 def _overlap(a: Candidate, b: Candidate) -> int:
@@ -323,9 +393,11 @@ def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote
     lexicon = load_lexicon()
     actors = list(actors or [])
     quoted = find_quoted(parsed.article.text, lexicon)
-    direct = _direct_candidates(parsed, quoted, lexicon)
+    indirect = _indirect_candidates(parsed, quoted, lexicon, set())
+    standalone = [q for q in quoted if not _absorb(parsed.article.text, q, indirect)]
+    direct = _direct_candidates(parsed, standalone, quoted, lexicon)
     used = {c.verb.i for c in direct if c.verb is not None}
-    indirect = _indirect_candidates(parsed, quoted, lexicon, used)
+    indirect = [c for c in indirect if c.kind == "mixed" or c.verb is None or c.verb.i not in used]
     cands = _drop_overlaps(direct + indirect)
     quoted_chars = [(q.start, q.end) for q in quoted]
     return [_to_quote(parsed, c, actors, lexicon, quoted_chars) for c in cands]

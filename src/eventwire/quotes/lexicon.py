@@ -33,6 +33,7 @@ class Lexicon:
     anonymous_nouns: frozenset[str]
     quote_marks: tuple[QuoteMarkPair, ...]
     pronouns: dict[str, frozenset[str]]  # pronoun -> kinds of antecedent
+    topic_prepositions: frozenset[str] = frozenset()  # "talked about", "spoke of"
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -65,4 +66,5 @@ def load_lexicon() -> Lexicon:
     anonymous = frozenset(row[0].lower() for row in _lines("anonymous_nouns.txt"))
     marks = tuple(QuoteMarkPair(*row[:3]) for row in _lines("quote_marks.tsv"))
     pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in _lines("pronouns.tsv")}
-    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns)
+    preps = frozenset(row[0].lower() for row in _lines("topic_prepositions.txt"))
+    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps)

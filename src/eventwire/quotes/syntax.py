@@ -76,7 +76,7 @@ def subject_of(verb: Token) -> Token | None:
                         return grand
         if current.dep_ == "relcl":  # "Obama, who said ...": who is the subject when parsed so
             return None
-        if current.dep_ in SUBJECT_INHERIT_DEPS and current.head is not current:
+        if current.dep_ in SUBJECT_INHERIT_DEPS and current.head.i != current.i:
             current = current.head
             seen += 1
             continue
@@ -142,6 +142,12 @@ def _lemma(word: str) -> str:
     return _LEMMA_OF.get(word, word)
 
 
+def lexicon_preps() -> frozenset[str]:
+    from eventwire.quotes.lexicon import load_lexicon
+
+    return load_lexicon().topic_prepositions
+
+
 def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
     """The complement that carries what was said, and how it was found.
 
@@ -149,9 +155,10 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
     nominal objects only for the verbs whose lexicon entry allows them, because for most
     verbs those are not speech content ("told reporters").
     """
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child, "ccomp"
+    if "clause" in entry.complements:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return child, "ccomp"
     if "to" in entry.complements:
         for child in verb.children:
             if child.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children):
@@ -162,6 +169,16 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
                 for grand in child.children:
                     if grand.dep_ in ("pobj", "pcomp"):
                         return grand, "for"
+    if "oprd" in entry.complements:  # called the senator a "nasty guy"
+        for child in verb.children:
+            if child.dep_ in ("oprd", "xcomp") and child.i > verb.i and any(c.dep_ == "dobj" for c in verb.children):
+                return child, "oprd"
+    if "prep" in entry.complements:  # talked about the economy, spoke of "rigged" polls
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > verb.i and child.lower_ in lexicon_preps():
+                for grand in child.children:
+                    if grand.dep_ in ("pobj", "pcomp"):
+                        return grand, "prep"
     if "obj" in entry.complements:
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON",):

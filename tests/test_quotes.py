@@ -1,0 +1,168 @@
+"""Tests for eventwire.quotes: direct and indirect attributions, speakers, lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+from eventwire.model import Actor, Article, Quote, Span
+from eventwire.nlp import load_nlp, parse
+from eventwire.quotes import find_quotes, quote_containing
+from eventwire.quotes.lexicon import load_lexicon
+from eventwire.quotes.marks import find_quoted
+
+
+def run(text: str, actors: list[Actor] | None = None) -> list[Quote]:
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
+    return find_quotes(parse(article, load_nlp()(text)), actors or [])
+
+
+def by_source(quotes: list[Quote], source: str) -> Quote:
+    hits = [q for q in quotes if q.source is not None and q.source.text == source]
+    assert hits, f"no quote with source {source!r}: {[q.source and q.source.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def palmyra() -> tuple[str, list[Quote]]:
+    text = resources.files("eventwire").joinpath("data", "samples", "palmyra-2016-03-23.txt").read_text("utf-8")
+    return text, run(text)
+
+
+def test_palmyra_source_went_on_to_say(palmyra):
+    text, quotes = palmyra
+    q = by_source(quotes, "the source")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "went on to say"
+    assert q.anonymous
+    assert q.content[0].text.startswith("“Fighting continues.")
+    assert q.content[0].text.endswith("Palmyra”")
+    assert text[q.content[0].start : q.content[0].end] == q.content[0].text
+
+
+def test_palmyra_soldier(palmyra):
+    _, quotes = palmyra
+    q = by_source(quotes, "the soldier")
+    assert q.cue.text == "said"
+    assert q.content[0].text.startswith("“In a few hours")
+
+
+def test_palmyra_hnc_organisation(palmyra):
+    _, quotes = palmyra
+    q = by_source(quotes, "the High Negotiations Committee (HNC)")
+    assert "High Negotiations Committee" in q.speaker
+    assert not q.anonymous
+    assert q.content[0].text.startswith("“The diplomatic process")
+
+
+def test_palmyra_told_reporters(palmyra):
+    _, quotes = palmyra
+    q = next(q for q in quotes if q.speaker == "Jihad Makdissi")
+    assert q.cue.text == "told reporters"
+    assert q.content[0].text.startswith("“It is not ready yet")
+
+
+def test_palmyra_indirect_speech(palmyra):
+    _, quotes = palmyra
+    q = by_source(quotes, "the Russian military")
+    assert q.content[0].text.startswith("its aircraft were flying")
+    assert q.kind in ("indirect", "mixed")
+
+
+def test_interrupted_quote_is_one_attribution_with_pronoun_speaker():
+    text = (
+        "Angela Merkel arrived in Rome on Monday. Barack Obama was not there. "
+        "“We will not give up,” she said, “and we will win.”"
+    )
+    quotes = run(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert [c.text for c in q.content] == ["“We will not give up,”", "“and we will win.”"]
+    assert q.source.text == "she"
+    assert q.speaker == "Barack Obama"  # nearest preceding PERSON: no gender model, by design
+
+
+def test_pronoun_skips_names_inside_quotes():
+    text = "John Kerry met reporters in Geneva. “Vladimir Putin has not called me,” he said."
+    q = run(text)[0]
+    assert q.speaker == "John Kerry"
+
+
+def test_guillemets():
+    text = "«Nous ne partirons pas», said Jean Dupont, the mayor of the town."
+    q = run(text)[0]
+    assert q.content[0].text == "«Nous ne partirons pas»"
+    assert q.speaker == "Jean Dupont"
+
+
+def test_according_to():
+    text = "According to the United Nations, more than 300 civilians died in the fighting."
+    q = run(text)[0]
+    assert q.kind == "indirect"
+    assert q.source.text == "the United Nations"
+    assert q.cue.text == "According to"
+    assert q.content[0].text == "more than 300 civilians died in the fighting"
+
+
+def test_said_that():
+    text = "The minister said that the army would withdraw from the city by Friday."
+    q = run(text)[0]
+    assert q.kind == "indirect"
+    assert q.source.text == "The minister"
+    assert q.content[0].text == "that the army would withdraw from the city by Friday"
+    assert q.anonymous is False or q.speaker == "The minister"
+
+
+def test_anonymous_nominal_source():
+    text = "A senior official said the talks had collapsed."
+    q = run(text)[0]
+    assert q.source.text == "A senior official"
+    assert q.anonymous
+
+
+def test_postposed_cue_keeps_whole_content():
+    text = "The van was supposed to be escorted by police, but the guards drove away first, another source said."
+    q = run(text)[0]
+    assert q.content[0].text.startswith("The van was supposed")
+    assert q.source.text == "another source"
+
+
+def test_partial_quote_is_part_of_indirect_content():
+    text = "Lynch said there remains a “significant difference” between the two offices."
+    quotes = run(text)
+    assert len(quotes) == 1
+    assert quotes[0].kind == "mixed"
+    assert quotes[0].content[0].text.startswith("there remains")
+
+
+def test_actor_name_and_code_are_copied():
+    text = "The Syrian army said it had taken the hills."
+    article_span = Span(4, 15, "Syrian army")
+    actor = Actor(article_span, 0, "Syrian Armed Forces", "SYRMIL", kind="organisation")
+    q = run(text, [actor])[0]
+    assert q.speaker == "Syrian Armed Forces"
+    assert q.speaker_code == "SYRMIL"
+
+
+def test_quote_containing():
+    text = "“The city will fall within hours,” the commander said."
+    quotes = run(text)
+    start = text.index("city")
+    assert quote_containing(quotes, start, start + 4) is quotes[0]
+    end = text.index("commander")
+    assert quote_containing(quotes, end, end + 9) is None
+
+
+def test_apostrophes_are_not_quotes_and_paragraphs_join():
+    lexicon = load_lexicon()
+    assert find_quoted("Trump’s aides don’t agree, and the ’90s were long.", lexicon) == []
+    text = "“First paragraph of speech.\n“Second paragraph,” he said."
+    spans = find_quoted(text, lexicon)
+    assert len(spans) == 1 and spans[0].paragraphs == 2
+    assert text[spans[0].start : spans[0].end].endswith("paragraph,”")
+
+
+def test_no_quotes_in_plain_narrative():
+    assert run("Troops entered the town on Sunday and the residents fled.") == []
