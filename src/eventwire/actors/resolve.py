@@ -1,0 +1,470 @@
+"""Find actor noun phrases in a parsed article and resolve them to CAMEO actor codes.
+
+How it works, in one pass over the tokens plus one over the noun phrases:
+
+1. *Anchors*: longest dictionary matches (countries, demonyms, organisations, leaders,
+   role nouns, titles) found by token-tuple lookups.
+2. *Segments*: spaCy noun chunks, cut at paragraph breaks, widened to whole anchors and
+   joined across "of/for/to" after a title ("UN Special Envoy of the Secretary-General for
+   Syria Staffan de Mistura"). Anchors outside any chunk ("IS", tagged as a verb by the
+   small model) become segments of their own. Segments never overlap.
+3. *Resolution*: a segment whose head is an anchor or a name is one actor, coded from
+   what it contains (leader > organisation > role + country > country). A segment whose
+   head is not an actor ("IS-held town", "Russian air strikes") yields its modifier
+   anchors as small actors instead.
+4. *Coreference*: names resolved once ("Jihad Makdissi") resolve later surnames
+   ("Makdissi"); "Name (ACR)" makes the acronym an alias.
+5. *Country context*: roles without a country ("the regime", "police") take the
+   article's main country (most mentioned by names, demonyms and places) when clear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from eventwire.actors.lexicon import Entry, Lexicon, default_lexicon, tokenizer
+from eventwire.model import Actor
+from eventwire.nlp import Parsed
+
+COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
+NAME_LABELS = frozenset({"PERSON", "ORG"})
+TITLE_LINKS = frozenset({"of", "for", "to"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+EDGE_PUNCT = frozenset({"(", ")", "[", "]", "“", "”", '"', "'", "‘", "’", ",", ":", ";", "-", "—", "–", "'s", "’s"})
+SHOUTING_SHARE = 0.6  # a sentence with more capitalised words than this is a headline in capitals
+MIN_CONTEXT_COUNT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A dictionary match over tokens ``[start, end)``; ``entry`` is the chosen reading."""
+
+    start: int
+    end: int
+    entry: Entry
+    confidence: float = 1.0
+
+
+@dataclass
+class _Alias:
+    """What a name resolved to, for later mentions of the same name in the document."""
+
+    name: str
+    code: str | None
+    country: str | None
+    role: str | None
+    kind: str | None
+
+
+@dataclass
+class ActorResolver:
+    """Resolves actors with the shipped dictionaries plus optional user dictionaries.
+
+    ``extra_dictionaries`` are paths (TSV/JSON of this package's format, or PETRARCH/TABARI
+    actor or agent dictionaries) or lists of ``(phrase, code)`` pairs; their entries win
+    over the shipped ones for the same phrase.
+    """
+
+    extra_dictionaries: Sequence[str | Path | Iterable[tuple[str, str]]] = ()
+    lexicon: Lexicon = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not self.extra_dictionaries:
+            self.lexicon = default_lexicon()
+            return
+        from eventwire.actors.user_dictionary import extend_lexicon
+
+        self.lexicon = extend_lexicon(default_lexicon(), self.extra_dictionaries)
+
+    # ------------------------------------------------------------------ public
+
+    def find_actors(self, parsed: Parsed) -> list[Actor]:
+        doc = parsed.doc
+        date = parsed.article.date
+        anchors = self._anchors(doc, date)
+        main_country = self._main_country(doc, anchors)
+        segments = self._segments(doc, anchors)
+        by_start = {a.start: a for a in anchors}
+        aliases: dict[tuple[str, ...], _Alias] = {}
+        actors: list[Actor] = []
+        for start, end in segments:
+            inside = [by_start[i] for i in range(start, end) if i in by_start and by_start[i].end <= end]
+            actors.extend(self._resolve_segment(parsed, start, end, inside, main_country, aliases))
+        return actors
+
+    # ------------------------------------------------------------------ anchors
+
+    def _anchors(self, doc: Doc, date: dt.date | None) -> list[Anchor]:
+        """Greedy longest matches, left to right, never across a line break."""
+        lexicon = self.lexicon
+        texts = [t.text for t in doc]
+        lowers = [t.lower() for t in texts]
+        blank = [t.is_space or "\n" in t.whitespace_ for t in doc]  # a phrase may end, not run, across a break
+        anchors: list[Anchor] = []
+        i, n = 0, len(doc)
+        while i < n:
+            longest = lexicon.first.get(lowers[i], 0)
+            found: Anchor | None = None
+            for length in range(min(longest, n - i), 0, -1):
+                if any(blank[i : i + length - 1]) or blank[i + length - 1] and texts[i + length - 1].isspace():
+                    continue
+                entries = lexicon.lookup(tuple(texts[i : i + length]), tuple(lowers[i : i + length]))
+                if entries:
+                    found = self._choose(doc, i, i + length, entries, date)
+                    if found:
+                        break
+            if found:
+                anchors.append(found)
+                i = found.end
+            else:
+                i += 1
+        return anchors
+
+    def _choose(self, doc: Doc, start: int, end: int, entries: list[Entry], date: dt.date | None) -> Anchor | None:
+        """Pick one reading of a match, or reject it (all-caps headlines, lowercase "us")."""
+        first = doc[start]
+        if end - start == 1 and first.text.isupper() and _shouting(doc, start):
+            return None
+        if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not _all_lower(doc):
+            return None
+        leaders = [e for e in entries if e.type == "leader"]
+        if leaders:
+            current = [e for e in leaders if e.in_office(date) is not False]
+            if current:
+                return Anchor(start, end, current[0], 0.95)
+            if end - start == 1:  # a bare surname of someone not in office then: another person
+                rest = [e for e in entries if e.type != "leader"]
+                return Anchor(start, end, rest[0], 0.9) if rest else None
+            return Anchor(start, end, leaders[0], 0.7)
+        priority = {"user": 0, "org": 1, "country": 2, "capital": 3, "people": 3, "demonym": 3, "title": 4, "role": 5}
+        entry = min(entries, key=lambda e: priority.get(e.type, 9))
+        return Anchor(start, end, entry, 0.9)
+
+    # ------------------------------------------------------------------ country context
+
+    def _main_country(self, doc: Doc, anchors: list[Anchor]) -> str | None:
+        """The article's country: most mentioned by names, demonyms, leaders and places."""
+        counts: Counter[str] = Counter()
+        covered = set()
+        for a in anchors:
+            covered.update(range(a.start, a.end))
+            if a.entry.country and a.entry.type != "role":
+                counts[a.entry.country] += 1
+        places = self.lexicon.places
+        lowercase_text = _all_lower(doc)
+        texts = [t.text for t in doc]
+        lowers = [t.lower() for t in texts]
+        for i, text in enumerate(texts):
+            if i in covered or not (text[:1].isupper() or lowercase_text and text.isalpha()):
+                continue
+            for length in (3, 2, 1):
+                key = tuple(lowers[i : i + length])
+                if len(key) == length and key in places:
+                    counts[places[key]] += 1
+                    break
+        if not counts:
+            return None
+        ranked = counts.most_common(2)
+        top, top_count = ranked[0]
+        if top_count < MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
+            return None
+        return top
+
+    # ------------------------------------------------------------------ segments
+
+    def _segments(self, doc: Doc, anchors: list[Anchor]) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for chunk in doc.noun_chunks:
+            piece = _trim(doc, *_cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i))
+            if piece[0] < piece[1]:
+                spans.append(piece)
+        for ent in _name_ents(doc):  # names the chunker split or missed
+            if True:
+                piece = _trim(doc, *_cut_at_breaks(doc, ent.start, ent.end, ent.end - 1))
+                if piece[0] < piece[1]:
+                    spans.append(piece)
+        spans.extend((a.start, a.end) for a in anchors)
+        # Widen to whole anchors, then merge overlaps.
+        widened = []
+        for s, e in spans:
+            for a in anchors:
+                if a.start < e and s < a.end:
+                    s, e = min(s, a.start), max(e, a.end)
+            widened.append((s, e))
+        merged = _merge(widened)
+        return self._join_titles(doc, merged, anchors)
+
+    def _join_titles(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
+        """Join "<title> of/for/to <segment>" so a long official designation stays one actor."""
+        title_ends = {a.end for a in anchors if a.entry.type == "title"}
+        out: list[tuple[int, int]] = []
+        for seg in segments:
+            if out:
+                ps, pe = out[-1]
+                if (
+                    pe in title_ends
+                    and seg[0] == pe + 1
+                    and doc[pe].lower_ in TITLE_LINKS
+                ):
+                    out[-1] = (ps, seg[1])
+                    continue
+            out.append(seg)
+        return out
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolve_segment(
+        self,
+        parsed: Parsed,
+        start: int,
+        end: int,
+        anchors: list[Anchor],
+        main_country: str | None,
+        aliases: dict[tuple[str, ...], _Alias],
+    ) -> list[Actor]:
+        doc = parsed.doc
+        head = end - 1
+        head_anchor = next((a for a in anchors if a.start <= head < a.end), None)
+        name_head = doc[head].ent_type_ in NAME_LABELS or doc[head].pos_ == "PROPN"
+        alias = aliases.get(tuple(t.text for t in doc[start:end] if not _is_det(t)))
+        if head_anchor is None and not name_head and alias is None:
+            return self._modifier_actors(parsed, anchors, main_country)
+        actor = self._code(parsed, start, end, anchors, head_anchor, main_country, aliases, alias)
+        if actor is None:
+            return []
+        self._remember(doc, start, end, actor, aliases)
+        return [actor]
+
+    def _code(
+        self,
+        parsed: Parsed,
+        start: int,
+        end: int,
+        anchors: list[Anchor],
+        head_anchor: Anchor | None,
+        main_country: str | None,
+        aliases: dict[tuple[str, ...], _Alias],
+        alias: _Alias | None,
+    ) -> Actor | None:
+        doc = parsed.doc
+        span = parsed.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        sentence = parsed.sentence_of_token(start)
+        head_is_person = head_anchor is None or head_anchor.entry.type in ("leader", "title") or (
+            head_anchor.entry.kind == "person"
+        )
+
+        def make(name, code, country, role, kind, confidence, rule) -> Actor:
+            return Actor(span, sentence, name, code, country, role, kind, round(confidence, 2), rule)
+
+        leader = next((a for a in anchors if a.entry.type == "leader"), None)
+        if leader:
+            e = leader.entry
+            return make(e.name, e.code, e.country, e.role, "person", leader.confidence, e.source)
+        user = [a for a in anchors if a.entry.type == "user"]
+        if user:
+            e = user[-1].entry
+            return make(e.name, e.code, e.country, e.role, e.kind, user[-1].confidence, e.source)
+        orgs = [a for a in anchors if a.entry.type == "org"]
+        roles = [a for a in anchors if a.entry.type in ("role", "title")]
+        if orgs:
+            e = orgs[-1].entry
+            kind = "person" if head_anchor is not None and head_anchor.entry.type == "title" else e.kind
+            if head_anchor is None and doc[end - 1].ent_type_ == "PERSON":
+                kind = "person"
+            return make(e.name, e.code, e.country, e.role, kind, orgs[-1].confidence, e.source)
+        country = _segment_country(doc, start, end, anchors)
+        if head_anchor is not None and head_anchor.entry.type == "title" and all(
+            _is_det(t) for t in doc[start:head_anchor.start]
+        ):
+            titled = aliases.get(("title:" + head_anchor.entry.name,))
+            if titled is not None:  # "the envoy" after "UN Special Envoy ... Staffan de Mistura"
+                return make(titled.name, titled.code, titled.country, titled.role, titled.kind, 0.7, "coref-title")
+        if alias is not None and not roles:
+            return make(alias.name, alias.code, alias.country, alias.role, alias.kind, 0.8, "coref")
+        if roles:
+            role_anchor = roles[-1]
+            role = role_anchor.entry.role
+            kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
+            name = _text(doc, start, end)
+            if country:
+                return make(name, f"{country} {role}", country, role, kind, 0.9, f"{role_anchor.entry.source}+countries")
+            possessed = any(t.lower_ in POSSESSIVE_PRONOUNS for t in doc[start:end])
+            if role_anchor.entry.contextual and main_country and not possessed:
+                return make(name, f"{main_country} {role}", main_country, role, kind, 0.6,
+                            f"{role_anchor.entry.source}+article-country")
+            return make(name, role, None, role, kind, 0.5, role_anchor.entry.source)
+        if country and head_anchor is not None and head_anchor.entry.type in COUNTRY_TYPES:
+            e = head_anchor.entry
+            kind = "collective" if e.type == "people" else "country"
+            confidence = 0.85 if e.type != "capital" else 0.6
+            return make(e.name, country, country, None, kind, confidence, e.source)
+        label = doc[end - 1].ent_type_
+        if label in NAME_LABELS:
+            kind = "person" if label == "PERSON" else "organisation"
+            if country:  # "Syrian Jihad Makdissi": a national without a known role
+                return make(_text(doc, start, end), country, country, None, kind, 0.5, "countries")
+            return make(_name(doc, start, end), None, None, None, kind, 0.3, "ner-unresolved")
+        return None
+
+    def _modifier_actors(self, parsed: Parsed, anchors: list[Anchor], main_country: str | None) -> list[Actor]:
+        """Actors inside a phrase that is not itself one ("IS-held town", "Iraqi border")."""
+        out: list[Actor] = []
+        doc = parsed.doc
+        for a in anchors:
+            e = a.entry
+            span = parsed.span(doc[a.start].idx, doc[a.end - 1].idx + len(doc[a.end - 1]))
+            sentence = parsed.sentence_of_token(a.start)
+            if e.type in ("org", "leader", "user"):
+                out.append(Actor(span, sentence, e.name, e.code, e.country, e.role, e.kind, 0.8, e.source))
+            elif e.type in COUNTRY_TYPES:
+                out.append(Actor(span, sentence, e.name, e.country, e.country, None, "country", 0.5, e.source))
+            elif e.type == "role" and e.contextual:
+                country = main_country
+                code = f"{country} {e.role}" if country else e.role
+                out.append(Actor(span, sentence, e.name, code, country, e.role, e.kind, 0.4, f"{e.source}+modifier"))
+        return out
+
+    def _remember(self, doc: Doc, start: int, end: int, actor: Actor, aliases: dict[tuple[str, ...], _Alias]) -> None:
+        """Let later mentions of this name ("Makdissi", "HNC") resolve the same way."""
+        if actor.code is None:
+            return
+        alias = _Alias(actor.name, actor.code, actor.country, actor.role, actor.kind)
+        ents = [ent for ent in _name_ents(doc) if start <= ent.start and ent.end <= end]
+        for ent in ents:
+            words = tuple(t.text for t in ent if not _is_det(t))
+            if words:
+                aliases.setdefault(words, alias)
+                if ent.label_ == "PERSON" and len(words) > 1:
+                    aliases.setdefault(words[-1:], alias)
+        if actor.kind == "person" and doc[end - 1].pos_ == "PROPN":
+            for title in _titles_in(doc, start, end, self.lexicon):
+                aliases["title:" + title,] = alias
+        # "the High Negotiations Committee (HNC)": the acronym in brackets right after.
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+            aliases.setdefault((doc[end + 1].text,), alias)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
+    """Title words inside a phrase ("envoy" in "UN Special Envoy"), for "the envoy" later."""
+    lowers = [t.lower_ for t in doc[start:end]]
+    titles = []
+    for i in range(len(lowers)):
+        for j in range(i + 1, min(len(lowers), i + 4) + 1):
+            for entry in lexicon.folded.get(tuple(lowers[i:j]), ()):
+                if entry.type == "title":
+                    titles.append(entry.name)
+    return titles
+
+
+def _name_ents(doc: Doc) -> list:
+    """PERSON/ORG entities of the doc, computed once per doc (``doc.ents`` rebuilds spans per call)."""
+    cached = doc.user_data.get("eventwire_name_ents")
+    if cached is None:
+        cached = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+        doc.user_data["eventwire_name_ents"] = cached
+    return cached
+
+
+def _is_det(tok) -> bool:
+    return tok.pos_ == "DET" or tok.lower_ == "the"
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _name(doc: Doc, start: int, end: int) -> str:
+    """Canonical-ish name: the phrase without a leading determiner."""
+    while start < end - 1 and _is_det(doc[start]):
+        start += 1
+    return doc[start:end].text
+
+
+def _all_lower(doc: Doc) -> bool:
+    """True for texts written all in lower case (some archives lowercase everything)."""
+    user_data = doc.user_data
+    if "eventwire_all_lower" not in user_data:
+        letters = [c for c in doc.text[:5000] if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        user_data["eventwire_all_lower"] = bool(letters) and upper / len(letters) < 0.005
+    return user_data["eventwire_all_lower"]
+
+
+def _shouting(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside a run of capitals ("WHAT IS IT"), where "IS"/"US" are words?"""
+    sent = doc[i].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    if len(words) < 3:
+        neighbours = [t for t in (doc[i - 1] if i > 0 else None, doc[i + 1] if i + 1 < len(doc) else None) if t is not None]
+        return any(t.is_alpha and len(t) > 1 and t.text.isupper() for t in neighbours)
+    return sum(1 for t in words if t.text.isupper()) / len(words) > SHOUTING_SHARE
+
+
+def _cut_at_breaks(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
+    """Keep the part of a phrase on the root's side of any line break ("Share\\n\\nSyrian army")."""
+    for i in range(start, end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            if i < root:
+                start = i + 1
+            else:
+                end = i if doc[i].is_space else i + 1
+                break
+    return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip brackets, quotes and dangling possessives from the edges."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
+        if doc[start].text == "(" and any(t.text == ")" for t in doc[start:end]):
+            break  # "(government) forces": the bracket belongs to the phrase
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+            break
+        end -= 1
+    return start, end
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _segment_country(doc: Doc, start: int, end: int, anchors: list[Anchor]) -> str | None:
+    """The country a phrase names: the first one before any "of/for/to", else the one after "of"."""
+    link = next((i for i in range(start, end) if doc[i].lower_ in TITLE_LINKS), end)
+    countries = [a for a in anchors if a.entry.type in COUNTRY_TYPES]
+    before = [a for a in countries if a.start < link]
+    if before:
+        return before[0].entry.country
+    if link < end and doc[link].lower_ == "of" and countries:
+        return countries[0].entry.country
+    return None
+
+
+_DEFAULT: ActorResolver | None = None
+
+
+def find_actors(parsed: Parsed) -> list[Actor]:
+    """Actor mentions of an article, each with a token-aligned span and a CAMEO-style code.
+
+    Spans never overlap; ``code`` is None only for names no dictionary or rule resolves.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = ActorResolver()
+    return _DEFAULT.find_actors(parsed)

@@ -1,0 +1,177 @@
+"""Actor finding and CAMEO resolution on a Palmyra-style article and small snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from eventwire.actors import ActorResolver, find_actors, load_user_dictionary
+from eventwire.model import Actor, Article
+from eventwire.nlp import load_nlp, parse
+
+PALMYRA = (
+    "Syrian army seizes hills overlooking IS-held town of Palmyra\n\n"
+    "The Syrian army is trying to retake Palmyra, which the ultra-hardline Islamist militants seized in May, "
+    "to open a road to the mostly IS-held eastern province of Deir al-Zor.\n\n"
+    "Palmyra's recapture would be a strategic as well as symbolic victory for President Bashar al-Assad, "
+    "experts say.\n\n"
+    "The ceasefire does not include areas held by IS and Al-Qaeda linked Al-Nusra Front, allowing the regime "
+    "to launch an offensive to retake Palmyra at the start of the month backed by heavy Russian air strikes.\n\n"
+    "Last week, the Russian military said its aircraft were flying up to 25 sorties a day over Palmyra to help "
+    "liberate what President Vladimir Putin has described as a pearl of world civilisation.\n\n"
+    "IS also demolished Palmyra's infamous Tadmur prison, where thousands of Syrian government opponents had "
+    "been imprisoned.\n\n"
+    "\u201cThe diplomatic process in Geneva is interconnected with what is taking place in Moscow\u201d, the High "
+    "Negotiations Committee (HNC) said on Wednesday.\n\n"
+    "UN Special Envoy of the Secretary-General for Syria Staffan de Mistura, arrives to take part in a round of "
+    "negotiations between the Syrian government and U.N. in Geneva. The opposition has said Assad must step "
+    "down, while the HNC wants guarantees. \u201cIt covers many points\u201d, Syrian activist Jihad Makdissi "
+    "told reporters after meeting the envoy in Geneva. Makdissi left."
+)
+
+GUJARAT = (
+    "ahmedabad: police fired teargas shells to disperse a mob in vadodara on friday. the police said "
+    "ten people were arrested in gujarat after the clashes."
+)
+
+
+def _parsed(text: str, date: dt.date | None = dt.date(2016, 3, 23)):
+    article = Article(id="t", text=text, raw_text=text, date=date)
+    return parse(article, load_nlp()(text))
+
+
+@pytest.fixture(scope="module")
+def palmyra() -> list[Actor]:
+    return find_actors(_parsed(PALMYRA))
+
+
+def _at(actors: list[Actor], text: str, focus: str | None = None) -> Actor:
+    """The actor covering ``focus`` (default: all of ``text``) where ``text`` occurs in PALMYRA."""
+    focus = focus or text
+    start = PALMYRA.index(text) + text.index(focus)
+    covering = [a for a in actors if a.span.start <= start and start + len(focus) <= a.span.end]
+    assert covering, f"no actor covers {focus!r} in {text!r}"
+    return covering[0]
+
+
+def test_army_with_demonym_is_country_military(palmyra):
+    actor = _at(palmyra, "The Syrian army")
+    assert actor.span.text == "The Syrian army"
+    assert (actor.code, actor.country, actor.role) == ("SYR MIL", "SYR", "MIL")
+
+
+def test_russian_military_and_aircraft(palmyra):
+    assert _at(palmyra, "the Russian military").code == "RUS MIL"
+    assert _at(palmyra, "Russian air strikes").code == "RUS MIL"
+
+
+def test_leaders_and_surname_coreference(palmyra):
+    assad = _at(palmyra, "President Bashar al-Assad")
+    assert assad.span.text == "President Bashar al-Assad"
+    assert assad.code == "SYR GOV" and assad.kind == "person"
+    assert _at(palmyra, "Assad must", "Assad").code == "SYR GOV"
+    assert _at(palmyra, "President Vladimir Putin").code == "RUS GOV"
+
+
+def test_islamic_state_acronym_but_not_the_verb(palmyra):
+    held = _at(palmyra, "IS-held", "IS")
+    assert held.span.text == "IS" and held.code == "IMGMUSISI"
+    assert _at(palmyra, "IS also demolished", "IS").code == "IMGMUSISI"
+    assert _at(palmyra, "IS and Al-Qaeda", "IS").code == "IMGMUSISI"
+    verb = PALMYRA.index("is trying")
+    assert not any(a.span.start <= verb < a.span.end for a in palmyra)
+
+
+def test_armed_groups(palmyra):
+    nusra = _at(palmyra, "Al-Nusra Front")
+    assert nusra.name == "Al-Nusra Front" and nusra.role == "REB" and nusra.code
+
+
+def test_hnc_and_acronym(palmyra):
+    assert _at(palmyra, "the High Negotiations Committee").code == "SYR OPP"
+    assert _at(palmyra, "HNC wants", "HNC").code == "SYR OPP"
+
+
+def test_un_envoy_and_title_coreference(palmyra):
+    envoy = _at(palmyra, "UN Special Envoy")
+    assert envoy.code == "IGO UNO"
+    assert "Staffan de Mistura" in envoy.span.text
+    assert _at(palmyra, "the envoy in Geneva", "the envoy").code == "IGO UNO"
+
+
+def test_activist_and_name_coreference(palmyra):
+    activist = _at(palmyra, "Syrian activist Jihad Makdissi")
+    assert activist.code == "SYR OPP"
+    later = _at(palmyra, "Makdissi left", "Makdissi")
+    assert later.code == "SYR OPP" and later.rule == "coref"
+
+
+def test_generic_mentions_take_the_article_country(palmyra):
+    regime = _at(palmyra, "the regime")
+    assert regime.code == "SYR GOV" and regime.confidence < 0.9
+    assert _at(palmyra, "The opposition").code == "SYR OPP"
+    assert _at(palmyra, "Syrian government opponents").code == "SYR OPP"
+
+
+def test_spans_token_aligned_and_disjoint(palmyra):
+    doc = load_nlp()(PALMYRA)
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    last_end = -1
+    for actor in sorted(palmyra, key=lambda a: a.span.start):
+        assert actor.span.start in starts and actor.span.end in ends
+        assert actor.span.start >= last_end
+        assert PALMYRA[actor.span.start : actor.span.end] == actor.span.text
+        last_end = actor.span.end
+
+
+def test_sentence_index_points_at_the_sentence():
+    parsed = _parsed(PALMYRA)
+    for actor in find_actors(parsed):
+        sentence = parsed.sentences[actor.sentence].span
+        assert sentence.start <= actor.span.start < sentence.end
+
+
+def test_police_in_indian_article_is_indian_police():
+    actors = find_actors(_parsed(GUJARAT, dt.date(2002, 3, 1)))
+    police = [a for a in actors if "police" in a.span.text]
+    assert len(police) == 2
+    assert all(a.code == "IND COP" for a in police)
+
+
+def test_police_without_country_context_has_role_only():
+    actors = find_actors(_parsed("The police arrested two men on Friday."))
+    assert [a.code for a in actors if "police" in a.span.text] == ["COP"]
+
+
+def test_leader_outside_term_is_not_taken_for_the_leader():
+    actors = find_actors(_parsed("Obama met reporters.", dt.date(1990, 1, 1)))
+    assert not any(a.code == "USA GOV" and a.rule == "leaders" and a.confidence > 0.9 for a in actors)
+
+
+def test_all_caps_headline_is_is_a_verb():
+    actors = find_actors(_parsed("WHAT IS NEXT FOR THE REGION"))
+    assert not any(a.code == "IMGMUSISI" for a in actors)
+
+
+def test_user_dictionary_tsv_adds_actor(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("phrase\tcode\tname\n# comment\nZarqawi Brigade\tIRQREB\tZarqawi Brigade\n", encoding="utf-8")
+    text = "The Zarqawi Brigade attacked a checkpoint near Mosul."
+    assert not any(a.code == "IRQ REB" for a in find_actors(_parsed(text)))
+    resolver = ActorResolver(extra_dictionaries=[path])
+    actors = resolver.find_actors(_parsed(text))
+    brigade = [a for a in actors if "Zarqawi Brigade" in a.span.text]
+    assert brigade and brigade[0].code == "IRQ REB" and brigade[0].rule == "user:mine.tsv"
+
+
+def test_user_dictionary_json_and_pairs(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"Blue Helmets Alliance": "IGOUNO"}), encoding="utf-8")
+    assert [(p, e.code) for p, e in load_user_dictionary(path)] == [("Blue Helmets Alliance", "IGO UNO")]
+    resolver = ActorResolver(extra_dictionaries=[[("city watchmen", "~COP")]])
+    actors = resolver.find_actors(_parsed("In Syria, city watchmen beat a man in Damascus and Aleppo in Syria."))
+    watch = [a for a in actors if "watchmen" in a.span.text]
+    assert watch and watch[0].role == "COP"
