@@ -103,7 +103,7 @@ def _print_run_summary(stats: object, db: str) -> None:
     table.add_row("time", f"{stats.elapsed:.1f} s ({stats.articles_per_s:.1f} articles/s)")
     console.print(table)
     for f in stats.failures[:20]:
-        console.print(f"  [red]failed[/] {f.input_ref}: {f.reason}")
+        console.print(f"  [red]failed[/] {f.input_ref}: {f.reason}", soft_wrap=True, highlight=False)
     if len(stats.failures) > 20:
         console.print(f"  … and {len(stats.failures) - 20} more (see the failures table)")
 
