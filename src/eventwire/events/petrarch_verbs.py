@@ -90,6 +90,12 @@ def _tokenize(phrase: str) -> tuple[str, ...]:
     return tuple(t.lower_ for t in load_nlp().tokenizer(phrase))
 
 
+def _tokenizations(phrase: str) -> set[tuple[str, ...]]:
+    """The tokenizer splits by case ("K.U." vs "k.u."), so index every casing a
+    phrase is likely to appear in."""
+    return {_tokenize(v) for v in (phrase, phrase.upper(), phrase.title())}
+
+
 @dataclass(slots=True)
 class _Trie:
     """Token-sequence trie for longest-match lookup of phrases."""
@@ -135,10 +141,12 @@ class PetrarchDictionaries:
         self._actor_trie = _Trie()
         for entry in self.actors:
             for phrase in entry.phrases:
-                self._actor_trie.add(_tokenize(phrase), entry)
+                for words in _tokenizations(phrase):
+                    self._actor_trie.add(words, entry)
         self._agent_trie = _Trie()
         for agent in self.agents:
-            self._agent_trie.add(_tokenize(agent.phrase), agent)
+            for words in _tokenizations(agent.phrase):
+                self._agent_trie.add(words, agent)
         self._verbs_by_word: dict[str, list[_VerbEntry]] = {}
         for group in self.verbs.groups:
             for verb in group.verbs:
@@ -243,10 +251,9 @@ def _np_head(tok: Token, agent_tokens: frozenset[int] = frozenset()) -> Token:
             if root.dep_ != "pobj" or _np_head(root, agent_tokens) is not root:
                 tok = root
                 continue
-        if (
-            tok.dep_ == "pobj"
-            and tok.head.lower_ in {"of", "in", "from"}
-            and tok.head.head.i in agent_tokens
+        if tok.dep_ == "pobj" and (
+            (tok.head.lower_ in {"of", "in", "from"} and tok.head.head.i in agent_tokens)
+            or (tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN")
         ):
             tok = tok.head.head
             continue
@@ -362,7 +369,7 @@ def _conjuncts(root: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"}):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
