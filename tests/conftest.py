@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# CLI output is a Rich table sized to the terminal; tests read it at a fixed, wide size.
+os.environ["COLUMNS"] = "200"
+
 from importlib import resources
 from pathlib import Path
 
