@@ -253,7 +253,7 @@ def _np_head(tok: Token, agent_tokens: frozenset[int] = frozenset()) -> Token:
                 continue
         if tok.dep_ == "pobj" and (
             (tok.head.lower_ in {"of", "in", "from"} and tok.head.head.i in agent_tokens)
-            or (tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN")
+            or (tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"})
         ):
             tok = tok.head.head
             continue
@@ -330,7 +330,8 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
             for m in actor_ms:
                 root = doc[m.start:m.end].root
                 heads_phrase = m.start <= h < m.end and not _is_name_appos(doc[h])
-                if m is actor_ms[0] or heads_phrase or root.i in group or _coordination_root(root).i in group:
+                of_phrase = root.dep_ == "pobj" and root.head.lower_ == "of"
+                if m is actor_ms[0] or heads_phrase or of_phrase or root.i in group or _coordination_root(root).i in group:
                     actor_codes.extend(c for c in m.codes if c not in actor_codes)
         agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
