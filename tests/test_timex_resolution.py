@@ -72,6 +72,36 @@ def test_month_without_year_past_tense_is_previous_may():
     assert (t.start, t.end) == (dt.date(2015, 5, 1), dt.date(2015, 5, 31))
 
 
+def test_planned_and_scheduled_look_forward():
+    assert only("The summit is set for April.").value == "2016-04"
+    assert only("The accession was planned for early February.").value == "2017-02"
+    assert only("Officials postponed any action until Tuesday.").value == "2016-03-29"
+
+
+def test_possessive_weekday_is_nearest_and_span_drops_s():
+    t = only("Relatives said they would look for ways to get around Monday's ruling.")
+    assert (t.span.text, t.value) == ("Monday", "2016-03-21")
+
+
+def test_hedge_stays_outside_span_but_comparative_inside():
+    assert only("The flight took about five hours.").span.text == "five hours"
+    assert only("The statement came less than an hour later.").span.text == "less than an hour"
+
+
+def test_clock_time_takes_the_day_of_its_sentence():
+    t = timexes("The blast on Monday happened at 10:35 a.m., police said.")
+    assert t["10:35 a.m."].value == "2016-03-21T10:35"
+
+
+def test_bare_month_far_day_falls_back_to_nearest():
+    # Said on the 23rd about "the March 30 deadline": past tense would give last year's.
+    assert only("Officials announced the March 30 deadline.").value == "2016-03-30"
+
+
+def test_names_are_not_months():
+    assert timexes("Ministers Janos Martonyi and Jan Kavan met NATO officials.") == {}
+
+
 def test_month_without_year_future_tense_is_next_occurrence():
     assert only("Elections will be held in February.").value == "2017-02"
     assert only("Elections will be held in April.").value == "2016-04"
@@ -100,7 +130,7 @@ def test_a_few_hours_is_vague_duration():
 
 def test_over_the_years_is_vague_years():
     t = only("Opponents had been imprisoned and tortured over the years.")
-    assert (t.span.text, t.type, t.value) == ("the years", "DURATION", "PXY")
+    assert (t.span.text, t.type, t.value) == ("years", "DURATION", "PXY")  # TimeML: durations without "the"
 
 
 def test_frequency_is_a_set():
@@ -161,7 +191,7 @@ def test_durations():
 
 def test_past_n_months_is_a_duration_with_range():
     t = only("Fighting has intensified over the past four months.")
-    assert (t.span.text, t.type, t.value) == ("the past four months", "DURATION", "P4M")
+    assert (t.span.text, t.type, t.value) == ("past four months", "DURATION", "P4M")
     assert (t.start, t.end) == (dt.date(2015, 11, 23), WED)
 
 

@@ -66,14 +66,24 @@ def resolve_weekday(anchor: dt.date, weekday: int, tense: str | None) -> dt.date
     return before if (anchor - before) <= (after - anchor) else after
 
 
+# Tense decides only within this reach; beyond it the tense reading is usually a parse
+# or reporting-frame artefact ("the Jan. 14 deadline" said on Jan. 5) and the nearer date wins.
+MONTH_REACH = 11  # months: for a bare month name the tense always decides
+DAY_REACH = 300  # days
+
+
 def resolve_month(anchor: dt.date, month: int, tense: str | None) -> int:
     """The year of a month named without one ("seized in May" in a March story → last May)."""
     if month == anchor.month:
         return anchor.year
     if tense == "past":
-        return anchor.year if month < anchor.month else anchor.year - 1
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        if (anchor.year - year) * 12 + anchor.month - month <= MONTH_REACH:
+            return year
     if tense == "future":
-        return anchor.year if month > anchor.month else anchor.year + 1
+        year = anchor.year if month > anchor.month else anchor.year + 1
+        if (year - anchor.year) * 12 + month - anchor.month <= MONTH_REACH:
+            return year
     # No tense signal: the nearer occurrence (within six months either side).
     diff = month - anchor.month
     if diff > 6:
@@ -91,14 +101,18 @@ def resolve_month_day(anchor: dt.date, month: int, day: int, tense: str | None) 
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    return nearest_by_tense(anchor, candidates, tense)
+
+
+def nearest_by_tense(anchor: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date | None:
+    """The candidate date the tense points to (within :data:`DAY_REACH`), else the nearest."""
     if not candidates:
         return None
-    if tense == "past":
-        past = [c for c in candidates if c <= anchor]
-        return max(past) if past else min(candidates, key=lambda c: abs((c - anchor).days))
-    if tense == "future":
-        future = [c for c in candidates if c >= anchor]
-        return min(future) if future else min(candidates, key=lambda c: abs((c - anchor).days))
+    if tense in ("past", "future"):
+        fits = [c for c in candidates if (c <= anchor if tense == "past" else c >= anchor)]
+        fits = [c for c in fits if abs((c - anchor).days) <= DAY_REACH]
+        if fits:
+            return min(fits, key=lambda c: abs((c - anchor).days))
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 

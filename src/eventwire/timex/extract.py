@@ -7,14 +7,20 @@ is a frequency), and :mod:`eventwire.timex.normalize` gives each its value.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from eventwire.model import TimeExpr
 from eventwire.nlp import Parsed
 from eventwire.timex.anchor import choose_anchor
 from eventwire.timex.grammar import Candidate, find_candidates, select
+from eventwire.timex.lexicon import lexicon
 from eventwire.timex.normalize import Context, Norm, normalize
 from eventwire.timex.tense import tense_at
+
+# "WASHINGTON, March 12 (Xinhua) --": a dateline repeats the document date and is not
+# part of the story, so TimeML leaves it unmarked.
+DATELINE_TAIL = re.compile(r"\s*\([A-Za-z .]+\)\s*(?:--|_|—|-)")
 
 
 def _is_count_not_year(parsed: Parsed, cand: Candidate) -> bool:
@@ -43,6 +49,37 @@ def _as_frequency(parsed: Parsed, cand: Candidate, norm: Norm) -> Norm:
     return norm
 
 
+def _trim(text: str, start: int, end: int, norm: Norm) -> tuple[int, int]:
+    """TimeML span conventions: no possessive 's, no hedges like "about", durations without "the"."""
+    lex = lexicon()
+    piece = text[start:end]
+    if m := re.search(r"['’]s$", piece):
+        end -= 2
+    lowered = piece.lower()
+    for word in sorted(lex["approx_outside_span"], key=len, reverse=True):
+        if lowered.startswith(word + " ") and len(piece) > len(word) + 1:
+            start += len(word) + 1
+            while text[start].isspace():
+                start += 1
+            break
+    if norm.type == "DURATION" and text[start:end].lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def _date_from_sentence(out: list[TimeExpr], t: TimeExpr) -> TimeExpr:
+    """A clock time without a day ("10:35 a.m.") takes the day named in its sentence."""
+    if t.type != "TIME" or t.rule.split(":")[0] != "clock" or not t.value:
+        return t
+    days = [o for o in out if o.sentence == t.sentence and o is not t and o.value
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", o.value)]
+    if not days:
+        return t
+    day = min(days, key=lambda o: abs(o.span.start - t.span.start))
+    date = day.value[:10]
+    return dataclasses.replace(t, value=date + t.value[10:], start=day.start, end=day.start, anchor="sentence")
+
+
 def find_timexes(parsed: Parsed) -> list[TimeExpr]:
     """TIMEX3-style temporal expressions with offsets, resolved against the article date."""
     text = parsed.article.text
@@ -51,16 +88,22 @@ def find_timexes(parsed: Parsed) -> list[TimeExpr]:
     for cand in select(find_candidates(text)):
         if cand.rule == "year" and _is_count_not_year(parsed, cand):
             continue
+        if DATELINE_TAIL.match(text, cand.end) and cand.rule.startswith("date_"):
+            continue
+        before = text[max(0, cand.start - 12) : cand.start].lower().split()
+        if before and before[-1] in lexicon()["not_time_before"]:
+            continue  # "high noon"
         tense = tense_at(parsed.doc, cand.start, cand.end)
         norm = normalize(cand.rule, cand.groups, Context(text, cand.start, cand.end, anchor, tense))
         if norm is None:
             continue
         norm = _as_frequency(parsed, cand, norm)
+        start, end = _trim(text, cand.start, cand.end, norm)
         source = anchor_source if (norm.anchored and anchor is not None) else ("text" if norm.value else "none")
         out.append(
             TimeExpr(
-                span=parsed.span(cand.start, cand.end),
-                sentence=parsed.sentence_of_char(cand.start),
+                span=parsed.span(start, end),
+                sentence=parsed.sentence_of_char(start),
                 type=norm.type,  # type: ignore[arg-type]
                 value=norm.value,
                 start=norm.start,
@@ -70,4 +113,4 @@ def find_timexes(parsed: Parsed) -> list[TimeExpr]:
                 rule=cand.rule + (f":{tense}" if tense and norm.anchored else ""),
             )
         )
-    return out
+    return [_date_from_sentence(out, t) for t in out]

@@ -66,7 +66,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("date_iso", rf"(?P<year>{year4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])(?!\d)"),
         ("date_slash", rf"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>{year4}|\d\d)(?![\d/])"),
         ("time_date", rf"(?P<clock>{clock})\s*,?\s+(?P<wd>{weekday})(?:,?\s+(?P<mon>{month})\s+(?P<day>{day}))?(?:,?\s+(?P<year>{year4}))?"),
-        ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:(?P<rel>the\s+week\s+of)\s+)?(?P<mon>{month})\s+(?P<day>{day})(?![\d:])(?:,?\s+(?P<year>{year4})(?!\d))?"),
+        ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:(?P<rel>the\s+week\s+of)\s+)?(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)(?:,?\s+(?P<year>{year4})(?!\d))?"),
         ("date_dmy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year4})(?!\d))?"),
         ("month_year", rf"(?:(?P<pos>{position})\s*)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year4})(?!\d)"),
         ("month_rel", rf"(?:(?P<pos>{position})\s*)?(?P<rel>last|this|next|past|coming)\s+(?P<mon>{month})"),
@@ -74,7 +74,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>(?-i:(?=[A-Z])){holidays})(?:,?\s+(?P<year>{year4}))?"),
         ("clock_pod", rf"(?P<clock>\d{{1,2}}|{num_words})(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
         ("clock", rf"(?P<clock>{clock})(?:\s+(?P<deictic>today|tonight|yesterday|tomorrow))?"),
-        ("weekday", rf"(?:(?P<pos>early|late)\s+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?![\w-])(?:\s+(?P<pod>{pod}))?"),
+        ("weekday", rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?![\w-])(?:\s+(?P<pod>{pod}))?"),
         ("deictic", rf"(?:(?P<pos>early|late)\s+)?(?P<deictic>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)(?P<poss>['’]s)?(?:\s+(?P<pod>{pod}))?"),
         ("week_of", rf"(?:the\s+)?week\s+of\s+(?P<mon>{month})\s+(?P<day>{day})"),
         ("weekend", rf"(?P<rel>the|this|last|next|past|coming)\s+weekend"),
@@ -84,7 +84,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("fiscal", rf"(?:fiscal|FY)\s*(?:year\s+)?(?P<year>{year4}|\d\d)"),
         ("decade", rf"(?:(?P<pos>early|mid-?|late)\s*)?(?P<decade>(?:1[5-9]|20)\d0)['’]?s"),
         ("decade2", rf"(?:(?P<pos>early|mid-?|late)\s*)?(?:the\s+)?['’](?P<dec2>\d0)s"),
-        ("year", rf"(?:(?P<pos>early|mid-?|late|post-|pre-)\s*)?(?<![\d$£€.,/-])(?P<year>{year4})(?![\d,.]\d|%|\s*percent)"),
+        ("year", rf"(?:(?P<pos>early|mid-?|late|post-|pre-)\s*|(?<![\d$£€.,/-]))(?P<year>{year4})(?![\d,.]\d|%|\s*percent)"),
         ("ago", rf"(?:(?P<approx>{approx})\s+)?(?P<num>{num})\s+(?P<unit>{units})\s+(?P<dir>ago|from\s+now|hence)"),
         ("ndur_rel", rf"(?:(?P<the>the)\s+|(?P<approx>{approx})\s+)?(?P<rel>past|last|next|coming|first|previous|final|latest)\s+(?P<num>{num})\s+(?P<unit>{units})"),
         ("set_every", rf"(?P<q>every|each)\s+(?:(?P<num>other|{num})\s+)?(?P<unit>{units}|{weekday}|{pod})"),
@@ -95,7 +95,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("bare_plural", rf"(?P<unit>{plural_units}|decades-long|years-long)(?![\w-])"),
         ("reference", rf"(?P<ref>{refs})(?![\w-])"),
     ]
-    return tuple((name, re.compile(r"(?<![\w'’])" + pat, re.I)) for name, pat in table)
+    return tuple((name, re.compile(r"(?<![\w'’])" + pat + r"(?!\w)", re.I)) for name, pat in table)
 
 
 def find_candidates(text: str) -> list[Candidate]:

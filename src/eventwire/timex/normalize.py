@@ -186,6 +186,8 @@ def _month_name(g: Groups, ctx: Context) -> Norm | None:
     if word.lower().rstrip(".") in lex["ambiguous_months"] and not g.get("pos") and not g.get("rel"):
         if ctx.word_before() not in lex["month_cues"]:
             return None
+    if len(word) <= 4 and not word.endswith(".") and re.match(r"\s+[A-Z]", ctx.text_after(3)):
+        return None  # "Jan Kavan", "Dec Smith": a name, not a month
     mon = _month(word)
     mod = _pos_mod(g.get("pos"))
     if ctx.anchor is None:
@@ -219,11 +221,7 @@ def _holiday(g: Groups, ctx: Context) -> Norm | None:
     options = [cal.holiday_date(spec, y) for y in (a.year - 1, a.year, a.year + 1)]
     rel = _rel(g.get("rel"))
     tense = {-1: "past", 1: "future"}.get(rel, ctx.tense) if rel is not None else ctx.tense
-    if tense == "past":
-        return out(max(d for d in options if d <= a))
-    if tense == "future":
-        return out(min(d for d in options if d >= a))
-    return out(min(options, key=lambda d: abs((d - a).days)))
+    return out(cal.nearest_by_tense(a, options, tense))
 
 
 # ---------------------------------------------------------------- clock times and days

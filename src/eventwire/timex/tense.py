@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must", "can", "ca"}
+from eventwire.timex.lexicon import lexicon
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "should", "must", "can", "ca"}
 VERB_POS = {"VERB", "AUX"}
 
 
@@ -34,7 +36,14 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if "going" in words and any(a.tag_ == "TO" for a in auxes):
         return "future"
+    if verb.lemma_ in lexicon()["future_verbs"]:
+        return "future"  # "planned for early March", "set for April", "postponed until Tuesday"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        # An infinitive looks ahead of its governing verb, unless that verb reports the past:
+        # "launched an offensive to retake the town at the start of the month".
+        head = governing_verb(verb.head) if verb.head.i != verb.i else None
+        if head is not None and head.i != verb.i and verb_tense(head) == "past":
+            return "past"
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -42,7 +51,7 @@ def verb_tense(verb: Token) -> str | None:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):  # "the town seized in May"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):  # "the town seized in May"
         return "past"
     return None
 
@@ -52,7 +61,15 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> str | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = governing_verb(span.root)
+    root = span.root
+    if root.dep_ == "poss" or (root.i + 1 < len(doc) and doc[root.i + 1].tag_ == "POS"):
+        return None  # "Wednesday's ruling" names a known occasion: no clause tense applies
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in lexicon()["future_preps"]:
+        return "future"
+    if prep is not None and prep.lower_ in lexicon()["past_preps"]:
+        return "past"
+    verb = governing_verb(root)
     if verb is None:
         return None
     tense = verb_tense(verb)
