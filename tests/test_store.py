@@ -95,3 +95,18 @@ def test_spans_in_store_point_at_text(tmp_path, palmyra_text):
     for start, end, rs, re_, t in rows:
         assert text[start:end] == t
         assert raw[rs:re_] == t
+
+
+def test_two_workers_give_the_same_result_as_one(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(6):
+        (d / f"{i}.txt").write_text(f"Story {i}: rebels attacked a convoy near Aleppo on Monday, killing {i + 1} soldiers.")
+    (d / "bad.txt").write_text("")
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    s1 = run([str(d)], db=one, workers=1, batch_size=2)
+    s2 = run([str(d)], db=two, workers=2, batch_size=2)
+    assert (s1.processed, s1.failed) == (s2.processed, s2.failed) == (6, 1)
+    q = "SELECT article_id, idx, label, text FROM mentions ORDER BY 1, 2"
+    with Store(one, read_only=True) as a, Store(two, read_only=True) as b:
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
