@@ -266,6 +266,8 @@ class _Entity:
     head: int
     codes: list[str]  # composed codes, one per alternative ("FRO", "BIL", "SAM")
     tokens: set[int]
+    actors: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
 
 
 def _is_name_appos(tok: Token) -> bool:
@@ -335,7 +337,7 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
                     actor_codes.extend(c for c in m.codes if c not in actor_codes)
         agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
-        ents[h] = _Entity(h, _compose(actor_codes, agents), tokens)
+        ents[h] = _Entity(h, _compose(actor_codes, agents), tokens, actor_codes, agents)
     # coordinated agents without an actor borrow their partner's actor ("media and government")
     for h, e in ents.items():
         if all(c.startswith(NULL_CODE) for c in e.codes):
@@ -347,7 +349,30 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
                     own_actors = [c for c in _actor_part(pe.codes, doc, pe, mentions)]
                     e.codes = _compose(own_actors, inside_agents)
                     break
+    _reattach_trailing_conjuncts(doc, ents)
     return ents
+
+
+def _reattach_trailing_conjuncts(doc: Doc, ents: dict[int, _Entity]) -> None:
+    """Repair a common attachment slip: in "Lawmakers in Fornost and Gondor" the parser
+    often coordinates "Gondor" with "Lawmakers"; a bare actor coordinated after an
+    "in/of/from X" modifier of its partner is read as coordinated with X instead."""
+    for h in sorted(ents):
+        e = ents[h]
+        tok = doc[h]
+        if e.agents or tok.dep_ != "conj" or not e.actors:
+            continue
+        root = _coordination_root(tok)
+        host = ents.get(root.i)
+        if host is None or not host.agents or not host.actors:
+            continue
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"} and c.i < h]
+        if not any(g.dep_ == "pobj" for p in preps for g in p.children):
+            continue
+        host.actors = host.actors + [a for a in e.actors if a not in host.actors]
+        host.codes = _compose(host.actors, host.agents)
+        host.tokens |= e.tokens
+        del ents[h]
 
 
 def _actor_part(codes: list[str], doc: Doc, ent: _Entity, mentions: list[_Mention]) -> list[str]:
@@ -430,9 +455,11 @@ def _source_head(verb: Token, ents: dict[int, _Entity]) -> Token | None:
     for _ in range(6):
         if tok is None:
             return None
-        subj, _ = _subject_of(tok, ents)
+        subj, passive = _subject_of(tok, ents)
         if subj is not None and subj.tag_ not in _PRONOUNS:
             return subj
+        if subj is None and passive:
+            return None  # "to be allowed to leave": the clause above names the patient
         chain = tok
         while chain.head is not chain and not (chain.head.pos_ in {"VERB", "AUX"} or chain.head.tag_.startswith("VB")):
             if chain.dep_ not in _INHERIT_DEPS:
