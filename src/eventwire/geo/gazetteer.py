@@ -61,12 +61,13 @@ CREATE TABLE admin1_iso (country TEXT, admin1 TEXT, iso TEXT, PRIMARY KEY (count
 """
 
 
-def build(path: str | os.PathLike[str] | None = None, *, entries=None) -> Path:
+def build(path: str | os.PathLike[str] | None = None, *, entries=None, demonyms=None) -> Path:
     """Build the gazetteer file and return its path.
 
-    ``entries`` (an iterable of :class:`sources.Entry`) replaces the registry packages,
-    which lets tests build a tiny gazetteer. The file is written beside its final name
-    and renamed into place, so concurrent builders never see a half-written file.
+    ``entries`` (an iterable of :class:`sources.Entry`) and ``demonyms`` ((form, ISO-2)
+    pairs) replace the registry packages, which lets tests build a tiny gazetteer. The
+    file is written beside its final name and renamed into place, so concurrent builders
+    never see a half-written file.
     """
     target = Path(path) if path else default_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +75,7 @@ def build(path: str | os.PathLike[str] | None = None, *, entries=None) -> Path:
     if entries is None:
         entries, demonyms = _registry_entries(), list(sources.demonyms())
     else:
-        entries, demonyms = list(entries), []
+        entries, demonyms = list(entries), list(demonyms or [])
     fd, tmp = tempfile.mkstemp(prefix=target.name, suffix=".part", dir=target.parent)
     os.close(fd)
     con = sqlite3.connect(tmp)

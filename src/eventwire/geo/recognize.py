@@ -10,6 +10,7 @@ take place names that open organisation names, and map demonyms to countries.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -23,7 +24,14 @@ PLACE_LABELS = {"GPE", "LOC"}
 RESCUE_LABELS = {"PERSON", "ORG", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 ORG_LABELS = {"ORG", "FAC"}
 MAX_NGRAM = 4
-BIG_PLACE = 50_000  # a weak cue ("in", "from") is enough only for places at least this big
+BIG_PLACE = 50_000
+# "COLUMBUS, Ohio (AP) —", "CHARLESTON, W.Va. --", "CORSICANA —" at the start of the story
+# (or right after a headline sentence): the newsroom's own location.
+DATELINE = re.compile(
+    r"(?:^|(?<=\. )|(?<=\n))([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s"
+)
+DATELINE_WINDOW = 400  # a weak cue ("in", "from") is enough only for places at least this big
 
 
 @dataclass(slots=True)
@@ -39,6 +47,7 @@ class Toponym:
     container: tuple[str, str | None] | None = None  # (country, admin1) from "X, Louisiana"
 
     norm_text: str = ""  # the folded name, the gazetteer lookup key
+    admin1_code: tuple[str, str] | None = None  # a state abbreviation ("La.") names this area outright
 
 
 def _is_cap(tok) -> bool:
@@ -85,11 +94,13 @@ class Recognizer:
         doc = parsed.doc
         taken = [False] * len(doc)
         found: list[Toponym] = []
+        self._found_ref = found
 
-        def add(tok_start: int, tok_end: int, origin: str, demonym_of: str | None = None) -> None:
+        def add(tok_start: int, tok_end: int, origin: str, demonym_of: str | None = None,
+                admin1_code: tuple[str, str] | None = None) -> None:
             span = doc[tok_start:tok_end]
             found.append(Toponym(span.start_char, span.end_char, tok_start, tok_end, origin, demonym_of,
-                                 norm_text=norm(span.text)))
+                                 norm_text=norm(span.text), admin1_code=admin1_code))
             for i in range(tok_start, tok_end):
                 taken[i] = True
 
@@ -102,6 +113,8 @@ class Recognizer:
                 self._demonym(doc, ent.start, ent.end, add)
             elif ent.label_ in RESCUE_LABELS:
                 self._rescue(doc, ent, add)
+        self._dateline(doc, taken, add)
+        self._state_abbreviations(doc, taken, add)
         self._scan_untagged(doc, taken, add)
         found.sort(key=lambda t: t.start)
         self._containers(doc, found)
@@ -207,6 +220,38 @@ class Recognizer:
                 if hit:
                     return hit
         return None
+
+    def _state_abbreviations(self, doc: Doc, taken: list[bool], add) -> None:
+        """ "Alexandria, La." : the abbreviation after a comma is a place itself."""
+        for i in range(1, len(doc)):
+            if doc[i - 1].text != "," or taken[i]:
+                continue
+            for n in (2, 1):
+                if i + n <= len(doc) and not any(taken[i:i + n]):
+                    hit = self.lex.state_abbreviations.get(doc[i:i + n].text)
+                    if hit:
+                        add(i, i + n, "state-abbreviation", admin1_code=hit)
+                        break
+        # NER may have taken "La." as part of a GPE: relabel it.
+        for t in self._found_ref:
+            if t.admin1_code is None:
+                hit = self.lex.state_abbreviations.get(doc[t.tok_start:t.tok_end].text)
+                if hit:
+                    t.admin1_code = hit
+
+    def _dateline(self, doc: Doc, taken: list[bool], add) -> None:
+        m = DATELINE.search(doc.text[:DATELINE_WINDOW])
+        if not m or len(m.group(1)) < 3:
+            return
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not _known(self.gaz, norm(span.text)):
+            return
+        if any(taken[i] for i in range(span.start, span.end)):
+            for t in self._found_ref:
+                if t.tok_start < span.end and span.start < t.tok_end:
+                    t.origin = "dateline"
+            return
+        add(span.start, span.end, "dateline")
 
     # -- untagged text ---------------------------------------------------------------------
     def _scan_untagged(self, doc: Doc, taken: list[bool], add) -> None:

