@@ -415,12 +415,8 @@ def _subject_of(verb: Token, ents: dict[int, _Entity] | None = None) -> tuple[To
     if ents is not None:
         with_entity = [c for c in subjects if c.i in ents or any(c.i in e.tokens for e in ents.values())]
         subjects = with_entity or subjects
-    if not subjects:
-        return None, False
-    passive = any(c.dep_.endswith("pass") for c in verb.children) or any(
-        c.dep_ == "auxpass" for c in verb.children
-    )
-    return subjects[0], passive
+    passive = any(c.dep_.endswith("pass") for c in verb.children)
+    return (subjects[0] if subjects else None), passive
 
 
 def _agent_of(verb: Token) -> Token | None:
