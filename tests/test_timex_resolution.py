@@ -258,3 +258,17 @@ def test_resolve_month_and_ranges():
     assert cal.value_range("199X") == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))
     assert cal.precision_of("2016-03") == "month"
     assert cal.easter(2016) == dt.date(2016, 3, 27)
+
+
+def test_anaphoric_day_follows_the_story():
+    t = timexes("The doctor was shot on Oct. 23, 1998. Earlier that day, his family went to church. "
+                "Police arrived the next morning.")
+    assert t["Earlier that day"].value == "1998-10-23"
+    assert t["the next morning"].value == "1998-10-24TMO"
+
+
+def test_years_modifying_nouns():
+    t = timexes("The leaders of the 1992 protests and the post-1959 politics; 1500 troops arrived.")
+    assert t["1992"].value == "1992"
+    assert (t["post-1959"].value, t["post-1959"].mod) == ("1959", "AFTER")
+    assert "1500" not in t

@@ -18,9 +18,6 @@ from eventwire.timex.lexicon import lexicon
 from eventwire.timex.normalize import Context, Norm, normalize
 from eventwire.timex.tense import tense_at
 
-# "WASHINGTON, March 12 (Xinhua) --": a dateline repeats the document date and is not
-# part of the story, so TimeML leaves it unmarked.
-DATELINE_TAIL = re.compile(r"\s*\([A-Za-z .]+\)\s*(?:--|_|—|-)")
 
 
 def _is_count_not_year(parsed: Parsed, cand: Candidate) -> bool:
@@ -28,7 +25,12 @@ def _is_count_not_year(parsed: Parsed, cand: Candidate) -> bool:
     span = parsed.doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return False
+    if cand.groups.get("pos"):
+        return False  # "post-1959 politics"
     tok = span[-1]
+    prev = parsed.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.dep_ == "poss"):
+        return False  # "the 1992 protests", "Kopp's 1987 Chevrolet"
     nxt = tok.nbor(1) if tok.i + 1 < len(parsed.doc) else None
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
         return True
@@ -85,18 +87,22 @@ def find_timexes(parsed: Parsed) -> list[TimeExpr]:
     text = parsed.article.text
     anchor, anchor_source = choose_anchor(parsed.article)
     out: list[TimeExpr] = []
+    ref_day = ref_any = None
     for cand in select(find_candidates(text)):
         if cand.rule == "year" and _is_count_not_year(parsed, cand):
-            continue
-        if DATELINE_TAIL.match(text, cand.end) and cand.rule.startswith("date_"):
             continue
         before = text[max(0, cand.start - 12) : cand.start].lower().split()
         if before and before[-1] in lexicon()["not_time_before"]:
             continue  # "high noon"
         tense = tense_at(parsed.doc, cand.start, cand.end)
-        norm = normalize(cand.rule, cand.groups, Context(text, cand.start, cand.end, anchor, tense))
+        ctx = Context(text, cand.start, cand.end, anchor, tense, ref_day, ref_any)
+        norm = normalize(cand.rule, cand.groups, ctx)
         if norm is None:
             continue
+        if norm.type in ("DATE", "TIME") and norm.start is not None:
+            ref_any = norm.start
+            if norm.start == norm.end:
+                ref_day = norm.start
         norm = _as_frequency(parsed, cand, norm)
         start, end = _trim(text, cand.start, cand.end, norm)
         source = anchor_source if (norm.anchored and anchor is not None) else ("text" if norm.value else "none")

@@ -76,6 +76,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("clock", rf"(?P<clock>{clock})(?:\s+(?P<deictic>today|tonight|yesterday|tomorrow))?"),
         ("weekday", rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?![\w-])(?:\s+(?P<pod>{pod}))?"),
         ("deictic", rf"(?:(?P<pos>early|late)\s+)?(?P<deictic>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)(?P<poss>['’]s)?(?:\s+(?P<pod>{pod}))?"),
+        ("anaphoric", rf"(?:(?P<pos>earlier|later|early|late)\s+)?(?P<det>that\s+same|the\s+same|that|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"),
         ("week_of", rf"(?:the\s+)?week\s+of\s+(?P<mon>{month})\s+(?P<day>{day})"),
         ("weekend", rf"(?P<rel>the|this|last|next|past|coming)\s+weekend"),
         ("rel_unit", rf"(?:(?P<pos>{position})\s*)?(?P<rel>(?:the\s+)?{rel}|the)\s+(?P<unit>week|month|year|decade|century|quarter|fiscal\s+year|season)(?![\w-])"),

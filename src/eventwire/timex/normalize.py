@@ -27,6 +27,8 @@ class Context:
     end: int
     anchor: dt.date | None
     tense: str | None  # "past", "future", "present" or None
+    reference_day: dt.date | None = None  # the last day named before this expression
+    reference_any: dt.date | None = None  # the last calendar date of any granularity
 
     def word_before(self) -> str:
         m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, self.start - 40) : self.start])
@@ -272,6 +274,24 @@ def _deictic(g: Groups, ctx: Context) -> Norm | None:
     if ctx.anchor is None:
         return Norm(kind, None, anchored=False)
     return Norm(kind, _date(ctx.anchor + dt.timedelta(days=offset), "T" + pod if pod else None))
+
+
+@handles("anaphoric")
+def _anaphoric(g: Groups, ctx: Context) -> Norm | None:
+    """"that same day", "the next morning", "later that year": relative to the story's last date."""
+    unit = g["unit"].lower()
+    det = re.sub(r"\s+", " ", g["det"].lower())
+    pod = lexicon()["parts_of_day"].get(unit)
+    day_level = unit == "day" or pod is not None
+    ref = (ctx.reference_day if day_level else ctx.reference_any) or ctx.anchor
+    if ref is None:
+        return Norm("TIME" if pod else "DATE", None, anchored=False)
+    step = 1 if det in ("the next", "the following") else -1 if det in ("the previous", "the preceding") else 0
+    if day_level:
+        day = ref + dt.timedelta(days=step)
+        return Norm("TIME" if pod else "DATE", _date(day, "T" + pod if pod else None))
+    day = _shift(ref, unit, step)
+    return Norm("DATE", _unit_value(day, unit))
 
 
 @handles("weekend")
