@@ -30,6 +30,7 @@ def build_countries() -> list[tuple[str, str, str]]:
     from countryinfo import all_countries
 
     rows: set[tuple[str, str, str]] = set()
+    populations: dict[str, int] = {}
     for country in pycountry.countries:
         iso3 = country.alpha_3
         for attr in ("name", "common_name", "official_name"):
@@ -41,6 +42,10 @@ def build_countries() -> list[tuple[str, str, str]]:
             iso3 = info.iso()["alpha3"]
         except Exception:  # countryinfo has a few entries without ISO data
             continue
+        try:
+            populations[iso3] = int(info.population() or 0)
+        except Exception:
+            populations[iso3] = 0
         demonym = info.demonym()
         demonym = (", ".join(demonym) if isinstance(demonym, list) else demonym or "").strip()
         if demonym:
@@ -56,7 +61,17 @@ def build_countries() -> list[tuple[str, str, str]]:
         for capital in capitals if isinstance(capitals, list) else [capitals]:
             if capital and capital.isascii():
                 rows.add((iso3, "capital", capital))
-    return sorted(rows)
+    return _one_country_per_phrase(rows, populations)
+
+
+def _one_country_per_phrase(rows: set[tuple[str, str, str]], populations: dict[str, int]) -> list[tuple[str, str, str]]:
+    """A demonym shared by territories ("French": France, Réunion, ...) goes to the most populous."""
+    best: dict[tuple[str, str], str] = {}
+    for iso3, kind, phrase in rows:
+        key = (kind, phrase)
+        if key not in best or populations.get(iso3, 0) > populations.get(best[key], 0):
+            best[key] = iso3
+    return sorted((iso3, kind, phrase) for (kind, phrase), iso3 in best.items())
 
 
 def build_places() -> list[tuple[str, str]]:

@@ -34,6 +34,7 @@ class Entry:
     role: str | None = None
     kind: str | None = None
     contextual: bool = False  # role takes the article's country when the phrase names none
+    weak: bool = False  # a role word that yields to any other in the same phrase ("rebel leaders")
     start: dt.date | None = None  # leaders: period in office
     end: dt.date | None = None
     source: str = ""  # which dictionary, for Actor.rule
@@ -140,8 +141,9 @@ def _country_names(rows: dict[tuple[str, str], set[str]]) -> dict[str, str]:
 
 def role_entries() -> Iterable[tuple[str, Entry]]:
     for row in read_tsv(data_path("roles.tsv")):
-        yield row["phrase"], Entry(type="role", name=row["phrase"], role=row["role"], kind=row["kind"],
-                                   contextual=row["contextual"] == "1", source="roles")
+        role = None if row["role"] == "*" else row["role"]
+        yield row["phrase"], Entry(type="role", name=row["phrase"], role=role, kind=row["kind"],
+                                   contextual=row["contextual"] == "1", weak=row.get("weak") == "1", source="roles")
     for row in read_tsv(data_path("titles.tsv")):
         yield row["phrase"], Entry(type="title", name=row["phrase"], role=row["role"], kind="person",
                                    contextual=True, source="titles")

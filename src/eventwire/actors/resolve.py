@@ -93,9 +93,18 @@ class ActorResolver:
         by_start = {a.start: a for a in anchors}
         aliases: dict[tuple[str, ...], _Alias] = {}
         actors: list[Actor] = []
-        for start, end in segments:
-            inside = [by_start[i] for i in range(start, end) if i in by_start and by_start[i].end <= end]
-            actors.extend(self._resolve_segment(parsed, start, end, inside, main_country, aliases))
+        for seg_start, seg_end in segments:
+            inside = [by_start[i] for i in range(seg_start, seg_end) if i in by_start and by_start[i].end <= seg_end]
+            parts = self._split_coordination(doc, seg_start, seg_end, inside)
+            head_part = parts[-1]
+            head_anchors = [a for a in inside if head_part[0] <= a.start]
+            for start, end in parts:
+                own = [a for a in inside if start <= a.start and a.end <= end]
+                if (start, end) != head_part:
+                    # Each coordinated country takes the shared head's role words.
+                    own = own + [a for a in head_anchors if a.entry.type in ("role", "title")]
+                found = self._resolve_segment(parsed, start, end, own, main_country, aliases, head_part[1] - 1)
+                actors.extend(found)
         return actors
 
     # ------------------------------------------------------------------ anchors
@@ -138,13 +147,20 @@ class ActorResolver:
             current = [e for e in leaders if e.in_office(date) is not False]
             if current:
                 return Anchor(start, end, current[0], 0.95)
-            if end - start == 1:  # a bare surname of someone not in office then: another person
+            if end - start == 1 and not self._after_title(doc, start):
+                # A bare surname of someone not in office then: probably another person.
                 rest = [e for e in entries if e.type != "leader"]
                 return Anchor(start, end, rest[0], 0.9) if rest else None
             return Anchor(start, end, leaders[0], 0.7)
         priority = {"user": 0, "org": 1, "country": 2, "capital": 3, "people": 3, "demonym": 3, "title": 4, "role": 5}
         entry = min(entries, key=lambda e: priority.get(e.type, 9))
         return Anchor(start, end, entry, 0.9)
+
+    def _after_title(self, doc: Doc, i: int) -> bool:
+        """"President Obama": a title right before a surname vouches for the person."""
+        if i == 0:
+            return False
+        return any(e.type == "title" for e in self.lexicon.folded.get((doc[i - 1].lower_,), ()))
 
     # ------------------------------------------------------------------ country context
 
@@ -181,7 +197,15 @@ class ActorResolver:
     def _segments(self, doc: Doc, anchors: list[Anchor]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for chunk in doc.noun_chunks:
-            piece = _trim(doc, *_cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i))
+            start, end = _cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i)
+            # "Iraqi President Saddam Hussein's proposal": the possessor is a phrase of its own.
+            for i in range(start, end):
+                if doc[i].tag_ == "POS" and i < chunk.root.i:
+                    owner = _trim(doc, start, i)
+                    if owner[0] < owner[1]:
+                        spans.append(owner)
+                    start = i + 1
+            piece = _trim(doc, start, end)
             if piece[0] < piece[1]:
                 spans.append(piece)
         for ent in _name_ents(doc):  # names the chunker split or missed
@@ -200,19 +224,34 @@ class ActorResolver:
         merged = _merge(widened)
         return self._join_titles(doc, merged, anchors)
 
+    def _split_coordination(
+        self, doc: Doc, start: int, end: int, anchors: list[Anchor]
+    ) -> list[tuple[int, int]]:
+        """"Hungarian and Romanian officials": one part per country, sharing the head."""
+        country_at = {a.start: a for a in anchors if a.entry.type in COUNTRY_TYPES}
+        parts, left = [], start
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ in ("and", ",", "&") and any(a.end == i for a in country_at.values()) and (i + 1) in country_at:
+                parts.append((left, i))
+                left = i + 1
+        parts.append((left, end))
+        return parts
+
     def _join_titles(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
         """Join "<title> of/for/to <segment>" so a long official designation stays one actor."""
         title_ends = {a.end for a in anchors if a.entry.type == "title"}
+        title_starts = {a.start for a in anchors if a.entry.type == "title"}
+        countries = {(a.start, a.end) for a in anchors if a.entry.type in ("country", "capital")}
         out: list[tuple[int, int]] = []
         for seg in segments:
             if out:
                 ps, pe = out[-1]
-                if (
-                    pe in title_ends
-                    and seg[0] == pe + 1
-                    and doc[pe].lower_ in TITLE_LINKS
-                ):
+                linked = seg[0] == pe + 1 and doc[pe].lower_ in TITLE_LINKS
+                if linked and pe in title_ends:
                     out[-1] = (ps, seg[1])
+                    continue
+                if linked and doc[pe].lower_ == "of" and seg in countries and any(i in title_starts for i in range(ps, pe)):
+                    out[-1] = (ps, seg[1])  # "King Hassan of Morocco"
                     continue
             out.append(seg)
         return out
@@ -227,9 +266,10 @@ class ActorResolver:
         anchors: list[Anchor],
         main_country: str | None,
         aliases: dict[tuple[str, ...], _Alias],
+        shared_head: int | None = None,
     ) -> list[Actor]:
         doc = parsed.doc
-        head = end - 1
+        head = end - 1 if shared_head is None or shared_head < end else shared_head
         head_anchor = next((a for a in anchors if a.start <= head < a.end), None)
         name_head = doc[head].ent_type_ in NAME_LABELS or doc[head].pos_ == "PROPN"
         alias = aliases.get(tuple(t.text for t in doc[start:end] if not _is_det(t)))
@@ -266,6 +306,15 @@ class ActorResolver:
         if leader:
             e = leader.entry
             return make(e.name, e.code, e.country, e.role, "person", leader.confidence, e.source)
+        if head_anchor is not None and head_anchor.entry.type in COUNTRY_TYPES:
+            # "NATO-member Norway", "Tehran": the head names the country.
+            e = head_anchor.entry
+            if e.type == "capital":
+                if _acts(doc[head_anchor.end - 1]):  # "Tehran rejected": the government
+                    return make(e.name, f"{e.country} GOV", e.country, "GOV", "country", 0.6, "capital-metonymy")
+                return make(e.name, e.country, e.country, None, "country", 0.6, e.source)
+            kind = "collective" if e.type == "people" else "country"
+            return make(e.name, e.country, e.country, None, kind, 0.85, e.source)
         user = [a for a in anchors if a.entry.type == "user"]
         if user:
             e = user[-1].entry
@@ -287,8 +336,14 @@ class ActorResolver:
                 return make(titled.name, titled.code, titled.country, titled.role, titled.kind, 0.7, "coref-title")
         if alias is not None and not roles:
             return make(alias.name, alias.code, alias.country, alias.role, alias.kind, 0.8, "coref")
+        strong = [a for a in roles if not a.entry.weak and a.entry.role]
+        weak = [a for a in roles if a.entry.weak and a.entry.role]
+        if roles and not strong and not weak:  # "army officers" handled above; "Russian delegation"
+            if country:
+                return make(_text(doc, start, end), country, country, None, roles[-1].entry.kind, 0.7, "countries")
+            roles = []
         if roles:
-            role_anchor = roles[-1]
+            role_anchor = (strong or weak)[-1]
             role = role_anchor.entry.role
             kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
             name = _text(doc, start, end)
@@ -305,6 +360,8 @@ class ActorResolver:
             confidence = 0.85 if e.type != "capital" else 0.6
             return make(e.name, country, country, None, kind, confidence, e.source)
         label = doc[end - 1].ent_type_
+        if country and label not in NAME_LABELS:  # "Iraqi Kurds"
+            return make(_text(doc, start, end), country, country, None, "collective", 0.5, "countries")
         if label in NAME_LABELS:
             kind = "person" if label == "PERSON" else "organisation"
             if country:  # "Syrian Jihad Makdissi": a national without a known role
@@ -363,6 +420,13 @@ def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
                 if entry.type == "title":
                     titles.append(entry.name)
     return titles
+
+
+def _acts(tok) -> bool:
+    """Is this word a participant of its clause (subject, object, agent) rather than a location?"""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "between")
 
 
 def _name_ents(doc: Doc) -> list:
