@@ -10,9 +10,10 @@ Reading the suite's format:
 * ``<Sentence sentence="false">`` records are disabled tests in the suite: skipped;
 * ``<EventCoding noevents="True">`` and ``<EventCoding error="...">`` (discards,
   datelines, bad parses) expect no events;
-* ``<Config option="require_dyad">`` tags between records switch that coder option
-  for the records that follow, as PETRARCH's validation run does; other options
-  (comma-clause lengths, new-actor length) are CoreNLP-parse specific and ignored.
+* ``<Config option="require_dyad|new_actor_length">`` tags between records switch
+  those coder options for the records that follow, as PETRARCH's validation run does;
+  the comma-clause options are specific to PETRARCH's constituency-tree handling and
+  are ignored.
 
 Metrics: ``exact_share`` = records whose set of (source, target, code) equals the
 expected set; ``precision``/``recall``/``f1`` over triples; ``records``.
@@ -45,6 +46,7 @@ class Record:
     text: str
     expected: frozenset[tuple[str, str, str]]
     require_dyad: bool
+    new_actor_length: int = 0
 
 
 def _truthy(value: str) -> bool:
@@ -59,10 +61,13 @@ def read_records(xml_path: Path) -> tuple[list[Record], dict[str, str], int]:
     records: list[Record] = []
     skipped = 0
     require_dyad = True
+    new_actor_length = 0
     for el in sentences if sentences is not None else []:
         if el.tag == "Config":
             if el.get("option") == "require_dyad":
                 require_dyad = _truthy(el.get("value", "true"))
+            elif el.get("option") == "new_actor_length":
+                new_actor_length = int(el.get("value", "0") or 0)
             continue
         if el.tag != "Sentence":
             continue
@@ -81,7 +86,7 @@ def read_records(xml_path: Path) -> tuple[list[Record], dict[str, str], int]:
             day = None
         text = " ".join((el.findtext("Text") or "").split())
         records.append(Record(el.get("id", "").strip(), el.get("category", ""), day, text,
-                              frozenset(expected), require_dyad))
+                              frozenset(expected), require_dyad, new_actor_length))
     return records, env, skipped
 
 
@@ -102,7 +107,8 @@ def evaluate(data: Path, show_failures: int = 0) -> dict:
     failures = []
     t0 = time.perf_counter()
     for rec in records:
-        got = frozenset(code_sentence(rec.text, dicts, rec.date, require_dyad=rec.require_dyad))
+        got = frozenset(code_sentence(rec.text, dicts, rec.date, require_dyad=rec.require_dyad,
+                                      new_actor_length=rec.new_actor_length))
         by_cat[rec.category] += 1
         tp += len(got & rec.expected)
         fp += len(got - rec.expected)

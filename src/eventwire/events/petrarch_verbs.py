@@ -273,7 +273,7 @@ class _Entity:
 def _is_name_appos(tok: Token) -> bool:
     """A name right after its title ("Deputy Prime Minister Telemar"): one phrase, unlike
     a comma-set apposition ("Osgiliath, the state's fiercest foe")."""
-    return tok.dep_ == "appos" and tok.i == tok.head.i + 1 and tok.pos_ == "PROPN"
+    return tok.dep_ == "appos" and tok.left_edge.i == tok.head.i + 1 and tok.pos_ == "PROPN"
 
 
 def _np_tokens(head: Token) -> set[int]:
@@ -646,7 +646,7 @@ def _codes_of(ents: list[_Entity]) -> list[str]:
 
 
 def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None = None,
-             require_dyad: bool = True) -> list[Triple]:
+             require_dyad: bool = True, new_actor_length: int = 0) -> list[Triple]:
     """Code one parsed sentence (or a short text) into (source, target, code) triples."""
     d = dictionaries
     words = [t.lower_ for t in doc]
@@ -667,14 +667,15 @@ def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None 
     for tok in doc:
         candidates = _verb_candidates(doc, tok.i, d)
         if candidates:
-            for t in _code_verb(doc, tok, candidates, ents, ent_at, matcher, require_dyad):
+            for t in _code_verb(doc, tok, candidates, ents, ent_at, matcher, require_dyad, new_actor_length):
                 if t not in events:
                     events.append(t)
     return events
 
 
 def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[int, _Entity],
-               ent_at: dict[int, _Entity], matcher: _Matcher, require_dyad: bool) -> list[Triple]:
+               ent_at: dict[int, _Entity], matcher: _Matcher, require_dyad: bool,
+               new_actor_length: int = 0) -> list[Triple]:
     """Events of one dictionary verb: default roles from the parse, then the first
     matching pattern (groups in dictionary order) may rebind roles and the code."""
     entry = candidates[0]
@@ -742,7 +743,38 @@ def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[i
         for a, b in pairs:
             out += _emit(code, [a], [b], require_dyad)
         return out
-    return _emit(code, _codes_of(source_ents), _codes_of(target_ents), require_dyad)
+    sources, targets = _codes_of(source_ents), _codes_of(target_ents)
+    if new_actor_length > 0:
+        if not sources and subj_tok is not None:
+            sources = _new_actor(subj_tok, new_actor_length)
+        if not targets:
+            obj = _first_object(verb, last)
+            targets = _new_actor(obj, new_actor_length) if obj is not None else []
+    return _emit(code, sources, targets, require_dyad)
+
+
+def _first_object(verb: Token, last: int) -> Token | None:
+    """The verb's first object noun to its right: a direct object or a prepositional one."""
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i <= last:
+            continue
+        if c.dep_ in {"dobj", "obj", "attr"}:
+            return c
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _new_actor(head: Token, max_words: int) -> list[str]:
+    """PETRARCH's ``new_actor_length`` option: a short noun phrase missing from the
+    dictionary is coded by its own words, quoted and upper-cased."""
+    tokens = sorted((head.doc[i] for i in _np_tokens(head)), key=lambda t: t.i)
+    words = [t.text.upper() for t in tokens if not t.is_punct and t.tag_ != "POS"]
+    if not words or len(words) > max_words:
+        return []
+    return ['"' + " ".join(words) + '"']
 
 
 def _pattern_sides(p: VerbPattern) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -786,13 +818,15 @@ class _MirrorMatcher(_Matcher):
 
 
 def code_sentence(text: str, dictionaries: PetrarchDictionaries, date: dt.date | None = None,
-                  require_dyad: bool = True) -> list[tuple[str, str, str]]:
+                  require_dyad: bool = True, new_actor_length: int = 0) -> list[tuple[str, str, str]]:
     """(source, target, code) triples for one sentence, PETRARCH-style.
 
     ``require_dyad`` (PETRARCH's option of that name) drops events lacking a source or
-    target; when False the missing side is written as ``---``.
+    target; when False the missing side is written as ``---``. ``new_actor_length`` > 0
+    codes a source or target missing from the dictionaries by its own words (quoted)
+    when its noun phrase has at most that many words.
     """
     from eventwire.nlp import load_nlp
 
     clean = " ".join(text.replace("_", " ").split())
-    return code_doc(load_nlp()(clean), dictionaries, date, require_dyad)
+    return code_doc(load_nlp()(clean), dictionaries, date, require_dyad, new_actor_length)
