@@ -104,3 +104,10 @@ def test_discards(dicts: PetrarchDictionaries) -> None:
 def test_verb_inflections() -> None:
     assert {"restores", "restored", "restoring"} <= verb_inflections("restore")
     assert {"stabbed", "carries", "carried"} <= verb_inflections("stab") | verb_inflections("carry")
+
+
+def test_new_actor_length_codes_unknown_short_phrases(dicts: PetrarchDictionaries) -> None:
+    text = "The Ministry of Magic condemned Gondor."
+    assert code_sentence(text, dicts) == []
+    assert code_sentence(text, dicts, new_actor_length=4) == [('"THE MINISTRY OF MAGIC"', "GON", "122")]
+    assert code_sentence(text, dicts, new_actor_length=3) == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ PETRARCH_NAMES = {
 _FILE_SUFFIXES = {"verbs": ".verbs", "actors": ".actors", "agents": ".agents", "discards": ".discards"}
 _PRONOUNS = {"PRP", "PRP$", "WP", "EX"}
 _NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
+_DETACHED_PREFIX = re.compile(r"\b([A-Za-z]+)- (?=[A-Z])")
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
 
 
@@ -829,4 +831,6 @@ def code_sentence(text: str, dictionaries: PetrarchDictionaries, date: dt.date |
     from eventwire.nlp import load_nlp
 
     clean = " ".join(text.replace("_", " ").split())
+    # "anti- Gondor": a prefix split from its name (old wire text, TABARI-era tests)
+    clean = _DETACHED_PREFIX.sub(r"\1-", clean)
     return code_doc(load_nlp()(clean), dictionaries, date, require_dyad, new_actor_length)
