@@ -272,3 +272,21 @@ def test_years_modifying_nouns():
     assert t["1992"].value == "1992"
     assert (t["post-1959"].value, t["post-1959"].mod) == ("1959", "AFTER")
     assert "1500" not in t
+
+
+def test_compound_numbers_and_article_before_number():
+    assert only("It was a five-hour flight.").value == "PT5H"
+    assert only("The siege lasted twenty-five days.").value == "P25D"
+
+
+def test_last_month_day_and_until_in_past_clause():
+    assert only("He was last seen last Oct. 23.").value == "2015-10-23"
+    assert only("Until Tuesday, they had not called him a suspect.").value == "2016-03-22"
+
+
+def test_month_day_without_tense_leans_to_the_past():
+    # 23 Oct is 152 days back and 214 ahead; 1 May is 39 days ahead and 327 back.
+    assert cal.resolve_month_day(WED, 10, 23, None) == dt.date(2015, 10, 23)
+    assert cal.resolve_month_day(WED, 5, 1, None) == dt.date(2016, 5, 1)
+    assert cal.resolve_month(WED, 9, None) == 2015
+    assert cal.resolve_month(WED, 6, None) == 2016

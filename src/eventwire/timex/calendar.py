@@ -70,6 +70,9 @@ def resolve_weekday(anchor: dt.date, weekday: int, tense: str | None) -> dt.date
 # or reporting-frame artefact ("the Jan. 14 deadline" said on Jan. 5) and the nearer date wins.
 MONTH_REACH = 11  # months: for a bare month name the tense always decides
 DAY_REACH = 300  # days
+# Without a tense, a later date is chosen only if it is this many times nearer than the
+# earlier one: news reports more than it announces.
+PAST_LEAN = 1.5
 
 
 def resolve_month(anchor: dt.date, month: int, tense: str | None) -> int:
@@ -84,13 +87,10 @@ def resolve_month(anchor: dt.date, month: int, tense: str | None) -> int:
         year = anchor.year if month > anchor.month else anchor.year + 1
         if (year - anchor.year) * 12 + month - anchor.month <= MONTH_REACH:
             return year
-    # No tense signal: the nearer occurrence (within six months either side).
-    diff = month - anchor.month
-    if diff > 6:
-        return anchor.year - 1
-    if diff < -6:
-        return anchor.year + 1
-    return anchor.year
+    # No tense signal: the nearer occurrence, with news's lean to the past (PAST_LEAN).
+    past_year = anchor.year if month < anchor.month else anchor.year - 1
+    back = (anchor.year - past_year) * 12 + anchor.month - month
+    return past_year if (12 - back) * PAST_LEAN >= back else past_year + 1
 
 
 def resolve_month_day(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.date | None:
@@ -113,7 +113,12 @@ def nearest_by_tense(anchor: dt.date, candidates: list[dt.date], tense: str | No
         fits = [c for c in fits if abs((c - anchor).days) <= DAY_REACH]
         if fits:
             return min(fits, key=lambda c: abs((c - anchor).days))
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    past = [c for c in candidates if c <= anchor]
+    future = [c for c in candidates if c > anchor]
+    if past and future:
+        before, after = max(past), min(future)
+        return after if (after - anchor).days * PAST_LEAN < (anchor - before).days else before
+    return min(candidates, key=lambda c: abs((c - anchor).days))
 
 
 def easter(year: int) -> dt.date:

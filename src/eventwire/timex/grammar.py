@@ -45,7 +45,9 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     weekday = "(?:" + alternation(wd_full) + "|" + _cased(lex["weekday_abbreviations_need_capital"]) + r"\.?)"
     num_words = alternation([w for w in lex["numbers"]])
     vague = alternation(lex["vague_numbers"])
-    num = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{num_words}(?:[- ]{num_words})?|{vague})"
+    tens = alternation([w for w, v in lex["numbers"].items() if isinstance(v, int) and 20 <= v <= 90 and " " not in w])
+    ones = alternation([w for w, v in lex["numbers"].items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")])
+    num = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{tens}[- ]{ones}|{num_words}|{vague})"
     units = alternation([u for u in lex["units"] if u not in ("weekend", "weekends")])
     plural_units = r"(?:years|months|weeks|days|hours|minutes|decades|centuries|nights)"
     pod = alternation(lex["parts_of_day"])
@@ -66,7 +68,7 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("date_iso", rf"(?P<year>{year4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])(?!\d)"),
         ("date_slash", rf"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>{year4}|\d\d)(?![\d/])"),
         ("time_date", rf"(?P<clock>{clock})\s*,?\s+(?P<wd>{weekday})(?:,?\s+(?P<mon>{month})\s+(?P<day>{day}))?(?:,?\s+(?P<year>{year4}))?"),
-        ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:(?P<rel>the\s+week\s+of)\s+)?(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)(?:,?\s+(?P<year>{year4})(?!\d))?"),
+        ("date_mdy", rf"(?:(?P<dir>last|this|next)\s+)?(?:(?P<wd>{weekday}),?\s+)?(?:(?P<rel>the\s+week\s+of)\s+)?(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)(?:,?\s+(?P<year>{year4})(?!\d))?"),
         ("date_dmy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year4})(?!\d))?"),
         ("month_year", rf"(?:(?P<pos>{position})\s*)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year4})(?!\d)"),
         ("month_rel", rf"(?:(?P<pos>{position})\s*)?(?P<rel>last|this|next|past|coming)\s+(?P<mon>{month})"),

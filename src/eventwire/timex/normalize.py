@@ -167,7 +167,8 @@ def _calendar_date(g: Groups, ctx: Context) -> Norm | None:
     elif ctx.anchor is None:
         return Norm(kind, f"XXXX-{mon:02d}-{dd:02d}", anchored=False)
     else:
-        resolved = cal.resolve_month_day(ctx.anchor, mon, dd, ctx.tense)
+        tense = {"last": "past", "next": "future"}.get((g.get("dir") or "").lower(), ctx.tense)
+        resolved = cal.resolve_month_day(ctx.anchor, mon, dd, tense)
         if resolved is None:
             return None
         day, anchored = resolved, True

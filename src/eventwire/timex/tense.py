@@ -65,11 +65,13 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> str | None:
     if root.dep_ == "poss" or (root.i + 1 < len(doc) and doc[root.i + 1].tag_ == "POS"):
         return None  # "Wednesday's ruling" names a known occasion: no clause tense applies
     prep = root.head if root.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in lexicon()["future_preps"]:
-        return "future"
     if prep is not None and prep.lower_ in lexicon()["past_preps"]:
         return "past"
     verb = governing_verb(root)
+    if prep is not None and prep.lower_ in lexicon()["future_preps"]:
+        # "postponed until Tuesday" looks ahead; "until Thursday, they had not..." does not.
+        if verb is None or verb_tense(verb) != "past" or verb.lemma_ in lexicon()["future_verbs"]:
+            return "future"
     if verb is None:
         return None
     tense = verb_tense(verb)
