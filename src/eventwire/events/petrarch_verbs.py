@@ -737,8 +737,8 @@ def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[i
             break
         if matched:
             break
-    if mutual or (not target_ents and compound_subject and source_ents is subj_ents):
-        # "Gondor and Osgiliath renewed ties": the members act on each other
+    if mutual or (not target_ents and compound_subject and source_ents is subj_ents and ":" in code):
+        # "Gondor and Osgiliath renewed ties" (a two-way code): the members act on each other
         codes = _codes_of(subj_ents)
         out: list[Triple] = []
         pairs = itertools.combinations(codes, 2) if ":" in code else itertools.permutations(codes, 2)
