@@ -34,7 +34,8 @@ from eventwire.quotes.syntax import (
 MIN_UNATTRIBUTED_TOKENS = 8  # a cue-less quote shorter than this is a scare quote or a title
 MIN_DIRECT_TOKENS = 1
 INTERRUPT_MAX_CHARS = 120  # “…,” <cue clause up to this long> “…”
-FOLLOW_GAP_CHARS = 4  # a cue sentence starting this close after the closing mark belongs to it
+FOLLOW_GAP_CHARS = 4
+UNIVOCAL_OVERLAP = 0.2  # share of the smaller content that makes two candidates compete  # a cue sentence starting this close after the closing mark belongs to it
 
 
 @dataclass(slots=True)
@@ -84,9 +85,17 @@ def _cue_window(parsed: Parsed, q: Quoted) -> tuple[int, int]:
             last += 1
     if first > 0 and parsed.article.text[sents[first - 1].span.start : q.start].rstrip().endswith(":"):
         first -= 1
-    start_tok = _tokens_in(doc, sents[first].span.start, sents[first].span.end)
-    end_tok = _tokens_in(doc, sents[last].span.start, sents[last].span.end)
-    return (start_tok.start if start_tok else 0), (end_tok.stop if end_tok else len(doc))
+    text = parsed.article.text
+    lo, hi = sents[first].span.start, sents[last].span.end
+    # The parser's sentences can run over paragraph breaks; a cue never does, except
+    # for a paragraph that ends in a colon and introduces the quote.
+    p_start = text.rfind("\n", 0, q.start) + 1
+    if text[:p_start].rstrip().endswith(":"):
+        p_start = text.rfind("\n", 0, len(text[:p_start].rstrip())) + 1
+    p_end = text.find("\n", max(q.start, q.end - 1))
+    lo, hi = max(lo, p_start), min(hi, len(text) if p_end < 0 else p_end)
+    window = _tokens_in(doc, lo, hi)
+    return (window.start, window.stop) if window else (0, 0)
 
 
 def _linked(verb: Token, q: Quoted) -> bool:
@@ -172,7 +181,7 @@ def _direct_candidates(
             subject = _according_source(verb)
             cue = (verb.i, verb.i + 1)
         else:
-            subject = subject_of(verb)
+            subject = _same_paragraph(text, subject_of(verb), verb)
             cue = cue_range(verb, lexicon)
         conf = 0.9 if subject is not None else 0.6
         clause = _clause_around(parsed, verb, q, lexicon)
@@ -241,6 +250,14 @@ def _content_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _same_paragraph(text: str, subject: Token | None, verb: Token) -> Token | None:
+    """Drop a subject the parser found across a paragraph break."""
+    if subject is None:
+        return None
+    a, b = sorted((subject.idx, verb.idx))
+    return None if "\n" in text[a:b] else subject
+
+
 def _clip_to_paragraph(text: str, ranges: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
     """Indirect content stays in the cue's paragraph: the parser's sentences sometimes
     run over a paragraph break (a stray "Advertisement" line), speech does not."""
@@ -300,7 +317,7 @@ def _indirect_candidates(
         ranges = _clip_to_paragraph(parsed.article.text, ranges, tok.idx)
         if not ranges:
             continue
-        subject = subject_of(tok)
+        subject = _same_paragraph(parsed.article.text, subject_of(tok), tok)
         cue = cue_range(tok, lexicon)
         if found is not None and found[1] in ("for", "prep"):
             cue = (cue[0], max(cue[1], found[0].head.i))  # "called for", "talked about"
@@ -331,7 +348,11 @@ def _overlap(a: Candidate, b: Candidate) -> int:
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Keep the more confident of two candidates whose contents mostly coincide."""
+    """Keep the more confident of two candidates whose contents overlap.
+
+    Attribution is treated as univocal (each word belongs to one attribution, as in
+    PolNeAR): a report nested inside another's content is left to the outer one.
+    """
     kept: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: -c.confidence):
         size = sum(e - s for s, e in cand.content)
@@ -339,7 +360,7 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
         for other in kept:
             ov = _overlap(cand, other)
             other_size = sum(e - s for s, e in other.content)
-            if ov and ov >= 0.5 * max(size, other_size):  # nested attributions both stay
+            if ov and ov >= UNIVOCAL_OVERLAP * min(size, other_size):
                 clash = True
                 break
         if not clash:

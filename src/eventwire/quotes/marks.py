@@ -98,6 +98,10 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: tuple[QuoteMarkPair,
 def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     """Quoted stretches of ``text``, joining quotes that run over paragraph breaks."""
     pairs = lexicon.quote_marks
+    original = text
+    # Typewriter double quotes written as two apostrophes (''like this'', ``or this''):
+    # scan them as one straight mark; the placeholder keeps every offset in place.
+    text = text.replace("``", '"\x01').replace("''", '"\x01')
     openers = {p.open for p in pairs if p.kind in ("double", "angle", "straight")}
     raw: list[tuple[int, int, bool]] = []
     for p_start, p_end in _paragraphs(text):
@@ -115,4 +119,9 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
             merged[-1] = Quoted(prev.start, end, closed, prev.paragraphs + 1)
             continue
         merged.append(Quoted(start, end, closed))
+    if text != original:
+        merged = [
+            Quoted(q.start, q.end + 1, q.closed, q.paragraphs) if text[q.end : q.end + 1] == "\x01" else q
+            for q in merged
+        ]
     return [q for q in merged if q.end - q.start <= MAX_QUOTE_CHARS and q.end - q.start > 2]

@@ -65,15 +65,15 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     current = verb
     while current is not None and seen < 4:
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        # passive "was quoted by X": the agent is the speaker
+        # passive "was endorsed by X": the agent is the source, the passive subject is not
         for child in current.children:
             if child.dep_ == "agent":
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
         if current.dep_ == "relcl":  # "Obama, who said ...": who is the subject when parsed so
             return None
         if current.dep_ in SUBJECT_INHERIT_DEPS and current.head.i != current.i:
@@ -181,6 +181,10 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
                         return grand, "prep"
     if "obj" in entry.complements:
         for child in verb.children:
-            if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
+            if child.dep_ == "dobj" and child.lower_ not in ("it", "this", "that", "them"):
                 return child, "dobj"
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        for child in verb.children:  # "Clinton was endorsed by the Times": what was endorsed
+            if child.dep_ == "nsubjpass" and has_agent:
+                return child, "passive"
     return None
