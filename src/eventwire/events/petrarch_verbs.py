@@ -628,6 +628,9 @@ def _emit(code: str, sources: list[str], targets: list[str], require_dyad: bool)
         return []
     forward, _, backward = code.partition(":")
     out: list[Triple] = []
+    if require_dyad:  # a bare null code ("---", no agent either) is no actor at all
+        sources = [c for c in sources if c != NULL_CODE]
+        targets = [c for c in targets if c != NULL_CODE]
     srcs = sources or ([NULL_CODE] if not require_dyad else [])
     tgts = targets or ([NULL_CODE] if not require_dyad else [])
     for s, t in itertools.product(srcs, tgts):
