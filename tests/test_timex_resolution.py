@@ -290,3 +290,8 @@ def test_month_day_without_tense_leans_to_the_past():
     assert cal.resolve_month_day(WED, 5, 1, None) == dt.date(2016, 5, 1)
     assert cal.resolve_month(WED, 9, None) == 2015
     assert cal.resolve_month(WED, 6, None) == 2016
+
+
+def test_titles_are_not_times():
+    assert timexes("He starred in the film ``High Noon.''") == {}
+    assert timexes("He led the ``March of the Combatants'' in Havana.") == {}

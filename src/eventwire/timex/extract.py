@@ -91,7 +91,7 @@ def find_timexes(parsed: Parsed) -> list[TimeExpr]:
     for cand in select(find_candidates(text)):
         if cand.rule == "year" and _is_count_not_year(parsed, cand):
             continue
-        before = text[max(0, cand.start - 12) : cand.start].lower().split()
+        before = re.findall(r"[\w'’-]+", text[max(0, cand.start - 12) : cand.start].lower())
         if before and before[-1] in lexicon()["not_time_before"]:
             continue  # "high noon"
         tense = tense_at(parsed.doc, cand.start, cand.end)

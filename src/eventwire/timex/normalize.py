@@ -187,8 +187,8 @@ def _month_name(g: Groups, ctx: Context) -> Norm | None:
     word = g["mon"]
     lex = lexicon()
     if word.lower().rstrip(".") in lex["ambiguous_months"] and not g.get("pos") and not g.get("rel"):
-        if ctx.word_before() not in lex["month_cues"]:
-            return None
+        if ctx.word_before() not in lex["month_cues"] or re.match(r"\s+of\s+(?!\d)", ctx.text_after(8)):
+            return None  # "may refuse", "the March of the Combatants"
     if len(word) <= 4 and not word.endswith(".") and re.match(r"\s+[A-Z]", ctx.text_after(3)):
         return None  # "Jan Kavan", "Dec Smith": a name, not a month
     mon = _month(word)
