@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,15 +342,14 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
         ents[h] = _Entity(h, _compose(actor_codes, agents), tokens, actor_codes, agents)
     # coordinated agents without an actor borrow their partner's actor ("media and government")
     for h, e in ents.items():
-        if all(c.startswith(NULL_CODE) for c in e.codes):
-            partner = _coordination_root(doc[h])
-            for other in _conjuncts(partner):
-                pe = ents.get(other.i)
-                if pe is not None and pe is not e and not all(c.startswith(NULL_CODE) for c in pe.codes):
-                    inside_agents = [m.codes[0] for m in mentions if m.is_agent and m.start in e.tokens]
-                    own_actors = [c for c in _actor_part(pe.codes, doc, pe, mentions)]
-                    e.codes = _compose(own_actors, inside_agents)
-                    break
+        if e.actors:
+            continue
+        for other in _conjuncts(_coordination_root(doc[h])):
+            partner = ents.get(other.i)
+            if partner is not None and partner is not e and partner.actors:
+                e.actors = list(partner.actors)
+                e.codes = _compose(e.actors, e.agents)
+                break
     _reattach_trailing_conjuncts(doc, ents)
     return ents
 
@@ -375,14 +374,6 @@ def _reattach_trailing_conjuncts(doc: Doc, ents: dict[int, _Entity]) -> None:
         host.codes = _compose(host.actors, host.agents)
         host.tokens |= e.tokens
         del ents[h]
-
-
-def _actor_part(codes: list[str], doc: Doc, ent: _Entity, mentions: list[_Mention]) -> list[str]:
-    out: list[str] = []
-    for m in mentions:
-        if not m.is_agent and m.start in ent.tokens:
-            out.extend(c for c in m.codes if c not in out)
-    return out or codes
 
 
 def _coordination_root(tok: Token) -> Token:
