@@ -531,8 +531,7 @@ class _Matcher:
     def match(self, elements: Sequence[tuple[str, bool]], window: list[int], start_glued: bool) -> _Match | None:
         """Elements must appear in order in ``window``; glued ones right after the
         previous element (or, for the first, at the window's start if ``start_glued``)."""
-        found = self._match(list(elements), 0, window, True, start_glued, _Match())
-        return found
+        return self._match(list(elements), 0, window, True, start_glued, _Match())
 
     def _match(self, els, k, window, first, start_glued, acc: _Match) -> _Match | None:
         if k == len(els):
@@ -547,7 +546,6 @@ class _Matcher:
                 ent = self.ent_at.get(window[pos])
                 if ent is None:
                     continue
-                span = [i for i in range(pos, len(window)) if window[i] in ent.tokens]
                 length = 1
                 while pos + length < len(window) and window[pos + length] in ent.tokens:
                     length += 1
@@ -585,7 +583,7 @@ def _tokenize_cached(phrase: str) -> tuple[str, ...]:
 
 
 def _split_glue(side: Sequence[str]) -> list[tuple[str, bool]]:
-    """Pattern tokens carry adjacency as a leading "_" (see :func:`_pattern_side`)."""
+    """Pattern tokens carry adjacency as a leading "_" (see ``petrarch_format._pattern_tokens``)."""
     return [(t[1:], True) if t.startswith("_") and len(t) > 1 else (t, False) for t in side]
 
 
