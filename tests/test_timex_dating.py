@@ -73,3 +73,21 @@ def test_past_n_months_dates_as_range():
     e = dated("Government forces have shelled the town over the past four months.", "shelled")
     assert e.date_precision == "range"
     assert (e.date_start, e.date_end) == (dt.date(2015, 11, 23), WED)
+
+
+def test_sentence_timex_never_crosses_a_paragraph_break():
+    txt = "Army seizes hills near Palmyra\n\nThe militants seized the town in May."
+    e = dated(txt, "seizes")
+    assert e.date_source == "article-date" and e.date_start == WED
+
+
+def test_scoping_timex_beats_nearer_one():
+    txt = "Last week, the military said its jets were bombing the town that fell in May."
+    e = dated(txt, "bombing")
+    assert e.date_source == "timex-sentence"
+    assert (e.date_start, e.date_end) == (dt.date(2016, 3, 14), dt.date(2016, 3, 20))
+
+
+def test_coordinated_predicates_share_historical_modifier():
+    e = dated("Opponents had been imprisoned and tortured over the years.", "imprisoned")
+    assert e.date_source == "historical" and e.date_start is None

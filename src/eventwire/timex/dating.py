@@ -1,7 +1,8 @@
 """``date_events``: a date (or range) for every event, with the reason it was chosen.
 
 Order of evidence: a temporal expression attached to the event's predicate in
-the parse ("timex-attached"), else the nearest dated expression in the sentence
+the parse ("timex-attached"), else a dated expression in the same sentence and
+paragraph, preferring one on a verb that governs the event, then the nearest
 ("timex-sentence"), else the article date ("article-date"). Events told as long
 past (the expression attached to the predicate) ("over the years", "in the past") are not dated to the article day
 ("historical"): a wrong precise date is worse for a timeline than none.
@@ -40,14 +41,32 @@ def _attached(pred: Token, timex_tokens: list[Token]) -> bool:
         return False
     root = timex_tokens[0].doc[timex_tokens[0].i : timex_tokens[-1].i + 1].root
     verb = governing_verb(pred) or pred
+    # Coordinated predicates share their modifiers: "imprisoned and tortured over the years".
+    targets = {pred.i, verb.i} | {c.i for c in verb.conjuncts}
     node, steps = root.head, 0
     while steps < 30:
-        if node.i == pred.i or node.i == verb.i:
+        if node.i in targets:
             return True
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass") or node.head.i == node.i:
             return False
         node, steps = node.head, steps + 1
     return False
+
+
+def _scopes_over(pred: Token, timex_tokens: list[Token]) -> bool:
+    """The timex modifies a verb that governs the event ("Last week, X said its jets were flying")."""
+    if not timex_tokens:
+        return False
+    root = timex_tokens[0].doc[timex_tokens[0].i : timex_tokens[-1].i + 1].root
+    verb = governing_verb(root.head) if root.head.i != root.i else None
+    return verb is not None and any(a.i == verb.i for a in pred.ancestors)
+
+
+def _same_paragraph(parsed: Parsed, event: Event, timex: TimeExpr) -> bool:
+    """The parser may run a headline or two paragraphs into one sentence; a date never crosses them."""
+    lo = min(event.trigger.start, timex.span.start)
+    hi = max(event.trigger.end, timex.span.end)
+    return "\n" not in parsed.article.text[lo:hi]
 
 
 def is_historical(parsed: Parsed, timex: TimeExpr) -> bool:
@@ -84,7 +103,7 @@ def date_events(parsed: Parsed, events: list[Event], timexes: list[TimeExpr]) ->
     out = []
     for event in events:
         pred = _predicate(parsed, event)
-        local = by_sentence.get(event.sentence, [])
+        local = [t for t in by_sentence.get(event.sentence, []) if _same_paragraph(parsed, event, t)]
         attached = [t for t in local if pred is not None and _attached(pred, _tokens(parsed, t.span.start, t.span.end))]
 
         def distance(t: TimeExpr) -> int:
@@ -101,7 +120,10 @@ def date_events(parsed: Parsed, events: list[Event], timexes: list[TimeExpr]) ->
             continue
         dated_local = [t for t in local if _datable(t)]
         if dated_local:
-            out.append(_apply(event, min(dated_local, key=distance), "timex-sentence"))
+            # A timex on a verb that governs the event beats a nearer one in another clause.
+            scoping = [t for t in dated_local
+                       if pred is not None and _scopes_over(pred, _tokens(parsed, t.span.start, t.span.end))]
+            out.append(_apply(event, min(scoping or dated_local, key=distance), "timex-sentence"))
             continue
         if article_date is not None:
             out.append(dataclasses.replace(event, date_start=article_date, date_end=article_date,
