@@ -38,6 +38,8 @@ def test_every_input_ends_with_an_outcome_and_rerun_is_idempotent(tmp_path, palm
     with Store(db, read_only=True) as s:
         assert {t: s.count(t) for t in counts} == counts
         assert s.count("failures") == 3 and s.count("inputs") == 6
+        statuses = dict(s.con.execute("SELECT status, count(*) FROM inputs GROUP BY 1").fetchall())
+        assert statuses == {"processed": 2, "duplicate": 1, "failed": 3}
 
 
 def test_interrupted_run_resumes_without_losses_or_duplicates(tmp_path, palmyra_text, monkeypatch):
@@ -68,6 +70,7 @@ def test_interrupted_run_resumes_without_losses_or_duplicates(tmp_path, palmyra_
     assert (stats.processed, stats.skipped) == (3, 2)
     with Store(db, read_only=True) as s:
         assert s.count("articles") == 5
+        assert s.con.execute("SELECT DISTINCT status FROM inputs").fetchall() == [("processed",)]
         assert s.con.execute("SELECT count(DISTINCT id) FROM articles").fetchone()[0] == 5
 
 

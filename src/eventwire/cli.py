@@ -25,7 +25,7 @@ console = Console()
 err = Console(stderr=True)
 
 DbOption = typer.Option("eventwire.duckdb", "--db", help="DuckDB database file.")
-EXPORT_FORMATS = ("jsonl", "parquet", "csv")
+EXPORT_FORMATS = ("jsonl", "parquet", "csv", "gdelt-events", "gdelt-mentions", "gkg", "plover", "parquet-by-day")
 
 
 def _version(value: bool) -> None:
@@ -74,6 +74,7 @@ def run(
     def on_progress(stats: RunStats) -> None:
         progress.update(task, completed=stats.seen, rate=stats.articles_per_s, failed=stats.failed, skipped=stats.skipped)
 
+    _stop_on_sigterm()
     try:
         with progress:
             stats = run_paths(paths, db=db, workers=workers, batch_size=batch_size, max_chars=max_chars, progress=on_progress)
@@ -83,6 +84,16 @@ def run(
     _print_run_summary(stats, db)
     if stats.processed == 0 and stats.skipped == 0:
         raise typer.Exit(1)
+
+
+def _stop_on_sigterm() -> None:
+    """Treat `kill` like Ctrl-C: finish cleanly so worker processes do not outlive the run."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
 
 
 def _force_progress() -> bool:
@@ -169,16 +180,67 @@ def export(
     out: Path = typer.Option(..., "--out", "-o", help="Output folder (one file per table)."),
     db: str = DbOption,
 ) -> None:
-    """Write every table to files."""
+    """Write every table to files, or GDELT 2.0 / GKG 2.1 TSV, PLOVER JSON lines, day-partitioned Parquet."""
     from eventwire.export.tables import export_tables
 
     if format not in EXPORT_FORMATS:
         err.print(f"[red]Unknown format {format!r}[/]; choose one of {', '.join(EXPORT_FORMATS)}.")
         raise typer.Exit(2)
     with _open_read(db) as store:
-        written = export_tables(store, out, format)
+        if format in ("jsonl", "parquet", "csv"):
+            written = export_tables(store, out, format)
+        else:
+            from eventwire.export.formats import export_format
+
+            written = export_format(store.con, out, format)
     for path, rows in written:
         console.print(f"{path}  ({rows:,} rows)")
+
+
+@app.command()
+def dedup(
+    db: str = DbOption,
+    threshold: float = typer.Option(0.8, "--threshold", min=0.1, max=1.0, help="Similarity at which two articles are one story."),
+) -> None:
+    """Group near-duplicate articles into stories and merge events reported by several articles."""
+    from eventwire.dedup import dedup_store
+    from eventwire.store import Store
+
+    with Store(db) as store:
+        stats = dedup_store(store, threshold=threshold)
+    console.print(
+        f"{stats.articles:,} articles: {stats.duplicate_articles:,} near-duplicates in {stats.article_groups:,} stories; "
+        f"{stats.event_mentions:,} event mentions merged into {stats.events:,} events"
+    )
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; the default is this machine only."),
+) -> None:
+    """Open a local web page to explore the events: map, timeline, table, and each article with its evidence."""
+    try:
+        import uvicorn
+
+        from eventwire.web import create_app
+    except ImportError as exc:
+        err.print(f"[red]The web explorer needs the web extra:[/] pip install 'eventwire[web]' ({exc})")
+        raise typer.Exit(1) from exc
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    try:
+        web_app = create_app(db) if loopback else create_app(db, allowed_hosts=["*"])
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/] (create it with `eventwire run PATH --db {db}`)")
+        raise typer.Exit(1) from exc
+    except Exception as exc:  # e.g. locked by a running `eventwire run`
+        err.print(f"[red]Cannot open {db}:[/] {exc}")
+        raise typer.Exit(1) from exc
+    if not loopback:
+        err.print(f"[yellow]Listening on {host}: anyone who can reach this address can read the database.[/]")
+    console.print(f"eventwire explorer on http://{'localhost' if loopback else host}:{port}/  (Ctrl-C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @gazetteer_app.command("build")

@@ -76,7 +76,8 @@ def run(
                 for aid, raw in batch:
                     if aid in known:
                         stats.skipped += 1
-                        pending_duplicates.append((raw.input_ref, aid))
+                        if known[aid] != raw.input_ref:  # re-reading the same input keeps its outcome
+                            pending_duplicates.append((raw.input_ref, aid))
                     else:
                         fresh.append(raw)
                 batch.clear()

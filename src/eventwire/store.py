@@ -20,13 +20,16 @@ import pyarrow as pa
 
 from eventwire.model import Document, Failure
 from eventwire.rows import Row, article_row, document_rows
-from eventwire.schema import ARTICLE_TABLES, TABLES, arrow_schema, create_table_sql
+from eventwire.schema import ARTICLE_TABLES, TABLES, TABLES_ADDED_IN, arrow_schema, create_table_sql
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Each migration brings the schema from version N-1 to N. Version 1 creates every table.
+_LATER_TABLES = {t for added in TABLES_ADDED_IN.values() for t in added}
+
+# Each migration brings the schema from version N-1 to N. Version 1 creates the original tables.
 MIGRATIONS: dict[int, Sequence[str]] = {
-    1: tuple(create_table_sql(t) for t in TABLES),
+    1: tuple(create_table_sql(t) for t in TABLES if t not in _LATER_TABLES),
+    2: tuple(create_table_sql(t) for t in TABLES_ADDED_IN[2]),  # dedup: article and event groups
 }
 
 
@@ -80,12 +83,13 @@ class Store:
             self.con.execute("COMMIT")
 
     # -- reads ------------------------------------------------------------------
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
+    def known_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """Which of ``ids`` are stored, each with the input it was first processed from."""
         ids = list(ids)
         if not ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {r[0] for r in rows}
+            return {}
+        rows = self.con.execute("SELECT id, input_ref FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0]: r[1] for r in rows}
 
     def count(self, table: str) -> int:
         if table not in TABLES:
