@@ -155,6 +155,21 @@ TABLES: dict[str, list[Column]] = {
         ("date_precision", "VARCHAR"),
         ("date_source", "VARCHAR"),
     ],
+    # Written by the `eventwire dedup` post-pass (see eventwire.dedup), not by runs.
+    "article_groups": [  # near-duplicate articles (syndicated copy): one story per group
+        ("article_id", "VARCHAR"),
+        ("group_id", "VARCHAR"),  # the group's first article id
+        ("group_size", "INTEGER"),
+        ("similarity", "DOUBLE"),  # estimated Jaccard similarity to the group's first article
+    ],
+    "event_groups": [  # event mentions merged into one real-world event (GDELT's GLOBALEVENTID)
+        ("article_id", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("group_id", "BIGINT"),
+        ("num_mentions", "INTEGER"),
+        ("num_sources", "INTEGER"),
+        ("num_articles", "INTEGER"),
+    ],
 }
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
@@ -168,7 +183,12 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "timexes": ("article_id", "idx"),
     "quotes": ("article_id", "idx"),
     "events": ("article_id", "idx"),
+    "article_groups": ("article_id",),
+    "event_groups": ("article_id", "idx"),
 }
+
+# The tables each schema version added (see eventwire.store.MIGRATIONS).
+TABLES_ADDED_IN: dict[int, tuple[str, ...]] = {2: ("article_groups", "event_groups")}
 
 # Tables whose rows belong to one article (deleted and rewritten together).
 ARTICLE_TABLES = ("sentences", "mentions", "actors", "places", "timexes", "quotes", "events")
