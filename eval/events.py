@@ -11,10 +11,12 @@ questions about *police as the source actor* (an actor whose role or code is COP
 
 - KILL: a killing (CAMEO 1823 kill, 186 assassinate, 202 mass killing), not negated.
 - ARREST: CAMEO 173 (arrest, detain, charge), not negated; an arrest with no stated agent counts,
-  since in news only the authorities arrest ("40 persons were arrested").
+  when no agent is named at all (rule "+agentless"), since in news only the authorities arrest ("40 persons were arrested").
+- a police force being deployed (CAMEO 15x with police as target) also answers ANY_ACTION.
 - FORCE: a killing, violent repression (175, crowd control) or any assault (18x, 19x, 20x), not negated.
 - FAIL: a police event that is negated (a failure, "did not intervene", or inaction).
-- ANY_ACTION: any non-negated police event that is not a bare statement (CAMEO 01), plus ARREST.
+- ANY_ACTION: any asserted or reported, non-negated police event (statements included: the corpus counts
+  "a police official said" as police doing something), plus ARREST.
 
 Each event is placed in the gold sentence holding its trigger (gold sentences are located in
 ``doc_text`` by string search, so spaCy's different sentence splits do not matter). Scores are
@@ -91,8 +93,11 @@ def event_labels(ev) -> set[str]:
     code = ev.cameo_code or ""
     out: set[str] = set()
     police = is_police(ev.source)
-    if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or ev.source is None):
+    agentless = ev.source is None and "agentless" in ev.rule
+    if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
+    if code.startswith("15") and not ev.negated and is_police(ev.target):  # "police were deployed"
+        out.add("ANY_ACTION")
     if not police:
         return out
     if ev.negated:
@@ -104,8 +109,7 @@ def event_labels(ev) -> set[str]:
         out |= {"KILL", "FORCE"}
     if code.startswith(("175", "18", "19", "20")) and not code.startswith(("191", "192")):
         out.add("FORCE")
-    if not code.startswith("01"):
-        out.add("ANY_ACTION")
+    out.add("ANY_ACTION")
     return out
 
 

@@ -87,7 +87,7 @@ def verb_arguments(verb: Token, is_actor=None) -> tuple[Token | None, Token | No
     if source is not None and source.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         source = verb.head
         how.append("relcl")
-    if source is None:
+    if source is None and (target is None or not is_passive(verb)):
         source, inherited = inherited_subject(verb)
         if inherited:
             how.append(inherited)
@@ -115,8 +115,10 @@ def inherited_subject(verb: Token) -> tuple[Token | None, str]:
             subj = _first(head, SUBJ)
             if subj is not None:
                 return subj, "control"
-            if is_passive(head) and agent_of(head) is not None:
-                return agent_of(head), "control"
+            if is_passive(head):  # "the police were directed to deploy": the police deploy
+                subj = _first(head, PASS_SUBJ)
+                if subj is not None:
+                    return subj, "passive-control"
         elif dep == "advcl" and node.tag_ == "VBG":
             subj = _first(head, SUBJ)
             if subj is not None:

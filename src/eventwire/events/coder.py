@@ -60,6 +60,36 @@ def _place_as_person(actor: Actor, token: Token) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and lexicon().cue(head.lemma_.lower(), "territorial")
 
 
+def _sector(lex: Lexicon, token: Token) -> str | None:
+    """Sector of an agent noun; a modifier naming a force wins ("police official", "army officer")."""
+    for c in token.children:
+        if c.dep_ in ("compound", "amod") and c.i < token.i:
+            s = lex.agents.get(c.lemma_.lower()) or lex.agents.get(c.lower_)
+            if s is not None and s not in ("CVL",):
+                return s
+    sector = lex.agents.get(token.lemma_.lower()) or lex.agents.get(token.lower_)
+    if sector is None or token.pos_ == "PROPN":  # "city police commissioner D D Tuteja", "DG of police A K Mitra"
+        for t in _title_tokens(token):
+            s = lex.agents.get(t.lemma_.lower()) or lex.agents.get(t.lower_)
+            if s is not None and t.pos_ != "PROPN":
+                return s
+    return sector
+
+
+def _title_tokens(token: Token, depth: int = 0):
+    """Words of a name's title: its left compounds/modifiers, appositions and "of"-phrases, recursively."""
+    if depth > 3:
+        return
+    for c in token.children:
+        if (c.dep_ in ("compound", "amod", "appos") and c.i != token.i) or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ != "prep":
+                yield c
+            for g in c.children if c.dep_ == "prep" else (c,):
+                if g is not c:
+                    yield g
+                yield from _title_tokens(g, depth + 1)
+
+
 def _phrase_bounds(token: Token) -> tuple[int, int]:
     """Char bounds of a noun with its prenominal modifiers ("the Syrian army")."""
     left = token
@@ -88,15 +118,7 @@ def resolve_actor(ctx: _Ctx, token: Token | None) -> Actor | None:
                 found = _actor_at(ctx, t)
                 if found is not None and found.kind == "person":
                     return found
-    lex = ctx.lex
-    sector = lex.agents.get(token.lemma_.lower()) or lex.agents.get(token.lower_)
-    if sector is None or sector == "MIL":  # "police force", "security forces": the modifier decides
-        for c in token.children:
-            if c.dep_ in ("compound", "amod") and c.i < token.i:
-                s = lex.agents.get(c.lemma_.lower()) or lex.agents.get(c.lower_)
-                if s is not None:
-                    sector = s
-                    break
+    sector = _sector(ctx.lex, token)
     if sector is None:
         return None
     start, end = _phrase_bounds(token)
@@ -121,7 +143,7 @@ def _child_lemmas(token: Token) -> set[str]:
     for c in token.children:
         out.add(c.lemma_.lower())
         out.add(c.lower_)
-        if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd"):
+        if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd", "npadvmod", "advmod"):
             for g in c.children:
                 out.add(g.lemma_.lower())
     return out
@@ -237,12 +259,16 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
     else:
         rule_extra = ""
     src_tok, tgt_tok, how = args.verb_arguments(tok, lambda t: _actor_at(ctx, t) is not None)
+    if lex.cue(tok.lemma_.lower(), "accuse-if-active") and "passive" not in how and "participle" not in how:
+        code, etype, mode = "112", "ACCUSE", "allege"  # "he charged the minister with lying"
     entry = cameo(code)
     reading = read(tok, lex, entry.quad_class if entry else None)
     if src_tok is None and entry is not None and entry.root in ("18", "19") and args.is_passive(tok):
         src_tok, extra = _cause_agent(ctx, tok)
         if src_tok is not None:
             how += extra
+    if src_tok is None:
+        how += "+agentless"
     triggers = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.lemma_.lower() in trig.modifiers and c.i > tok.i)]
     events: list[Event] = []
     sources = args.with_conjuncts(src_tok) or [None]
@@ -260,6 +286,8 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
             rule = f"failure:{reading.failed.lemma_}->{trig.phrase}/{how}"
             if source is None:
                 source = resolve_actor(ctx, args.verb_arguments(reading.failed)[0])
+        if code.startswith("154") and target is not None and target.role == "COP":
+            code, mode = "153", "police"  # "police were deployed": police power, not troops
         ev = _make(ctx, triggers, code, etype, mode, source, target, arg_tokens, reading,
                    _confidence("VERB", source, target), rule)
         if ev is not None:
@@ -273,7 +301,8 @@ def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
         if c.dep_ == "prep" and c.lower_ in DEATH_PREPS:
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
-                    trig = ctx.lex.match("NOUN", pobj.lemma_.lower(), _child_lemmas(pobj))
+                    trig = ctx.lex.match("NOUN", pobj.lemma_.lower(), _child_lemmas(pobj)) or ctx.lex.match(
+                        "NOUN", pobj.lower_, _child_lemmas(pobj))
                     if trig is not None:
                         src = args.noun_arguments(pobj, _light(ctx))[0]
                         if src is not None:
@@ -311,6 +340,8 @@ def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
     src_tok, tgt_tok, how = args.noun_arguments(anchor, _light(ctx))
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
+    if src_tok is None:
+        how += "+agentless"
     source = resolve_actor(ctx, src_tok)
     target = resolve_actor(ctx, tgt_tok)
     light_head = anchor.head if anchor.dep_ in args.OBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
@@ -328,19 +359,37 @@ def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
     return [ev] if ev else []
 
 
-def _inaction_events(ctx: _Ctx, tok: Token) -> list[Event]:
+def _inaction_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
     """"police inaction", "the police stood by": a force that did not protect."""
-    if tok.pos_ in ("VERB",):
+    if trig.pos == "VERB":
         src_tok = args.verb_arguments(tok)[0]
     else:
         src_tok = args.noun_arguments(tok, _light(ctx))[0]
-        if src_tok is None and tok.dep_ in ("nsubj", "dobj", "pobj", "attr"):
+        if src_tok is None:  # "the apathy of the police"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    src_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if src_tok is None and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             src_tok = None
     source = resolve_actor(ctx, src_tok)
     if source is None:
         return []
     r = Reading(negated=True)
-    ev = _make(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{tok.lemma_}")
+    ev = _make(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
+    return [ev] if ev else []
+
+
+def _failure_events(ctx: _Ctx, tok: Token) -> list[Event]:
+    """"failed to prevent the influx": a failed action the lexicon does not know is still a failure."""
+    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if comp is None or ctx.lex.match("VERB", comp.lemma_.lower(), _child_lemmas(comp)) is not None:
+        return []  # a known complement is coded (negated) through modality
+    src_tok = args.verb_arguments(tok)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    ev = _make(ctx, [tok, comp], INACTION_CODE, None, None, source, None, [src_tok], Reading(negated=True), 0.5,
+               f"failure:{tok.lemma_}->{comp.lemma_}")
     return [ev] if ev else []
 
 
@@ -370,6 +419,15 @@ def _statement_events(ctx: _Ctx, tok: Token, trig: Trigger, events_here: list[Ev
     return [ev] if ev else []
 
 
+def _nominal_gerund(tok: Token) -> bool:
+    """"police firing" tagged as a verb: an -ing form in a noun's place, without a subject."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "compound", "conj")
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in tok.children)
+    )
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -389,8 +447,14 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
         for tok in sent:
             lemma = tok.lemma_.lower()
             found: list[Event] = []
-            if lex.cue(lemma, "inaction"):
-                found = _inaction_events(ctx, tok)
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
+            inaction = lex.match(pos, lemma, _child_lemmas(tok), "inaction") if pos else None
+            if inaction is not None:
+                found = _inaction_events(ctx, tok, inaction)
+            elif lex.cue(lemma, "failure") and pos == "VERB":
+                found = _failure_events(ctx, tok)
+            elif _nominal_gerund(tok) and (ntrig := lex.match("NOUN", tok.lower_, _child_lemmas(tok))):
+                found = _noun_events(ctx, tok, ntrig)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lemma in ("be", "have"):
                     continue

@@ -31,13 +31,14 @@ class Lexicon:
     discard: frozenset[str]
     reject_codes: dict[str, str]  # CAMEO prefix -> REJECT code
     demand_codes: dict[str, str]  # CAMEO prefix -> DEMAND code
+    inaction: dict[tuple[str, str], tuple[Trigger, ...]]  # "stood by", "police inaction"
 
     def cue(self, word: str, kind: str) -> bool:
         return kind in self.cues.get(word, ())
 
-    def match(self, pos: str, lemma: str, child_lemmas: set[str]) -> Trigger | None:
+    def match(self, pos: str, lemma: str, child_lemmas: set[str], table: str = "triggers") -> Trigger | None:
         """The most specific trigger whose head is ``lemma`` and whose modifiers are present."""
-        for trig in self.triggers.get((pos, lemma), ()):
+        for trig in getattr(self, table).get((pos, lemma), ()):
             if all(m in child_lemmas for m in trig.modifiers):
                 return trig
         return None
@@ -77,4 +78,10 @@ def lexicon() -> Lexicon:
     discard = frozenset(r[0].strip() for r in read_tsv("discard.tsv"))
     reject = {r[0]: r[1] for r in read_tsv("refusal.tsv")}
     demand = {r[0]: r[2] for r in read_tsv("refusal.tsv")}
-    return Lexicon(frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand)
+    inaction: dict[tuple[str, str], list[Trigger]] = {}
+    for row in read_tsv("inaction.tsv"):
+        phrase, pos = (c.strip() for c in row[:2])
+        head, mods = _parse_phrase(phrase, pos)
+        inaction.setdefault((pos, head), []).append(Trigger(phrase, pos, head, mods, "074", "AID", None))
+    inaction_frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in inaction.items()}
+    return Lexicon(frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, inaction_frozen)
