@@ -1,9 +1,9 @@
 """``date_events``: a date (or range) for every event, with the reason it was chosen.
 
 Order of evidence: a temporal expression attached to the event's predicate in
-the parse ("timex-attached"), else a dated expression in the same sentence and
-paragraph, preferring one on a verb that governs the event, then the nearest
-("timex-sentence"), else the article date ("article-date"). Events told as long
+the parse ("timex-attached"), else the nearest dated expression in the same
+sentence and paragraph that is on a verb governing the event or on no verb
+("timex-sentence"; one on another clause's verb dates that clause, not this event), else the article date ("article-date"). Events told as long
 past (the expression attached to the predicate) ("over the years", "in the past") are not dated to the article day
 ("historical"): a wrong precise date is worse for a timeline than none.
 """
@@ -60,6 +60,16 @@ def _scopes_over(pred: Token, timex_tokens: list[Token]) -> bool:
     root = timex_tokens[0].doc[timex_tokens[0].i : timex_tokens[-1].i + 1].root
     verb = governing_verb(root.head) if root.head.i != root.i else None
     return verb is not None and any(a.i == verb.i for a in pred.ancestors)
+
+
+def _free_or_scoping(pred: Token, parsed: Parsed, timex: TimeExpr) -> bool:
+    toks = _tokens(parsed, timex.span.start, timex.span.end)
+    if not toks:
+        return False
+    root = toks[0].doc[toks[0].i : toks[-1].i + 1].root
+    if root.head.i == root.i or governing_verb(root.head) is None:
+        return True
+    return _scopes_over(pred, toks)
 
 
 def _same_paragraph(parsed: Parsed, event: Event, timex: TimeExpr) -> bool:
@@ -120,11 +130,12 @@ def date_events(parsed: Parsed, events: list[Event], timexes: list[TimeExpr]) ->
             continue
         dated_local = [t for t in local if _datable(t)]
         if dated_local:
-            # A timex on a verb that governs the event beats a nearer one in another clause.
-            scoping = [t for t in dated_local
-                       if pred is not None and _scopes_over(pred, _tokens(parsed, t.span.start, t.span.end))]
-            out.append(_apply(event, min(scoping or dated_local, key=distance), "timex-sentence"))
-            continue
+            # Only a timex on a verb that governs the event (or on no verb) can date it: one on
+            # another clause's verb dates that clause ("retake Palmyra, which they seized in May").
+            scoping = [t for t in dated_local if pred is None or _free_or_scoping(pred, parsed, t)]
+            if scoping:
+                out.append(_apply(event, min(scoping, key=distance), "timex-sentence"))
+                continue
         if article_date is not None:
             out.append(dataclasses.replace(event, date_start=article_date, date_end=article_date,
                                            date_precision="day", date_source="article-date"))
