@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
+from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
@@ -25,6 +26,8 @@ from eventwire.quotes.syntax import (
     content_child,
     cue_range,
     cue_verb,
+    noun_content,
+    noun_source,
     source_range,
     subject_of,
     subtree_range,
@@ -90,10 +93,12 @@ def _cue_window(parsed: Parsed, q: Quoted) -> tuple[int, int]:
     # The parser's sentences can run over paragraph breaks; a cue never does, except
     # for a paragraph that ends in a colon and introduces the quote.
     p_start = text.rfind("\n", 0, q.start) + 1
-    if text[:p_start].rstrip().endswith(":"):
-        p_start = text.rfind("\n", 0, len(text[:p_start].rstrip())) + 1
+    lo = max(lo, p_start)
+    if not text[p_start : q.start].strip() and text[:p_start].rstrip().endswith(":"):
+        # the paragraph before introduces this one: "Sanders made the following comment:"
+        lo = text.rfind("\n", 0, len(text[:p_start].rstrip())) + 1
     p_end = text.find("\n", max(q.start, q.end - 1))
-    lo, hi = max(lo, p_start), min(hi, len(text) if p_end < 0 else p_end)
+    hi = min(hi, len(text) if p_end < 0 else p_end)
     window = _tokens_in(doc, lo, hi)
     return (window.start, window.stop) if window else (0, 0)
 
@@ -138,6 +143,27 @@ def _according_source(tok: Token) -> Token | None:
     return None
 
 
+SIGNATURE_DASHES = "―—–-"
+
+
+def _signature_after(parsed: Parsed, q: Quoted) -> tuple[int, Token] | None:
+    """(dash token index, name head) when the quote is signed: “…” ― Name."""
+    doc = parsed.doc
+    text = parsed.article.text
+    i = q.end
+    while i < len(text) and text[i] in " \t\n" and i - q.end < 4:
+        i += 1
+    if i >= len(text) or text[i] not in SIGNATURE_DASHES:
+        return None
+    dash = doc.char_span(i, i + 1, alignment_mode="expand")
+    if dash is None:
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and 0 < ent.start_char - (i + 1) <= 3:
+            return dash.start, ent.root
+    return None
+
+
 def _direct_candidates(
     parsed: Parsed, targets: list[Quoted], quoted: list[Quoted], lexicon: Lexicon
 ) -> list[Candidate]:
@@ -157,6 +183,12 @@ def _direct_candidates(
             prev.quotes.append(q)
             continue
         if verb is None:
+            signed = _signature_after(parsed, q)
+            if signed is not None:
+                # “…” ― Pamela Padilla: the vox-pop / epigraph convention
+                dash, name = signed
+                out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q]))
+                continue
             between = text[prev.end : q.start] if prev else ""
             if (
                 prev is not None
@@ -276,6 +308,29 @@ def _clip_to_paragraph(text: str, ranges: list[tuple[int, int]], anchor: int) ->
     return out
 
 
+def _noun_candidate(parsed: Parsed, noun: Token, lexicon: Lexicon) -> Candidate | None:
+    """"his claim that …", "Trump's criticism of …": a reporting noun with its content."""
+    entry = lexicon.cue_nouns.get(noun.lemma_.lower())
+    if entry is None:
+        return None
+    found = noun_content(noun, entry)
+    if found is None:
+        return None
+    child, how = found
+    a, b = subtree_range(child)
+    rng = trim(parsed.doc, (a, b))
+    if rng is None:
+        return None
+    ranges = _clip_to_paragraph(parsed.article.text, [_chars(parsed.doc, rng)], noun.idx)
+    if not ranges:
+        return None
+    source = _same_paragraph(parsed.article.text, noun_source(noun), noun)
+    if source is None and how == "noun-prep":
+        return None  # "support for", "criticism of" with nobody holding it is rarely a report
+    cue_end = child.head.i if how == "noun-prep" else noun.i
+    return Candidate(ranges, "indirect", noun, (noun.i, cue_end), source, how, 0.5)
+
+
 def _indirect_candidates(
     parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon, used: set[int]
 ) -> list[Candidate]:
@@ -294,6 +349,11 @@ def _indirect_candidates(
             ranges = _clip_to_paragraph(parsed.article.text, _content_ranges(doc, content), tok.idx)
             if ranges:
                 out.append(Candidate(ranges, "indirect", tok, (tok.i, tok.i + 1), source, "according-to", 0.75))
+            continue
+        if tok.pos_ == "NOUN":
+            noun_cand = _noun_candidate(parsed, tok, lexicon)
+            if noun_cand is not None:
+                out.append(noun_cand)
             continue
         entry = cue_verb(tok, lexicon)
         if entry is None:
@@ -323,6 +383,24 @@ def _indirect_candidates(
             cue = (cue[0], max(cue[1], found[0].head.i))  # "called for", "talked about"
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in ranges) else "indirect"
         out.append(Candidate(ranges, kind, tok, cue, subject, rule, conf))
+    return out
+
+
+def _colon_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) -> list[Candidate]:
+    """"He added: …" and "PENCE: …" with unquoted content (quoted content is a direct quote)."""
+    doc = parsed.doc
+    text = parsed.article.text
+    out = []
+    for verb, colon, (a, b) in colon_attributions(doc, lexicon):
+        if _in_quoted(colon.idx, quoted) or text[a : a + 1] in "“\"«‘'":
+            continue
+        if verb is not None:
+            subject = _same_paragraph(text, subject_of(verb), verb)
+            cue = cue_range(verb, lexicon)
+            out.append(Candidate([(a, b)], "indirect", verb, cue, subject, "colon-cue", 0.6))
+        else:
+            label = label_before(doc, colon)
+            out.append(Candidate([(a, b)], "indirect", colon, (colon.i, colon.i), label, "colon-label", 0.5))
     return out
 
 
@@ -414,7 +492,7 @@ def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote
     lexicon = load_lexicon()
     actors = list(actors or [])
     quoted = find_quoted(parsed.article.text, lexicon)
-    indirect = _indirect_candidates(parsed, quoted, lexicon, set())
+    indirect = _indirect_candidates(parsed, quoted, lexicon, set()) + _colon_candidates(parsed, quoted, lexicon)
     standalone = [q for q in quoted if not _absorb(parsed.article.text, q, indirect)]
     direct = _direct_candidates(parsed, standalone, quoted, lexicon)
     used = {c.verb.i for c in direct if c.verb is not None}

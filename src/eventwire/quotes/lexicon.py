@@ -6,7 +6,7 @@ attribution covers "believes", "found", "called for", ...) without touching code
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +34,7 @@ class Lexicon:
     quote_marks: tuple[QuoteMarkPair, ...]
     pronouns: dict[str, frozenset[str]]  # pronoun -> kinds of antecedent
     topic_prepositions: frozenset[str] = frozenset()  # "talked about", "spoke of"
+    cue_nouns: dict[str, CueVerb] = field(default_factory=dict)  # "his claim that ..."
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -67,4 +68,7 @@ def load_lexicon() -> Lexicon:
     marks = tuple(QuoteMarkPair(*row[:3]) for row in _lines("quote_marks.tsv"))
     pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in _lines("pronouns.tsv")}
     preps = frozenset(row[0].lower() for row in _lines("topic_prepositions.txt"))
-    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps)
+    nouns = {
+        noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in _lines("cue_nouns.tsv")
+    }
+    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns)

@@ -188,3 +188,33 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
             if child.dep_ == "nsubjpass" and has_agent:
                 return child, "passive"
     return None
+
+
+def noun_content(noun: Token, entry: CueVerb) -> tuple[Token, str] | None:
+    """The content of a reporting noun: "claim [that …]", "call [for …]", "criticism [of …]"."""
+    if "clause" in entry.complements:
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and child.i > noun.i:
+                if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children) or any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+                ):
+                    return child, "noun-clause"
+    for child in noun.children:
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in entry.complements:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    return grand, "noun-prep"
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Who holds the claim: "his claim", "Trump's criticism", "the suggestion by Republicans"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
