@@ -20,6 +20,11 @@ from eventwire.events.ontology import cameo
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
 
+try:  # the quotes stage's own lookup, when installed
+    from eventwire.quotes.lookup import quote_containing as _quote_containing
+except ImportError:  # pragma: no cover - the stage is optional
+    _quote_containing = None
+
 PRONOUNS_OK = ("PRON",)
 DEATH_PREPS = ("in", "during", "after")
 INACTION_CODE = "074"  # "provide protection": what a force that stands by fails to do
@@ -108,9 +113,9 @@ def resolve_actor(ctx: _Ctx, token: Token | None) -> Actor | None:
     if found is not None:
         return None if _place_as_person(found, token) else found
     for c in token.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < token.i:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:  # not poss: "Palmyra's prison" is no actor
             found = _actor_at(ctx, c)
-            if found is not None:
+            if found is not None and not (found.kind == "person" and found.code is None):
                 return found
     if token.pos_ == "PROPN":  # "UN Special Envoy for Syria Staffan de Mistura": the name is inside
         for t in token.subtree:
@@ -221,6 +226,8 @@ def _make(
 
 
 def _quote_holding(ctx: _Ctx, char: int) -> Quote | None:
+    if _quote_containing is not None:
+        return _quote_containing(ctx.quotes, char, char + 1)
     for q in ctx.quotes:
         for s in q.content:
             if s.start <= char < s.end:
@@ -307,6 +314,11 @@ def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
                         src = args.noun_arguments(pobj, _light(ctx))[0]
                         if src is not None:
                             return src, "+cause-noun"
+                    for acl in pobj.children:  # "in police firing" parsed as police <-acl- firing
+                        if acl.dep_ == "acl" and acl.tag_ == "VBG":
+                            vt = ctx.lex.match("VERB", acl.lemma_.lower(), _child_lemmas(acl))
+                            if vt is not None and vt.cameo[:2] in ("17", "18", "19"):
+                                return pobj, "+cause-noun"
         if c.dep_ == "advcl":
             trig = ctx.lex.match("VERB", c.lemma_.lower(), _child_lemmas(c))
             entry = cameo(trig.cameo) if trig else None
