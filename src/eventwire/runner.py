@@ -14,6 +14,8 @@ from pathlib import Path
 from eventwire.engines.local import run_batches
 from eventwire.ingest import read_inputs
 from eventwire.ingest.base import RawDoc
+from eventwire.lang import DEFAULT_LANGUAGES
+from eventwire.lang import check as check_language
 from eventwire.model import Document, Failure
 from eventwire.pipeline import article_id
 from eventwire.store import Store
@@ -54,8 +56,12 @@ def run(
     stages: Sequence[str] | None = None,
     max_chars: int | None = None,
     progress: Progress | None = None,
+    languages: Sequence[str] | None = DEFAULT_LANGUAGES,
 ) -> RunStats:
-    """Process ``paths`` into the database at ``db``; safe to interrupt and re-run."""
+    """Process ``paths`` into the database at ``db``; safe to interrupt and re-run.
+
+    Inputs in a language outside ``languages`` are skipped and recorded (None: no filter).
+    """
     options: dict = {"batch_size": batch_size}
     if stages is not None:
         options["stages"] = tuple(stages)
@@ -65,6 +71,7 @@ def run(
     with Store(db) as store:
         pending_failures: list[Failure] = []
         pending_duplicates: list[tuple[str, str]] = []
+        pending_skipped: list[tuple[str, str]] = []  # (input_ref, reason): another language
 
         def batches() -> Iterator[list[RawDoc]]:
             seen: set[str] = set()
@@ -83,13 +90,20 @@ def run(
                 batch.clear()
                 if fresh:
                     yield fresh
-                elif pending_failures or pending_duplicates:
+                elif pending_failures or pending_duplicates or pending_skipped:
                     yield []  # an empty batch still carries its failures/duplicates to the store
 
             for item in read_inputs(paths):
                 if isinstance(item, Failure):
                     pending_failures.append(item)
                     continue
+                if languages:
+                    verdict = check_language(item, languages)
+                    if not verdict.keep:
+                        stats.skipped += 1
+                        pending_skipped.append((item.input_ref, verdict.reason or "language"))
+                        continue
+                    item = verdict.raw
                 aid = article_id(item.text)
                 if aid in seen:
                     stats.skipped += 1
@@ -99,16 +113,18 @@ def run(
                 batch.append((aid, item))
                 if len(batch) >= batch_size:
                     yield from flush()
-            if batch or pending_failures or pending_duplicates:
+            if batch or pending_failures or pending_duplicates or pending_skipped:
                 yield from flush()
 
         for results in run_batches(batches(), workers=workers, options=options):
             docs = [r for r in results if isinstance(r, Document)]
             failures = [r for r in results if isinstance(r, Failure)] + pending_failures
             duplicates = list(pending_duplicates)
+            skipped = list(pending_skipped)
             pending_failures.clear()
             pending_duplicates.clear()
-            store.write_batch(docs, failures, duplicates)
+            pending_skipped.clear()
+            store.write_batch(docs, failures, duplicates, skipped)
             for d in docs:
                 stats.processed += 1
                 stats.truncated += d.article.status == "truncated"
@@ -118,8 +134,8 @@ def run(
             stats.failures.extend(failures)
             if progress:
                 progress(stats)
-        if pending_failures or pending_duplicates:
-            store.write_batch((), pending_failures, pending_duplicates)
+        if pending_failures or pending_duplicates or pending_skipped:
+            store.write_batch((), pending_failures, pending_duplicates, pending_skipped)
             stats.failed += len(pending_failures)
             stats.failures.extend(pending_failures)
     return stats

@@ -102,11 +102,13 @@ class Store:
         documents: Sequence[Document] = (),
         failures: Sequence[Failure] = (),
         duplicates: Sequence[tuple[str, str]] = (),
+        skipped: Sequence[tuple[str, str]] = (),
     ) -> None:
         """Store a batch in one transaction: all of it lands, or none of it.
 
         ``duplicates`` are (input_ref, article_id) pairs skipped because the article was
-        already stored; they are recorded in ``inputs`` so every input has an outcome.
+        already stored; ``skipped`` are (input_ref, reason) pairs not processed on purpose
+        (e.g. another language); both are recorded in ``inputs`` so every input has an outcome.
         """
         now = _now()
         tables: dict[str, list[Row]] = {t: [] for t in TABLES}
@@ -126,6 +128,10 @@ class Store:
         for ref, article_id in duplicates:
             tables["inputs"].append(
                 {"input_ref": ref, "article_id": article_id, "status": "duplicate", "reason": None, "updated_at": now}
+            )
+        for ref, reason in skipped:
+            tables["inputs"].append(
+                {"input_ref": ref, "article_id": None, "status": "skipped", "reason": reason, "updated_at": now}
             )
         ids = [d.article.id for d in documents]
         processed_refs = [d.article.input_ref for d in documents]
