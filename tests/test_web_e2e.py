@@ -1,0 +1,100 @@
+"""The explorer as a researcher uses it, in Debian's headless Chromium.
+
+pytest builds the test corpus, starts ``eventwire serve`` on a free loopback port, and
+runs ``web/e2e/run.mjs`` (node + playwright-core driving /usr/bin/chromium): load the
+page, filter by actor, click an event, check the article view highlights exactly its
+evidence, brush the timeline. The run writes docs/screenshots/map.png and article.png.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from test_web_api_corpus import build_web_db
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT / "web"
+CHROMIUM = Path("/usr/bin/chromium")
+NODE = shutil.which("node")
+SHOTS = ROOT / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.skipif(NODE is None, reason="node is not installed (apt-get install -y nodejs npm)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (apt-get install -y chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ensure_node_modules() -> None:
+    """The driver needs web/node_modules; install it from the lockfile if missing."""
+    if (WEB / "node_modules" / "playwright-core").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("web/node_modules is missing and npm is not installed: run `npm ci` in web/")
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=WEB, check=True, timeout=300)
+
+
+@pytest.fixture()
+def server(tmp_path: Path):
+    db = tmp_path / "demo.duckdb"
+    build_web_db(db)
+    port = _free_port()
+    eventwire = Path(sys.executable).with_name("eventwire")
+    cmd = [str(eventwire)] if eventwire.exists() else [sys.executable, "-m", "eventwire.cli"]
+    proc = subprocess.Popen([*cmd, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "api/stats", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out = proc.stdout.read() if proc.poll() is not None else ""
+                    pytest.fail(f"eventwire serve did not start: {out}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_filter_click_event_and_see_its_evidence(server: str) -> None:
+    _ensure_node_modules()
+    env = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
+    done = subprocess.run(
+        [NODE, "e2e/run.mjs", "--url", server, "--shots", str(SHOTS), "--chromium", str(CHROMIUM)],
+        cwd=WEB, capture_output=True, text=True, timeout=120, env=env,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"no result from the browser driver:\n{done.stdout}\n{done.stderr}"
+    result = json.loads(lines[-1])
+    assert result["ok"], result["failures"]
+    assert done.returncode == 0
+    assert result["selected_evidence"] == "Syrian troops pounded Islamic State positions near Palmyra"
+    assert result["filtered_rows"] == 3 and result["offsite_requests"] == []
+    for name in ("map.png", "article.png"):
+        shot = SHOTS / name
+        assert shot.stat().st_size > 10_000 and time.time() - shot.stat().st_mtime < 300
