@@ -295,3 +295,19 @@ def test_month_day_without_tense_leans_to_the_past():
 def test_titles_are_not_times():
     assert timexes("He starred in the film ``High Noon.''") == {}
     assert timexes("He led the ``March of the Combatants'' in Havana.") == {}
+
+
+def test_without_article_date_a_caption_or_dateline_anchors():
+    from eventwire.model import Span
+    from eventwire.timex.anchor import choose_anchor
+
+    cap = "Staffan de Mistura arrives in Geneva, Switzerland, Wednesday, March 23, 2016."
+    base = Article(id="t", text="x", raw_text="x")
+    assert choose_anchor(base) == (None, "none")
+    assert choose_anchor(Article(id="t", text="x", raw_text="x", captions=(Span(0, len(cap), cap),))) == (WED, "caption")
+    assert choose_anchor(Article(id="t", text="x", raw_text="x", dateline="GENEVA, March 23, 2016 (Reuters)")) == (
+        WED, "dateline")
+    txt = "The talks will adjourn on Thursday."
+    article = Article(id="t", text=txt, raw_text=txt, captions=(Span(0, len(cap), cap),))
+    (t,) = find_timexes(parse(article, load_nlp()(txt)))
+    assert (t.value, t.anchor) == ("2016-03-24", "caption")

@@ -582,7 +582,7 @@ def _set_every(g: Groups, ctx: Context) -> Norm | None:
     if unit in lex["weekdays"]:
         return Norm("SET", f"XXXX-WXX-{lex['weekdays'][unit] + 1}", anchored=False)
     if unit in lex["parts_of_day"]:
-        return Norm("SET", "TXX" + lex["parts_of_day"][unit] if False else "T" + lex["parts_of_day"][unit], anchored=False)
+        return Norm("SET", "XXXX-XX-XXT" + lex["parts_of_day"][unit], anchored=False)
     num = g.get("num")
     n = 2 if num and num.lower() == "other" else (number_value(num) if num else 1)
     if n is None or n == "X":
