@@ -234,7 +234,7 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     """
     doc = parsed.doc
     a, b = subtree_range(child)
-    if child.dep_ in ("oprd", "xcomp") and child.i > verb.i:
+    if (child.dep_ in ("oprd", "xcomp") or child.lower_ == "as") and child.i > verb.i:
         objects = [t for t in verb.children if t.dep_ == "dobj" and t.i < child.i]
         if objects:  # called [the senator a "nasty guy"], urged [Russia to stop]
             a = min(a, objects[0].left_edge.i)

@@ -23,6 +23,7 @@ class QuoteMarkPair:
     open: str
     close: str
     kind: str  # double, angle, straight, single, single_straight
+    other_closers: str = ""  # sloppy copy: “…" closes with a straight mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def load_lexicon() -> Lexicon:
         words = tuple(phrase.lower().split())
         (according if kind == "according_to" else phrases).append(words)
     anonymous = frozenset(row[0].lower() for row in _lines("anonymous_nouns.txt"))
-    marks = tuple(QuoteMarkPair(*row[:3]) for row in _lines("quote_marks.tsv"))
+    marks = tuple(QuoteMarkPair(*row[:4]) for row in _lines("quote_marks.tsv"))
     pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in _lines("pronouns.tsv")}
     preps = frozenset(row[0].lower() for row in _lines("topic_prepositions.txt"))
     nouns = {

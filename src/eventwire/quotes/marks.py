@@ -75,7 +75,8 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: tuple[QuoteMarkPair,
         close_at = -1
         while j < end:
             c = text[j]
-            if c == opened.close and _is_closer(text, j, opened) and (depth == 0 or opened.open == opened.close):
+            closes = c == opened.close or (c in opened.other_closers and depth == 0)
+            if closes and _is_closer(text, j, opened) and (depth == 0 or opened.open == opened.close):
                 close_at = j
                 break
             if opened.open != opened.close and c == opened.open and _is_opener(text, j, opened):
@@ -89,6 +90,9 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: tuple[QuoteMarkPair,
         else:
             if opened.kind in ("single", "single_straight"):
                 i += 1  # an unmatched single mark is far more often an apostrophe
+                continue
+            if text[start:i].strip():
+                i += 1  # a stray mark inside a paragraph: not a multi-paragraph quote
                 continue
             found.append((i, end, False))
             i = end

@@ -156,9 +156,13 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
     verbs those are not speech content ("told reporters").
     """
     if "clause" in entry.complements:
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                return child, "ccomp"
+        # A clause after the verb is its content; one before it only when there is none
+        # after ("…, the source said"), since the parser also hangs unrelated preceding
+        # clauses on a sentence's root ("It is unlikely; his team says she will …").
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.i > verb.i]
+        if after or clauses:
+            return (after or clauses)[-1 if not after else 0], "ccomp"
     if "to" in entry.complements:
         for child in verb.children:
             if child.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in child.children):
@@ -173,6 +177,11 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp") and child.i > verb.i and any(c.dep_ == "dobj" for c in verb.children):
                 return child, "oprd"
+    if "as" in entry.complements:  # sees [the program as an opportunity]
+        if any(c.dep_ == "dobj" for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "as" and child.i > verb.i:
+                    return child, "as"
     if "prep" in entry.complements:  # talked about the economy, spoke of "rigged" polls
         for child in verb.children:
             if child.dep_ == "prep" and child.i > verb.i and child.lower_ in lexicon_preps():
