@@ -60,7 +60,8 @@ class Lexicon:
         phrase = phrase.strip()
         if not phrase:
             return
-        tokens = tuple(tokenize(phrase))
+        tokens = tuple(tokenize(phrase + " x"))[:-1] if phrase.endswith(".") else tuple(tokenize(phrase))
+        # ("Gen." ends a text as "Gen" + "."; mid-sentence, where names follow it, it is one token.)
         if not tokens or len(tokens) > MAX_PHRASE_TOKENS:
             return
         self.max_len = max(self.max_len, len(tokens))
@@ -176,6 +177,12 @@ def tokenizer():
 
     tok = load_nlp().tokenizer
     return lambda text: [t.text for t in tok(text) if not t.is_space]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Tokens of a dictionary phrase as they appear mid-sentence."""
+    tokenize = tokenizer()
+    return tuple(tokenize(phrase + " x"))[:-1] if phrase.endswith(".") else tuple(tokenize(phrase))
 
 
 @lru_cache(maxsize=1)

@@ -203,12 +203,15 @@ class ActorResolver:
 
     def _segments(self, doc: Doc, anchors: list[Anchor]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
+        country_spans = {(a.start, a.end) for a in anchors if a.entry.type in ("country", "capital")}
         for chunk in doc.noun_chunks:
             start, end = _cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i)
             # "Iraqi President Saddam Hussein's proposal": the possessor is a phrase of its own.
             for i in range(start, end):
                 if doc[i].tag_ == "POS" and i < chunk.root.i:
                     owner = _trim(doc, start, i)
+                    if owner in country_spans or (owner[0] + 1, owner[1]) in country_spans:
+                        continue  # "Sudan's government": the country's own institution
                     if owner[0] < owner[1]:
                         spans.append(owner)
                     start = i + 1
@@ -228,8 +231,28 @@ class ActorResolver:
                 if a.start < e and s < a.end:
                     s, e = min(s, a.start), max(e, a.end)
             widened.append((s, e))
-        merged = _merge(widened)
+        merged = self._join_adjacent(doc, _merge(widened), anchors)
         return self._join_titles(doc, merged, anchors)
+
+    def _join_adjacent(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
+        """"U.S." + "Secretary of State" + "Warren Christopher": modifiers the parser cut off a name."""
+        kinds = {}
+        for a in anchors:
+            kinds[(a.start, a.end)] = a.entry.type
+        modifier = {"country", "demonym", "org", "title"}
+        out: list[tuple[int, int]] = []
+        for seg in segments:
+            if out and out[-1][1] == seg[0] and not doc[seg[0] - 1].whitespace_.count("\n"):
+                left = out[-1]
+                right_starts_name = kinds.get(_anchor_at(anchors, seg[0]), "") == "title" or (
+                    doc[seg[0]].ent_type_ == "PERSON" and doc[seg[0]].ent_iob_ == "B"
+                )
+                left_end = next((k for k in kinds if k[1] == left[1] and k[0] >= left[0]), None)
+                if left_end is not None and kinds[left_end] in modifier and right_starts_name:
+                    out[-1] = (left[0], seg[1])
+                    continue
+            out.append(seg)
+        return out
 
     def _split_coordination(
         self, doc: Doc, start: int, end: int, anchors: list[Anchor]
@@ -433,6 +456,13 @@ def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
                 if entry.type == "title":
                     titles.append(entry.name)
     return titles
+
+
+def _anchor_at(anchors: list[Anchor], start: int) -> tuple[int, int] | None:
+    for a in anchors:
+        if a.start == start:
+            return (a.start, a.end)
+    return None
 
 
 def _acts(tok) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from eventwire.actors.lexicon import Entry, Lexicon, tokenizer
+from eventwire.actors.lexicon import Entry, Lexicon, phrase_tokens, tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def extend_lexicon(base: Lexicon, extra: Sequence[str | Path | Iterable[tuple[st
             entries = _pairs_to_entries(item, "user")
         for phrase, entry in entries:
             lexicon.add(phrase, entry, tokenize)
-            key_exact = tuple(tokenize(phrase))
+            key_exact = phrase_tokens(phrase)
             for table, key in ((lexicon.exact, key_exact), (lexicon.folded, tuple(t.lower() for t in key_exact))):
                 if key in table and table[key][-1] is entry:
                     table[key].insert(0, table[key].pop())  # user entries first
