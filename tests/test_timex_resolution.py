@@ -311,3 +311,9 @@ def test_without_article_date_a_caption_or_dateline_anchors():
     article = Article(id="t", text=txt, raw_text=txt, captions=(Span(0, len(cap), cap),))
     (t,) = find_timexes(parse(article, load_nlp()(txt)))
     assert (t.value, t.anchor) == ("2016-03-24", "caption")
+
+
+def test_wire_clock_and_centuries():
+    t = timexes("Jets struck on Monday at 1400 GMT, a tactic of the late 20th century.")
+    assert t["1400 GMT"].value == "2016-03-21T14:00"
+    assert (t["the late 20th century"].value, t["the late 20th century"].mod) == ("19", "END")

@@ -188,6 +188,8 @@ def value_range(value: str | None) -> Range | None:
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
         if m := re.fullmatch(r"(\d{3})X", value):
             return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})", value):  # a century: "19" is the 1900s
+            return dt.date(int(m[1]) * 100, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31)
         if m := re.fullmatch(r"(\d{2})XX", value):
             return dt.date(int(m[1]) * 100, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31)
     except ValueError:

@@ -71,7 +71,7 @@ def _trim(text: str, start: int, end: int, norm: Norm) -> tuple[int, int]:
 
 def _date_from_sentence(out: list[TimeExpr], t: TimeExpr) -> TimeExpr:
     """A clock time without a day ("10:35 a.m.") takes the day named in its sentence."""
-    if t.type != "TIME" or t.rule.split(":")[0] not in ("clock", "clock_pod") or not t.value:
+    if t.type != "TIME" or t.rule.split(":")[0] not in ("clock", "clock_pod", "clock24") or not t.value:
         return t
     days = [o for o in out if o.sentence == t.sentence and o is not t and o.value
             and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\w+)?", o.value)]

@@ -75,6 +75,8 @@ def rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month", rf"(?:(?P<pos>{position})\s*)?(?P<mon>{month})(?![\w'’-])"),
         ("holiday", rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>(?-i:(?=[A-Z])){holidays})(?:,?\s+(?P<year>{year4}))?"),
         ("clock_pod", rf"(?P<clock>\d{{1,2}}|{num_words})(?:\s+o'clock)?\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
+        ("clock24", rf"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours\s+|hrs\s+)?(?P<tz>GMT|UTC|Zulu|local\s+time)"),
+        ("century", rf"(?:the\s+)?(?:(?P<pos>early|mid-?|late)\s*)?(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century"),
         ("clock", rf"(?P<clock>{clock})(?:\s+(?P<deictic>today|tonight|yesterday|tomorrow))?"),
         ("weekday", rf"(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?![\w-])(?:\s+(?P<pod>{pod}))?"),
         ("deictic", rf"(?:(?P<pos>early|late)\s+)?(?P<deictic>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)(?P<poss>['’]s)?(?:\s+(?P<pod>{pod}))?"),

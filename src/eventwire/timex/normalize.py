@@ -248,6 +248,20 @@ def _clock_time(g: Groups, ctx: Context) -> Norm | None:
     return Norm("TIME", _date(ctx.anchor + dt.timedelta(days=offset), tod))
 
 
+@handles("clock24")
+def _clock24(g: Groups, ctx: Context) -> Norm | None:
+    """Wire-service times: "at 1400 GMT"."""
+    tod = _tod(int(g["h"]), int(g["m"]))
+    if ctx.anchor is None:
+        return Norm("TIME", None, anchored=False)
+    return Norm("TIME", _date(ctx.anchor, tod))
+
+
+@handles("century")
+def _century(g: Groups, ctx: Context) -> Norm | None:
+    return Norm("DATE", f"{int(g['cent']) - 1:02d}", _pos_mod(g.get("pos")), anchored=False)
+
+
 @handles("weekday")
 def _weekday_name(g: Groups, ctx: Context) -> Norm | None:
     pod = lexicon()["parts_of_day"].get((g.get("pod") or "").lower())
