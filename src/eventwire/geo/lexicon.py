@@ -22,6 +22,7 @@ class Lexicon:
     feature_weights: dict[str, float]
     state_abbreviations: dict[str, tuple[str, str]]  # "La." -> ("US", "LA")
     demonyms: dict[str, str]  # folded form -> ISO-2 country or a gazetteer name ("Europe")
+    modifiers: frozenset[str]  # "north", "northeast", "city": trimmed off an unknown NER place
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +42,5 @@ def lexicon() -> Lexicon:
         feature_weights={code: float(w) for code, w in _rows("feature_weights.tsv")},
         state_abbreviations=abbreviations,
         demonyms={norm(form): target.strip() for form, target in _rows("demonyms.tsv")},
+        modifiers=frozenset(norm(r[0]) for r in _rows("modifiers.txt")),
     )

@@ -107,10 +107,10 @@ class Recognizer:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 for s, e in self._parts(ent):
-                    if self._ner_place_ok(doc, s, e):
-                        add(s, e, "ner")
+                    self._ner_place(doc, s, e, add)
             elif ent.label_ == "NORP":
-                self._demonym(doc, ent.start, ent.end, add)
+                if not self._demonym(doc, ent.start, ent.end, add):
+                    self._rescue(doc, ent, add)
             elif ent.label_ in RESCUE_LABELS:
                 self._rescue(doc, ent, add)
         self._dateline(doc, taken, add)
@@ -142,13 +142,30 @@ class Recognizer:
                 out.append((s, e))
         return out
 
-    def _ner_place_ok(self, doc: Doc, s: int, e: int) -> bool:
+    def _ner_place(self, doc: Doc, s: int, e: int, add) -> None:
+        """A GPE/LOC part: kept as is when known; else trimmed of "North"/"City" or read as a demonym."""
         if not any(_is_cap(t) for t in doc[s:e]):
-            return False
+            return
         key = norm(doc[s:e].text)
-        if key in self.lex.stoplist and not _known(self.gaz, key):
-            return False
-        return True
+        if key in self.lex.stoplist and not self._place_context(doc, s, e, key):
+            return
+        if _known(self.gaz, key):
+            add(s, e, "ner")
+            return
+        if e - s == 1 and self._demonym(doc, s, e, add):  # "Sri Lankan" tagged GPE
+            return
+        if e - s >= 2 and self._demonym(doc, s, e, add):
+            return
+        # "Northeast Georgia", "South Arlington", "Fargo City": the known core is the place.
+        if e - s >= 2 and norm(doc[s].text) in self.lex.modifiers and _known(self.gaz, norm(doc[s + 1:e].text)):
+            add(s + 1, e, "ner-trimmed")
+            return
+        if e - s >= 2 and norm(doc[e - 1].text) in self.lex.modifiers and _known(self.gaz, norm(doc[s:e - 1].text)):
+            add(s, e - 1, "ner-trimmed")
+            return
+        if key in self.lex.stoplist:
+            return
+        add(s, e, "ner")  # unknown to the gazetteer: kept, resolved to nothing
 
     def _demonym(self, doc: Doc, s: int, e: int, add) -> bool:
         text = doc[s:e].text
@@ -159,39 +176,77 @@ class Recognizer:
         return False
 
     def _demonym_target(self, text: str) -> str | None:
+        """Country code (or area name) a demonym points to: "Syrian", "Iraqis", "Ohioans"."""
         key = norm(text)
+        if not key or not text[:1].isupper():
+            return None
         for k in (key, key[:-1] if key.endswith("s") else None):
             if not k:
                 continue
             target = self.lex.demonyms.get(k) or self.gaz.demonym(k)
             if target:
                 return target
+        # Inhabitants of states and provinces: "Ohioans", "Minnesotans", "Georgians".
+        for suffix in ("ians", "ans", "ns", "ian", "an", "n"):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                stem = key[: -len(suffix)]
+                for c in self.gaz.lookup(stem):
+                    if c.kind == 0 and c.fcode == "ADM1":
+                        return f"{c.country}-{c.admin1}"
         return None
 
     def _rescue(self, doc: Doc, ent: SpacySpan, add) -> None:
         """A non-place entity that is really a place, or that opens with one."""
-        key = norm(ent.text)
-        if ent.label_ not in ORG_LABELS and _known(self.gaz, key) and key not in self.lex.stoplist:
-            if self._place_context(doc, ent.start, ent.end, key):
-                add(ent.start, ent.end, "cue")
+        start = ent.start
+        while start < ent.end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        if start >= ent.end:
+            return
+        key = norm(doc[start:ent.end].text)
+        if _known(self.gaz, key) and key not in self.lex.stoplist:
+            if self._place_context(doc, start, ent.end, key):
+                add(start, ent.end, "cue")
                 return
-        if ent.label_ in ORG_LABELS or ent.label_ == "PERSON":
-            # "Laurel County Sheriff's Office", "Gainesville Police Department"
-            for n in range(min(MAX_NGRAM, len(ent) - 1), 0, -1):
-                sub = doc[ent.start: ent.start + n]
-                if not all(_is_cap(t) for t in sub):
-                    continue
-                k = norm(sub.text)
-                if k in self.lex.stoplist or len(k) < 4 or doc[ent.start + n].text in {"-", "'s", "’s"}:
-                    continue
-                if not any(c.kind == 0 for c in self.gaz.lookup(k)):
-                    continue
-                pop, admin = _importance(self.gaz, k)
-                if admin or pop >= 1_000:
-                    if ent.label_ == "PERSON" and not admin:
-                        continue
-                    add(ent.start, ent.start + n, "org-prefix")
+            if ent.label_ != "PERSON" and self._main_name_of_notable(key):
+                add(start, ent.end, "ner-relabelled")  # "Fargo" tagged ORG
+                return
+        if ent.label_ == "PERSON":
+            return
+        # "Laurel County Sheriff's Office", "the Gainesville Police Department", "Metro Nashville".
+        for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
+            if self._org_part(doc, start, start + n, ent.end):
+                add(start, start + n, "org-prefix")
+                return
+        for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
+            s = ent.end - n
+            if doc[s - 1].lower_ in {"of", "in"} or self._main_name_of_notable(norm(doc[s:ent.end].text), admin_only=True):
+                if self._org_part(doc, s, ent.end, ent.end):
+                    add(s, ent.end, "org-suffix")  # "United Way of America", "Education Minnesota"
                     return
+
+    def _org_part(self, doc: Doc, s: int, e: int, ent_end: int) -> bool:
+        sub = doc[s:e]
+        if not all(_is_cap(t) for t in sub):
+            return False
+        k = norm(sub.text)
+        if k in self.lex.stoplist or len(k) < 4 or (e < ent_end and doc[e].text in {"-", "'s", "’s"}):
+            return False
+        if not any(c.kind == 0 for c in self.gaz.lookup(k)):
+            return False
+        if self._demonym_target(sub.text):
+            return False
+        return self._main_name_of_notable(k, threshold=1_000)
+
+    def _main_name_of_notable(self, key: str, threshold: int = BIG_PLACE, admin_only: bool = False) -> bool:
+        """The key is the main name of a country, state, county or (unless ``admin_only``) a sizeable town."""
+        for c in self.gaz.lookup(key):
+            if c.kind != 0:
+                continue
+            if c.fcode in ("PCLI", "ADM1", "CONT") or (c.fcode == "ADM2" and not admin_only):
+                return True
+            if not admin_only and c.fclass == "P" and c.population >= threshold:
+                return True
+        return False
 
     def _place_context(self, doc: Doc, s: int, e: int, key: str) -> bool:
         cue = _cue_before(doc, s, self.lex)

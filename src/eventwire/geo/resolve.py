@@ -20,7 +20,7 @@ from eventwire.geo.recognize import Toponym
 
 W_POP = 0.9
 W_COUNTRY = 3.0
-W_ADMIN1 = 2.5
+W_ADMIN1 = 5.0
 W_CONTAINER = 8.0
 W_COHERE = 3.0
 ALT_PENALTY = 0.5
@@ -69,12 +69,14 @@ class Resolver:
 
         ("Geneva" the city, not the canton; "Tadmur" the town, not the district.)
         """
-        areas = {(c.country, c.admin1) for c in cs if c.fclass == "A" and c.fcode in ("ADM1", "ADM2")}
+        areas = {(c.country, c.admin1) for c in cs if c.fcode == "ADM1"}
         return {c.id: SEAT_BONUS for c in cs if c.fclass == "P" and (c.country, c.admin1) in areas}
 
     def demonym_place(self, target: str) -> Candidate | None:
         if len(target) == 2 and target.isupper():
             return self.gaz.country_entry(target)
+        if len(target) > 3 and target[2] == "-" and target[:2].isupper():  # "US-OH" from "Ohioans"
+            return self.gaz.admin1_entry(target[:2], target[3:])
         hits = [c for c in self.gaz.lookup(target.lower()) if c.kind == MAIN]
         return max(hits, key=lambda c: c.population) if hits else None
 

