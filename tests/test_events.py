@@ -122,6 +122,9 @@ def test_palmyra_events_are_well_formed(palmyra):
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert e.evidence.start <= e.trigger.start < e.evidence.end
         assert 0.0 <= e.confidence <= 1.0 and e.rule
+        if e.cameo_code is None:  # an uncoded action of a security force
+            assert e.rule.startswith("generic:") and e.event_type is None and e.quad_class is None
+            continue
         entry = cameo(e.cameo_code)
         assert entry is not None and e.goldstein == entry.goldstein and e.quad_class == entry.quad_class
         assert e.location is None and e.date_start is None and e.date_end is None  # later stages' slots
@@ -185,6 +188,14 @@ def test_killing_in_police_firing_names_the_police():
     events = _events("One person was killed in police firing on Tuesday.")
     kill = [e for e in events if e.cameo_code == "1823"]
     assert kill and kill[0].source is not None and kill[0].source.role == "COP"
+
+
+def test_uncoded_police_action_is_kept_without_a_code():
+    events = _events("The police reviewed the security arrangements on Monday.")
+    assert [(e.cameo_code, e.event_type, e.source.role, e.rule.split("/")[0]) for e in events] == [
+        (None, None, "COP", "generic:review")
+    ]
+    assert _events("The police believed the report.") == []  # thinking is not acting
 
 
 def test_sports_sentence_yields_no_event():

@@ -19,7 +19,7 @@ AGENT_DEPS = ("poss", "compound", "amod", "nmod")
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "agent") for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -58,7 +58,7 @@ def _misparsed_subject(verb: Token, is_actor) -> Token | None:
     return None
 
 
-def verb_arguments(verb: Token, is_actor=None) -> tuple[Token | None, Token | None, str]:
+def verb_arguments(verb: Token, is_actor=None, object_control=None) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a verb trigger."""
     how = []
     misread = _misparsed_subject(verb, is_actor)
@@ -88,7 +88,7 @@ def verb_arguments(verb: Token, is_actor=None) -> tuple[Token | None, Token | No
         source = verb.head
         how.append("relcl")
     if source is None and (target is None or not is_passive(verb)):
-        source, inherited = inherited_subject(verb)
+        source, inherited = inherited_subject(verb, object_control or (lambda lemma: False))
         if inherited:
             how.append(inherited)
     if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
@@ -96,8 +96,12 @@ def verb_arguments(verb: Token, is_actor=None) -> tuple[Token | None, Token | No
     return source, target, "+".join(how) or "active"
 
 
-def inherited_subject(verb: Token) -> tuple[Token | None, str]:
-    """The subject a verb without one shares with the verb it depends on."""
+def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[Token | None, str]:
+    """The subject a verb without one shares with the verb it depends on.
+
+    ``object_control(lemma)`` says whether the object of the governing verb is the one who acts
+    ("prompting the police to open fire"); the lexicon knows which verbs do that.
+    """
     node = verb
     for _ in range(4):
         dep = node.dep_
@@ -110,7 +114,7 @@ def inherited_subject(verb: Token) -> tuple[Token | None, str]:
                 return subj, "conj"
         elif dep == "xcomp":
             obj = _first(head, OBJ)
-            if obj is not None and head.lemma_ in ("ask", "urge", "order", "force", "allow", "tell", "help"):
+            if obj is not None and object_control(head.lemma_.lower()):
                 return obj, "object-control"
             subj = _first(head, SUBJ)
             if subj is not None:
@@ -119,7 +123,7 @@ def inherited_subject(verb: Token) -> tuple[Token | None, str]:
                 subj = _first(head, PASS_SUBJ)
                 if subj is not None:
                     return subj, "passive-control"
-        elif dep == "advcl" and node.tag_ == "VBG":
+        elif dep == "advcl" and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
             subj = _first(head, SUBJ)
             if subj is not None:
                 return subj, "participle"
@@ -157,7 +161,7 @@ def noun_arguments(noun: Token, light_verbs) -> tuple[Token | None, Token | None
                 source = c
                 how = "noun+" + c.dep_
     head = noun.head
-    if source is None and noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
+    if source is None and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
         source = _first(head, SUBJ) or inherited_subject(head)[0]
         how = "noun+light-verb"
     return source, target, how

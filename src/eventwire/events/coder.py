@@ -265,7 +265,8 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         code, rule_extra = "1823", "+lethal"
     else:
         rule_extra = ""
-    src_tok, tgt_tok, how = args.verb_arguments(tok, lambda t: _actor_at(ctx, t) is not None)
+    src_tok, tgt_tok, how = args.verb_arguments(
+        tok, lambda t: _actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"))
     if lex.cue(tok.lemma_.lower(), "accuse-if-active") and "passive" not in how and "participle" not in how:
         code, etype, mode = "112", "ACCUSE", "allege"  # "he charged the minister with lying"
     entry = cameo(code)
@@ -319,14 +320,30 @@ def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
                             vt = ctx.lex.match("VERB", acl.lemma_.lower(), _child_lemmas(acl))
                             if vt is not None and vt.cameo[:2] in ("17", "18", "19"):
                                 return pobj, "+cause-noun"
-        if c.dep_ == "advcl":
-            trig = ctx.lex.match("VERB", c.lemma_.lower(), _child_lemmas(c))
-            entry = cameo(trig.cameo) if trig else None
-            if entry is not None and entry.root in ("17", "18", "19"):
-                src = args.verb_arguments(c)[0]
-                if src is not None:
-                    return src, "+cause-clause"
+    # "killed and five injured when police opened fire": the clause may hang on a coordinated verb
+    verbs = [verb, *([verb.head] if verb.dep_ == "conj" else []), *(c for c in verb.children if c.dep_ == "conj")]
+    for c in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        trig = ctx.lex.match("VERB", c.lemma_.lower(), _child_lemmas(c))
+        entry = cameo(trig.cameo) if trig else None
+        if entry is not None and entry.root in ("17", "18", "19"):
+            src = args.verb_arguments(c)[0]
+            if src is not None:
+                return src, "+cause-clause"
     return None, ""
+
+
+def _death_events(ctx: _Ctx, tok: Token) -> list[Event]:
+    """"97 died in police firing": a death whose cause names who killed."""
+    src_tok, how = _cause_agent(ctx, tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    victim = next((c for c in tok.children if c.dep_ in args.SUBJ), None)
+    target = resolve_actor(ctx, victim)
+    toks = [t for t in (src_tok, victim) if t is not None]
+    ev = _make(ctx, [tok], "1823", None, None, source, target, toks, read(tok, ctx.lex, 4),
+               _confidence("VERB", source, target) - 0.1, f"death:{tok.lemma_}{how}")
+    return [ev] if ev else []
 
 
 def _refusal(ctx: _Ctx, tok: Token, reading: Reading, code: str, target: Actor | None, arg_tokens) -> Event | None:
@@ -339,6 +356,13 @@ def _refusal(ctx: _Ctx, tok: Token, reading: Reading, code: str, target: Actor |
     r = Reading(negated=False, modality="asserted", speech=read(refuser, ctx.lex, 3).speech)
     return _make(ctx, [refuser, tok], reject, None, None, source, target, toks, r,
                  _confidence("VERB", source, target), f"refusal:{refuser.lemma_}->{tok.lemma_}")
+
+
+def _leaves_dead(noun: Token, lex: Lexicon) -> bool:
+    """"firing that left one dead", "firing left two dead": the noun event killed."""
+    verbs = [noun.head] if noun.dep_ in ("nsubj",) else []
+    verbs += [c for c in noun.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() == "leave" and _lethal(v, lex) for v in verbs)
 
 
 def _light(ctx: _Ctx):
@@ -356,7 +380,7 @@ def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         how += "+agentless"
     source = resolve_actor(ctx, src_tok)
     target = resolve_actor(ctx, tgt_tok)
-    light_head = anchor.head if anchor.dep_ in args.OBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
+    light_head = anchor.head if anchor.dep_ in args.OBJ + args.PASS_SUBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
     if source is None and target is None and light_head is None:
         return []  # a bare noun ("the talks") restates an event coded elsewhere
     entry = cameo(trig.cameo)
@@ -366,7 +390,10 @@ def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         return [ev] if ev else []
     triggers = [tok] + [c for c in tok.children if c.lemma_.lower() in trig.modifiers]
     arg_tokens = [t for t in (src_tok, tgt_tok) if t is not None]
-    ev = _make(ctx, triggers, trig.cameo, trig.event_type, trig.mode, source, target, arg_tokens, reading,
+    code = trig.cameo
+    if code[:2] in ("18", "19") and _leaves_dead(anchor, ctx.lex):
+        code, how = "1823", how + "+lethal"
+    ev = _make(ctx, triggers, code, trig.event_type, trig.mode, source, target, arg_tokens, reading,
                _confidence("NOUN", source, target), f"noun:{trig.phrase}/{how}")
     return [ev] if ev else []
 
@@ -440,6 +467,40 @@ def _nominal_gerund(tok: Token) -> bool:
     )
 
 
+def _generic_events(ctx: _Ctx, tok: Token) -> list[Event]:
+    """An action the lexicon cannot code, by a known force: kept uncoded rather than lost.
+
+    Only verbs whose subject is an actor of a security sector (police, military) qualify, and
+    never verbs of being, thinking or saying. These events carry no CAMEO/PLOVER code
+    (``cameo_code is None``); exporters that need a code skip them.
+    """
+    lex = ctx.lex
+    lemma = tok.lemma_.lower()
+    if lemma in lex.nonactions or lex.cue(lemma, "speech") or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+        return []
+    if any(lex.cue(c.lower_, "hypothetical") for c in tok.children if c.dep_ == "aux"):
+        return []
+    src_tok, tgt_tok, how = args.verb_arguments(tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None or not lex.cue(source.role or "", "generic-sector"):
+        return []
+    target = resolve_actor(ctx, tgt_tok)
+    reading = read(tok, lex, None)
+    if reading.refused_by is not None:
+        return []
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    sent = tok.sent
+    ev = Event(
+        sentence=ctx.parsed.sentence_of_token(tok.i),
+        evidence=_span_of(ctx, [tok, *toks], sent.start_char, sent.end_char),
+        trigger=ctx.parsed.span(tok.idx, tok.idx + len(tok)),
+        event_type=None, mode=None, cameo_code=None, quad_class=None, goldstein=None,
+        source=source, target=target, negated=reading.negated, modality=reading.modality,  # type: ignore[arg-type]
+        confidence=0.3, rule=f"generic:{lemma}/{how}",
+    )
+    return [ev]
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -465,6 +526,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 found = _inaction_events(ctx, tok, inaction)
             elif lex.cue(lemma, "failure") and pos == "VERB":
                 found = _failure_events(ctx, tok)
+            elif lex.cue(lemma, "die") and pos == "VERB":
+                found = _death_events(ctx, tok)
             elif _nominal_gerund(tok) and (ntrig := lex.match("NOUN", tok.lower_, _child_lemmas(tok))):
                 found = _noun_events(ctx, tok, ntrig)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -472,11 +535,10 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 trig = lex.match("VERB", lemma, _child_lemmas(tok))
                 if trig is None:
-                    continue
-                if lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
+                    found = _generic_events(ctx, tok)
+                elif lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
                     continue  # coded through what is refused
-                entry = cameo(trig.cameo)
-                if entry is not None and entry.root == "01" or lex.cue(lemma, "speech") and trig.cameo[:2] in ("01",):
+                elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
                     found = _statement_events(ctx, tok, trig, events)
                 else:
                     found = _verb_events(ctx, tok, trig)

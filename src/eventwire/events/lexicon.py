@@ -32,6 +32,7 @@ class Lexicon:
     reject_codes: dict[str, str]  # CAMEO prefix -> REJECT code
     demand_codes: dict[str, str]  # CAMEO prefix -> DEMAND code
     inaction: dict[tuple[str, str], tuple[Trigger, ...]]  # "stood by", "police inaction"
+    nonactions: frozenset[str]  # verbs of being, thinking, saying: no generic action
 
     def cue(self, word: str, kind: str) -> bool:
         return kind in self.cues.get(word, ())
@@ -84,4 +85,7 @@ def lexicon() -> Lexicon:
         head, mods = _parse_phrase(phrase, pos)
         inaction.setdefault((pos, head), []).append(Trigger(phrase, pos, head, mods, "074", "AID", None))
     inaction_frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in inaction.items()}
-    return Lexicon(frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, inaction_frozen)
+    nonactions = frozenset(r[0].strip() for r in read_tsv("nonactions.tsv"))
+    return Lexicon(
+        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, inaction_frozen, nonactions
+    )
