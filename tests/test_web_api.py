@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import warnings
 from pathlib import Path
@@ -16,6 +17,7 @@ with warnings.catch_warnings():
 from test_web_api_corpus import CORPUS, HOSTILE, build_web_db
 
 from eventwire.web import create_app
+from eventwire.web.queries import pick_bucket
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +103,18 @@ def test_map_and_timeline(client: TestClient) -> None:
         {"day": "2016-03-22", "type": "ASSAULT", "n": 1}, {"day": "2016-03-24", "type": "COERCE", "n": 1}]
 
 
+def test_timeline_buckets_fit_the_span(client: TestClient) -> None:
+    assert ok(client, "/api/timeline")["bucket"] == "day"  # ten days of news
+    months = ok(client, "/api/timeline?bucket=month")
+    assert months["counts"] == [{"day": "2016-03-01", "type": t, "n": n} for t, n in
+                                (("AID", 1), ("ASSAULT", 2), ("COERCE", 1), ("CONSULT", 1), ("REJECT", 1))]
+    weeks = ok(client, "/api/timeline?bucket=week")["counts"]
+    assert {c["day"] for c in weeks} == {"2016-03-14", "2016-03-21"}  # ISO weeks start on Monday
+    assert pick_bucket(dt.date(2002, 3, 1), dt.date(2019, 12, 1)) == "month"
+    assert pick_bucket(dt.date(1950, 1, 1), dt.date(2020, 1, 1)) == "year"
+    assert pick_bucket(None, None) == "day"
+
+
 def test_article_view_has_text_highlights_and_cards(client: TestClient) -> None:
     palmyra = ok(client, "/api/events?type=ASSAULT&q=palmyra")["items"][0]
     view = ok(client, f"/api/articles/{palmyra['article_id']}")
@@ -143,6 +157,8 @@ HOSTILE_REQUESTS = [
     "/api/events?q=a%00b",
     "/api/map?date_to=yesterday",
     "/api/timeline?actor=%3Cscript%3E",
+    "/api/timeline?bucket=hour",
+    "/api/timeline?bucket=day%27)%3B--",
     "/api/events/abc/-1",
     "/api/events/abc/2147483648",
     "/api/events/abc/zero",

@@ -81,6 +81,17 @@ def server(tmp_path: Path):
             proc.kill()
 
 
+def test_committed_bundle_is_built_from_web_src(tmp_path: Path) -> None:
+    """The package ships the built page; it must be what web/src builds to today."""
+    _ensure_node_modules()
+    subprocess.run([NODE, "build.mjs", "--out", str(tmp_path)], cwd=WEB, check=True, capture_output=True, timeout=120)
+    shipped = ROOT / "src" / "eventwire" / "web" / "static"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(p.name for p in shipped.iterdir())
+    stale = [n for n in names if (tmp_path / n).read_bytes() != (shipped / n).read_bytes()]
+    assert not stale, f"rebuild the page: cd web && npm ci && npm run build ({stale} differ)"
+
+
 def test_filter_click_event_and_see_its_evidence(server: str) -> None:
     _ensure_node_modules()
     env = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}

@@ -1,12 +1,14 @@
 // Build the explorer into the Python package (src/eventwire/web/static), so pip users need no npm.
-// Usage: npm ci && npm run build   (from web/)
+// Usage: npm ci && npm run build   (from web/); node build.mjs --out DIR builds elsewhere
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '..', 'src', 'eventwire', 'web', 'static');
+// `--out DIR` builds elsewhere (the tests use it to check the committed bundle is up to date).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? process.argv[outFlag + 1] : join(here, '..', 'src', 'eventwire', 'web', 'static');
 const MAX_BYTES = 2 * 1024 * 1024;
 
 rmSync(out, { recursive: true, force: true });

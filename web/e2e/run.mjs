@@ -82,6 +82,9 @@ try {
   const article = await api(`api/articles/${articleId}`);
   check(text === article.article.text, 'article text shown verbatim');
   check((await page.locator('#article-text script, #article-text img').count()) === 0, 'hostile HTML stays text');
+  const timexBg = await page.locator('#article-text mark.hl-timex:not(.sel)').first()
+    .evaluate((m) => getComputedStyle(m).backgroundColor);
+  check(timexBg !== 'rgba(0, 0, 0, 0)' && timexBg !== 'transparent', `dates are visibly highlighted (${timexBg})`);
   check(await page.evaluate(() => location.hash) === `#/article/${articleId}/${idx}`, 'deep link in the URL');
   await page.screenshot({ path: join(args.shots, 'article.png') });
 

@@ -138,7 +138,10 @@ export function createArticleView(root, { onClose, onSelectEvent }) {
     );
     for (const m of marks) m.classList.add('sel');
     const c = cards.querySelector(`.card[data-idx="${Number(idx)}"]`);
-    if (c) c.classList.add('sel');
+    if (c) {
+      c.classList.add('sel');
+      c.scrollIntoView({ block: 'nearest' });
+    }
     if (marks.length) marks[0].scrollIntoView({ block: 'center' });
   }
 

@@ -66,11 +66,12 @@ async function main() {
       if (id !== currentArticle) {
         const view = await get('articles/' + encodeURIComponent(id));
         currentArticle = id;
+        article.open(); // visible first, so the selected evidence can scroll into view
         article.show(view, idx);
       } else {
+        article.open();
         article.select(idx);
       }
-      article.open();
     } catch (err) {
       status(`Cannot open article: ${err.message}`, true);
     }
@@ -101,7 +102,10 @@ async function main() {
       ]);
       map.update(points);
       $('map-note').textContent = `${points.points.length} located${points.truncated ? ` of ${points.total} (first shown)` : ''}`;
-      if (tl) timeline.render(tl, { date_from, date_to });
+      if (tl) {
+        timeline.render(tl, { date_from, date_to });
+        $('timeline-note').textContent = `events per ${tl.bucket} · drag across bars to filter dates, click one bar for one ${tl.bucket}`;
+      }
       else timeline.showRange({ date_from, date_to });
       status('');
     } catch (err) {
@@ -134,7 +138,7 @@ async function main() {
   try {
     const [stats, facets] = await Promise.all([get('stats'), get('facets')]);
     $('stats').textContent = `${stats.articles} articles · ${stats.events} events ` +
-      `(${stats.events_located} located, ${stats.events_dated} dated) · ${stats.quotes} quotes` +
+      `(${stats.events_located} located, ${stats.events_dated} dated) · ${stats.quotes} quote${stats.quotes === 1 ? "" : "s"}` +
       (facets.date_min ? ` · ${facets.date_min} – ${facets.date_max}` : '');
     for (const t of facets.types.filter((x) => x.value !== 'UNCODED')) form.elements.type.append(el('option', { value: t.value, text: `${t.value} (${t.n})` }));
     for (const q of facets.quad_classes) {
@@ -146,7 +150,7 @@ async function main() {
     status(`Cannot reach the API: ${err.message}`, true);
   }
   await refresh();
-  route();
+  await route();
   document.body.dataset.ready = 'true';
 }
 

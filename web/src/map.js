@@ -6,6 +6,29 @@ import countries from 'world-atlas/countries-110m.json';
 import { QUADS, quadClass } from './colors.js';
 import { el } from './dom.js';
 
+// Natural Earth rings that cross the antimeridian jump from +180 to -180, which Leaflet
+// draws as a line across the whole map; continue them past 180 instead.
+function unwrapRing(ring) {
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    if (i > 0) {
+      const prev = ring[i - 1][0];
+      if (lon - prev > 180) shift -= 360;
+      else if (prev - lon > 180) shift += 360;
+    }
+    return [lon + shift, lat];
+  });
+}
+
+function unwrap(geometry) {
+  if (!geometry) return geometry;
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') {
+    return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(unwrapRing)) };
+  }
+  return geometry;
+}
+
 export function createMap(container, { onSelect }) {
   const map = L.map(container, {
     worldCopyJump: true,
@@ -16,7 +39,9 @@ export function createMap(container, { onSelect }) {
   }).setView([25, 20], 2);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth (world-atlas) · Leaflet');
-  L.geoJSON(feature(countries, countries.objects.countries), {
+  const shapes = feature(countries, countries.objects.countries);
+  shapes.features = shapes.features.map((f) => ({ ...f, geometry: unwrap(f.geometry) }));
+  L.geoJSON(shapes, {
     interactive: false,
     style: { color: '#9aa5b1', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 },
   }).addTo(map);

@@ -24,7 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from eventwire import __version__
 from eventwire.web import queries
 from eventwire.web.assets import load_assets
-from eventwire.web.filters import MAX_PAGE, MAX_PAGE_SIZE, EventFilter, SortKey, SortOrder, event_filter
+from eventwire.web.filters import MAX_PAGE, MAX_PAGE_SIZE, Bucket, EventFilter, SortKey, SortOrder, event_filter
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
@@ -127,9 +127,9 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOOPBACK_HOST
         return queries.map_points(cur, filters)
 
     @app.get("/api/timeline", tags=["events"])
-    def get_timeline(cur: Cursor, filters: Filters) -> dict[str, Any]:
-        """Events per day and PLOVER type for the filters."""
-        return queries.timeline(cur, filters)
+    def get_timeline(cur: Cursor, filters: Filters, bucket: Bucket = "auto") -> dict[str, Any]:
+        """Events per day (or week, month, year: ``auto`` fits the span) and PLOVER type for the filters."""
+        return queries.timeline(cur, filters, bucket)
 
     @app.get("/api/events/{article_id}/{idx}", tags=["events"])
     def get_event(cur: Cursor, article_id: ArticleId,
@@ -152,11 +152,11 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOOPBACK_HOST
     def api_not_found(rest: str) -> JSONResponse:
         return JSONResponse({"detail": "unknown API endpoint"}, status_code=404)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> Response:
         return _asset_response(assets, "index.html")
 
-    @app.get("/static/{name}", include_in_schema=False)
+    @app.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
     def static(name: str) -> Response:
         return _asset_response(assets, name)
 

@@ -21,6 +21,7 @@ MAX_PAGE_SIZE = 500
 
 SortKey = Literal["date", "type", "cameo", "quad", "source", "target", "location", "confidence", "article"]
 SortOrder = Literal["asc", "desc"]
+Bucket = Literal["auto", "day", "week", "month", "year"]
 
 # The only column expressions a request can sort by (``day`` is defined in queries.EVENT_FROM).
 SORT_COLUMNS: dict[str, str] = {

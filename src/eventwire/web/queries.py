@@ -72,15 +72,30 @@ def map_points(con: duckdb.DuckDBPyConnection, f: EventFilter) -> dict[str, Any]
     return {"total": int(total), "truncated": total > len(points), "points": points}
 
 
-def timeline(con: duckdb.DuckDBPyConnection, f: EventFilter) -> dict[str, Any]:
+# Time buckets for the timeline, widest last: the first whose span fits gives a readable bar count.
+BUCKETS: dict[str, int] = {"day": 180, "week": 3 * 365, "month": 30 * 365, "year": 10**6}
+
+
+def pick_bucket(first: dt.date | None, last: dt.date | None) -> str:
+    span = (last - first).days if first and last else 0
+    return next(name for name, max_days in BUCKETS.items() if span <= max_days)
+
+
+def timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, bucket: str = "auto") -> dict[str, Any]:
+    """Event counts per time bucket and type; ``auto`` picks days for a season, years for decades."""
     where, params = f.where()
+    if bucket not in BUCKETS:
+        first, last = con.execute(f"SELECT min(e.day), max(e.day) {EVENT_FROM} WHERE {where}", params).fetchone()
+        bucket = pick_bucket(first, last)
+    unit = {"day": "day", "week": "week", "month": "month", "year": "year"}[bucket]  # a constant, not input
     rows = con.execute(
-        f"SELECT e.day, coalesce(e.event_type, '{UNCODED}') AS type, count(*) {EVENT_FROM} "
-        f"WHERE {where} AND e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+        f"SELECT CAST(date_trunc('{unit}', e.day) AS DATE) AS bucket, coalesce(e.event_type, '{UNCODED}') AS type, "
+        f"count(*) {EVENT_FROM} WHERE {where} AND e.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
         params,
     ).fetchall()
     undated = con.execute(f"SELECT count(*) {EVENT_FROM} WHERE {where} AND e.day IS NULL", params).fetchone()[0]
     return {
+        "bucket": bucket,
         "types": sorted({r[1] for r in rows}),
         "counts": [{"day": r[0].isoformat(), "type": r[1], "n": int(r[2])} for r in rows],
         "undated": int(undated),
