@@ -92,10 +92,15 @@ def test_sorting_and_pages(client: TestClient) -> None:
     assert len(set(keys)) == N_EVENTS
 
 
+def map_points(client: TestClient, url: str) -> list[dict]:
+    res = ok(client, url)
+    return [dict(zip(res["fields"], row)) for row in res["points"]]
+
+
 def test_map_and_timeline(client: TestClient) -> None:
-    points = ok(client, "/api/map")["points"]
+    points = map_points(client, "/api/map")
     assert len(points) == 6 and all(p["lat"] is not None for p in points)
-    assert {p["location_name"] for p in ok(client, "/api/map?type=ASSAULT")["points"]} == {"Palmyra", "Brussels"}
+    assert {p["location_name"] for p in map_points(client, "/api/map?type=ASSAULT")} == {"Palmyra", "Brussels"}
     tl = ok(client, "/api/timeline")
     assert sum(c["n"] for c in tl["counts"]) + tl["undated"] == N_EVENTS
     assert {"day": "2016-03-22", "type": "ASSAULT", "n": 2} in tl["counts"]

@@ -101,7 +101,7 @@ async function main() {
         loadTable(),
       ]);
       map.update(points);
-      $('map-note').textContent = `${points.points.length} located${points.truncated ? ` of ${points.total} (first shown)` : ''}`;
+      $('map-note').textContent = points.truncated ? `a sample of ${points.points.length} of ${points.total} located events` : `${points.total} located`;
       if (tl) {
         timeline.render(tl, { date_from, date_to });
         $('timeline-note').textContent = `events per ${tl.bucket} · drag across bars to filter dates, click one bar for one ${tl.bucket}`;

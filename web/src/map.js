@@ -77,7 +77,8 @@ export function createMap(container, { onSelect }) {
 
   function update(data) {
     clusters.clearLayers();
-    const markers = data.points.map((p) => {
+    const points = data.points.map((row) => Object.fromEntries(data.fields.map((f, i) => [f, row[i]])));
+    const markers = points.map((p) => {
       const m = L.marker([p.lat, p.lon], {
         event: p,
         keyboard: true,

@@ -65,11 +65,13 @@ def map_points(con: duckdb.DuckDBPyConnection, f: EventFilter) -> dict[str, Any]
     cur = con.execute(
         f"SELECT e.article_id, e.idx, e.location_lat AS lat, e.location_lon AS lon, e.location_name, e.event_type, "
         f"e.quad_class, e.day, e.source_code, e.target_code, e.trigger_text {EVENT_FROM} WHERE {where} "
-        "ORDER BY e.day, e.article_id, e.idx LIMIT ?",
+        "ORDER BY hash(e.article_id, e.idx) LIMIT ?",  # past the limit, a fixed spread-out sample, not the oldest
         [*params, MAP_POINT_LIMIT],
     )
-    points = _records(cur)
-    return {"total": int(total), "truncated": total > len(points), "points": points}
+    fields = [d[0] for d in cur.description]
+    rows = [[_jsonable(v) for v in row] for row in cur.fetchall()]
+    # Columns once and rows as arrays: a corpus-wide map is tens of thousands of points.
+    return {"total": int(total), "truncated": total > len(rows), "fields": fields, "points": rows}
 
 
 # Time buckets for the timeline, widest last: the first whose span fits gives a readable bar count.
