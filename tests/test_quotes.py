@@ -166,3 +166,44 @@ def test_apostrophes_are_not_quotes_and_paragraphs_join():
 
 def test_no_quotes_in_plain_narrative():
     assert run("Troops entered the town on Sunday and the residents fled.") == []
+
+
+def test_headline_conventions():
+    body = "\n\nThe rest of the story follows here."
+    q = run("Pence: Flowers Won’t Be at Debate." + body)[0]
+    assert (q.source.text, q.cue.text, q.content[0].text) == ("Pence", ":", "Flowers Won’t Be at Debate")
+    q = run("Clinton Hid Health Problems, Former Doctor Says." + body)[0]
+    assert (q.source.text, q.cue.text, q.content[0].text) == ("Former Doctor", "Says", "Clinton Hid Health Problems")
+    assert run("The Latest: Storm hits the coast." + body) == []
+
+
+def test_quote_paragraph_continues_previous_speaker():
+    text = (
+        "“We will rebuild the bridge,” the mayor said on Monday.\n\n"
+        "“It will take two years and a lot of money, but we will do it.”\n\n"
+        "Work starts in May."
+    )
+    quotes = run(text)
+    assert len(quotes) == 1
+    assert len(quotes[0].content) == 2
+    assert quotes[0].content[1].text.startswith("“It will take")
+
+
+def test_signed_vox_pop_quote():
+    text = "“I am worried about the future of my children and my town.” ― Maria Lopez, 34, teacher"
+    q = run(text)[0]
+    assert q.speaker == "Maria Lopez"
+    assert q.cue.text == "―"
+
+
+def test_reporting_noun():
+    text = "Trump repeated his claim that the election was rigged against him."
+    q = run(text)[0]
+    assert q.content[0].text == "that the election was rigged against him"
+    assert q.source.text == "his"
+    assert q.speaker == "Trump"
+
+
+def test_mixed_curly_and_straight_marks_pair_up():
+    spans = find_quoted("“Deals are not a requirement,\" he said. Then he left.", load_lexicon())
+    assert len(spans) == 1 and spans[0].end == len("“Deals are not a requirement,\"")

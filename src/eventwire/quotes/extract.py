@@ -11,6 +11,7 @@ and the source is resolved to a speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
 from eventwire.quotes.colon import colon_attributions, label_before
+from eventwire.quotes.headline import headline_attributions, headline_span
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
@@ -36,7 +38,8 @@ from eventwire.quotes.syntax import (
 
 MIN_UNATTRIBUTED_TOKENS = 8  # a cue-less quote shorter than this is a scare quote or a title
 MIN_DIRECT_TOKENS = 1
-INTERRUPT_MAX_CHARS = 120  # “…,” <cue clause up to this long> “…”
+CONTINUE_MAX_CHARS = 300  # “…,” <cue clause up to this long> “…” is one attribution
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 FOLLOW_GAP_CHARS = 4
 UNIVOCAL_OVERLAP = 0.2  # share of the smaller content that makes two candidates compete  # a cue sentence starting this close after the closing mark belongs to it
 
@@ -51,6 +54,7 @@ class Candidate:
     rule: str
     confidence: float
     quotes: list[Quoted] = field(default_factory=list)
+    source_range: TokenRange | None = None  # when the source phrase is not a parse subtree
 
     @property
     def start(self) -> int:
@@ -192,12 +196,14 @@ def _direct_candidates(
             between = text[prev.end : q.start] if prev else ""
             if (
                 prev is not None
+                and prev.kind == "direct"
                 and prev.verb is not None
-                and len(between) <= INTERRUPT_MAX_CHARS
-                and prev.verb.idx >= prev.quotes[-1].end
-                and prev.verb.idx < q.start
-                and "\n" not in between
+                and len(between) <= CONTINUE_MAX_CHARS
+                and len(PARAGRAPH_BREAK.findall(between)) <= 1
+                and not any(mark in between for mark in "“”\"«»")
             ):
+                # “…,” he said, “…” and a quote paragraph right after an attributed
+                # one: the same speaker goes on, one attribution with several spans
                 prev.content.append((q.start, q.end))
                 prev.quotes.append(q)
                 continue
@@ -225,6 +231,20 @@ def _direct_candidates(
     return out
 
 
+def _cut_trailing_commentary(head: Token, end: int) -> int:
+    """End the content before a trailing ", implicitly putting …" participle: the parser
+    hangs the writer's own comment on the reported clause, but it is not reported."""
+    for child in head.rights:
+        if (
+            child.dep_ in ("advcl", "xcomp", "conj")
+            and child.tag_ == "VBG"
+            and child.left_edge.i > head.i
+            and child.doc[child.left_edge.i - 1].text == ","
+        ):
+            return min(end, child.left_edge.i - 2)
+    return end
+
+
 def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] | None:
     """Char range of the complement ``child`` of cue ``verb``.
 
@@ -234,6 +254,7 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     """
     doc = parsed.doc
     a, b = subtree_range(child)
+    b = _cut_trailing_commentary(child, b)
     if (child.dep_ in ("oprd", "xcomp") or child.lower_ == "as") and child.i > verb.i:
         objects = [t for t in verb.children if t.dep_ == "dobj" and t.i < child.i]
         if objects:  # called [the senator a "nasty guy"], urged [Russia to stop]
@@ -457,7 +478,7 @@ def _to_quote(parsed: Parsed, cand: Candidate, actors: list[Actor], lexicon: Lex
         a, b = _chars(doc, cand.cue)
         cue_span = parsed.span(a, b)
     if cand.subject is not None:
-        rng = source_range(cand.subject)
+        rng = cand.source_range or source_range(cand.subject)
         a, b = _chars(doc, rng)
         source_span = parsed.span(a, b)
         speaker = resolve_speaker(doc, rng, cand.subject, actors, lexicon, quoted_chars)
@@ -497,6 +518,31 @@ def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote
     direct = _direct_candidates(parsed, standalone, quoted, lexicon)
     used = {c.verb.i for c in direct if c.verb is not None}
     indirect = [c for c in indirect if c.kind == "mixed" or c.verb is None or c.verb.i not in used]
-    cands = _drop_overlaps(direct + indirect)
+    heads = _headline_candidates(parsed, lexicon)
+    if heads:  # the parser's reading of a Title Case headline is not to be trusted
+        h0, h1 = headline_span(parsed.article.text) or (0, 0)
+        direct = [c for c in direct if not (h0 <= c.start < h1)]
+        indirect = [c for c in indirect if not (h0 <= c.start < h1)]
+    cands = _drop_overlaps(direct + indirect + heads)
     quoted_chars = [(q.start, q.end) for q in quoted]
     return [_to_quote(parsed, c, actors, lexicon, quoted_chars) for c in cands]
+
+
+def _headline_candidates(parsed: Parsed, lexicon: Lexicon) -> list[Candidate]:
+    doc = parsed.doc
+    out = []
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC", "WORK_OF_ART", "LAW")]
+
+    def in_name(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in names)
+
+    for h in headline_attributions(parsed.article.text, lexicon, in_name):
+        cue = doc.char_span(*h.cue, alignment_mode="expand")
+        source = doc.char_span(*h.source, alignment_mode="expand") if h.source else None
+        if cue is None:
+            continue
+        out.append(
+            Candidate([h.content], "indirect", None, (cue.start, cue.end - 1), source.root if source is not None else None,
+                      h.rule, 0.6, source_range=(source.start, source.end - 1) if source is not None else None)
+        )
+    return out

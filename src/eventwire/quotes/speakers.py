@@ -102,6 +102,16 @@ def _antecedent(
         if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
             continue
         return _full_name(doc, ent), None
+    # The small model often labels a bare surname ORG or GPE ("Trump"); a proper-noun
+    # subject nearby is then the best antecedent there is.
+    for tok in reversed(doc):
+        if tok.idx >= before:
+            continue
+        if tok.idx < floor:
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not _inside(quoted, tok.idx, tok.idx + 1):
+            first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"])
+            return doc[first : tok.i + 1].text, None
     return None
 
 
