@@ -177,3 +177,19 @@ def test_parquet_partitioned_by_day(db, tmp_path):
     n = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{folder}/*/*.parquet', hive_partitioning=true) "
                    "WHERE day = '2016-03-23'").fetchone()[0]
     assert n == 4
+
+
+def test_cli_dedup_and_new_export_formats(db, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["dedup", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "1 near-duplicates in 1 stories" in r.output and "merged into 3 events" in r.output
+    for fmt, name in (("gdelt-events", "events.gdelt.tsv"), ("gdelt-mentions", "mentions.gdelt.tsv"),
+                      ("gkg", "gkg.tsv"), ("plover", "plover.jsonl")):
+        r = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / "x"), "--db", str(db)])
+        assert r.exit_code == 0, r.output
+        assert (tmp_path / "x" / name).stat().st_size > 0

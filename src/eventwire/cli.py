@@ -49,11 +49,24 @@ def run(
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch (one transaction each)."),
     max_chars: int = typer.Option(300_000, "--max-chars", min=1000, help="Longer documents are truncated (and recorded)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    lang: str = typer.Option("en", "--lang", help="Languages to process, comma-separated (others are recorded as skipped); 'any' for no filter."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Sharded run: Parquet per shard + DuckDB catalogue here (required with --engine dask)."),
+    files_per_shard: int = typer.Option(64, "--files-per-shard", min=1, help="Sharded run: one-article files per shard (JSONL/WARC files are a shard each)."),
 ) -> None:
     """Process articles into the database; already-stored articles are skipped."""
     from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths
     from eventwire.runner import RunStats
     from eventwire.runner import run as run_paths
+
+    languages = None if lang.strip().lower() == "any" else tuple(x.strip() for x in lang.split(",") if x.strip())
+    if engine not in ("local", "dask"):
+        err.print(f"[red]Unknown engine {engine!r}[/]; choose local or dask.")
+        raise typer.Exit(2)
+    if engine == "dask" or out_dir is not None:
+        _run_sharded(paths, out_dir, engine, workers, scheduler, files_per_shard, batch_size, max_chars, languages)
+        return
 
     files = list(expand_paths(paths))
     single_doc = all(p != "-" and (Path(p).suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES) for p in files)
@@ -77,11 +90,41 @@ def run(
     _stop_on_sigterm()
     try:
         with progress:
-            stats = run_paths(paths, db=db, workers=workers, batch_size=batch_size, max_chars=max_chars, progress=on_progress)
+            stats = run_paths(paths, db=db, workers=workers, batch_size=batch_size, max_chars=max_chars,
+                              progress=on_progress, languages=languages)
     except KeyboardInterrupt:
         err.print("[yellow]Interrupted.[/] Finished batches are stored; run the same command again to resume.")
         raise typer.Exit(130)
     _print_run_summary(stats, db)
+    if stats.processed == 0 and stats.skipped == 0:
+        raise typer.Exit(1)
+
+
+def _run_sharded(paths: list[str], out_dir: Optional[Path], engine: str, workers: int, scheduler: Optional[str],
+                 files_per_shard: int, batch_size: int, max_chars: int, languages: Optional[tuple[str, ...]]) -> None:
+    """Shards → Parquet files + catalogue, on local processes or Dask (see docs/cluster.md)."""
+    from eventwire.engines.shards import run_sharded
+
+    if out_dir is None:
+        err.print("[red]--engine dask writes Parquet shards:[/] give --out-dir (a folder every worker can reach).")
+        raise typer.Exit(2)
+    _stop_on_sigterm()
+    try:
+        stats = run_sharded(paths, out_dir, engine=engine, workers=workers, scheduler=scheduler,
+                            files_per_shard=files_per_shard, languages=languages,
+                            options={"batch_size": batch_size, "max_chars": max_chars})
+    except KeyboardInterrupt:
+        err.print("[yellow]Interrupted.[/] Finished shards are kept; run the same command again to resume.")
+        raise typer.Exit(130)
+    table = Table(title=f"eventwire run ({engine}) → {out_dir}", show_header=False)
+    table.add_row("shards", f"{stats.shards:,} ({stats.resumed:,} done earlier)")
+    table.add_row("processed", f"{stats.processed:,}")
+    table.add_row("skipped", f"{stats.skipped:,}")
+    table.add_row("failed", f"{stats.failed:,}")
+    table.add_row("events", f"{stats.events:,}")
+    table.add_row("time", f"{stats.elapsed:.1f} s")
+    table.add_row("catalogue", f"{stats.catalogue} (use it as --db)")
+    console.print(table)
     if stats.processed == 0 and stats.skipped == 0:
         raise typer.Exit(1)
 

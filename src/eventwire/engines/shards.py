@@ -1,0 +1,384 @@
+"""Sharded runs: each shard of input files becomes Parquet files per table, plus a marker.
+
+This is how eventwire scales past one DuckDB writer: workers (local processes or a Dask
+cluster) each process a shard and write their own files, ``out/<table>/<shard>.parquet``;
+a DuckDB *catalogue* of views over those files then reads as one database. A shard is done
+when its marker ``out/_shards/<shard>.json`` exists; files are written under temporary
+names and renamed, the marker last, so a worker killed mid-shard leaves nothing that is
+read, and the re-run redoes exactly that shard: no duplicates, no losses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
+from eventwire.ingest.base import RawDoc
+from eventwire.lang import DEFAULT_LANGUAGES
+from eventwire.lang import check as check_language
+from eventwire.model import Document, Failure
+from eventwire.rows import article_row, document_rows
+from eventwire.schema import TABLES, TABLES_ADDED_IN, arrow_schema
+
+SHARD_TABLES = tuple(t for t in TABLES if t not in {x for added in TABLES_ADDED_IN.values() for x in added})
+MARKERS = "_shards"
+DEFAULT_FILES_PER_SHARD = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    id: str
+    paths: tuple[str, ...]
+
+
+@dataclass
+class ShardResult:
+    shard: str
+    processed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    resumed: bool = False  # already done by an earlier run
+    worker_rss_mb: float = 0.0
+
+
+@dataclass
+class ShardRunStats:
+    shards: int = 0
+    resumed: int = 0
+    processed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    events: int = 0
+    started: float = field(default_factory=time.perf_counter)
+    catalogue: str | None = None
+    max_worker_rss_mb: float = 0.0
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def add(self, r: ShardResult) -> None:
+        self.shards += 1
+        self.resumed += r.resumed
+        self.processed += r.processed
+        self.failed += r.failed
+        self.skipped += r.skipped
+        self.events += r.events
+        self.max_worker_rss_mb = max(self.max_worker_rss_mb, r.worker_rss_mb)
+
+
+def _shard_id(paths: Sequence[str]) -> str:
+    return hashlib.sha1("\n".join(os.path.abspath(p) for p in paths).encode()).hexdigest()[:16]
+
+
+def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_SHARD) -> list[Shard]:
+    """Files grouped into shards: one-article files in groups, container files (JSONL, WARC) alone.
+
+    A shard's id is a hash of its file paths, so the same inputs give the same shards and
+    a re-run finds the markers of what is done.
+    """
+    shards: list[Shard] = []
+    small: list[str] = []
+
+    def flush() -> None:
+        if small:
+            shards.append(Shard(_shard_id(small), tuple(small)))
+            small.clear()
+
+    for p in expand_paths(paths):
+        if p == "-":
+            raise ValueError("sharded runs read files, not stdin")
+        if Path(p).suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES:
+            small.append(p)
+            if len(small) >= files_per_shard:
+                flush()
+        else:
+            shards.append(Shard(_shard_id([p]), (p,)))
+    flush()
+    return shards
+
+
+def marker_path(out_dir: Path, shard_id: str) -> Path:
+    return out_dir / MARKERS / f"{shard_id}.json"
+
+
+# -- one shard, in a worker ---------------------------------------------------------
+_PIPELINES: dict[str, Any] = {}
+
+
+def _pipeline(options: dict[str, Any]) -> Any:
+    """One Pipeline per worker process and options: spaCy loads once, not once per shard."""
+    from eventwire.pipeline import Pipeline
+
+    key = json.dumps(options, sort_keys=True, default=str)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(**options)
+    return _PIPELINES[key]
+
+
+class _TableWriters:
+    """A Parquet writer per table, under temporary names until ``commit``."""
+
+    def __init__(self, out_dir: Path, shard_id: str) -> None:
+        import pyarrow.parquet as pq
+
+        self._pq = pq
+        self.final = {t: out_dir / t / f"{shard_id}.parquet" for t in SHARD_TABLES}
+        self.tmp = {t: p.with_name(f".tmp-{p.name}") for t, p in self.final.items()}
+        self.writers: dict[str, Any] = {}
+        for t, path in self.tmp.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.writers[t] = pq.ParquetWriter(path, arrow_schema(t), compression="zstd")
+
+    def write(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        import pyarrow as pa
+
+        for t, table_rows in rows.items():
+            if table_rows:
+                self.writers[t].write_table(pa.Table.from_pylist(table_rows, schema=arrow_schema(t)))
+
+    def commit(self) -> None:
+        for w in self.writers.values():
+            w.close()
+        for t, tmp in self.tmp.items():
+            os.replace(tmp, self.final[t])
+
+    def abort(self) -> None:
+        for w in self.writers.values():
+            try:
+                w.close()
+            except Exception:  # noqa: BLE001 - best effort on the way out
+                pass
+        for tmp in self.tmp.values():
+            tmp.unlink(missing_ok=True)
+
+
+def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
+             result: ShardResult, side: dict[str, list[dict[str, Any]]]) -> Iterator[list[RawDoc]]:
+    """RawDoc batches of a shard; failures and skips go straight to ``side`` rows."""
+    from eventwire.pipeline import article_id
+
+    now = _now()
+    seen: set[str] = set()
+    batch: list[RawDoc] = []
+    for item in read_inputs(shard.paths):
+        if isinstance(item, Failure):
+            side["failures"].append({"input_ref": item.input_ref, "reason": item.reason, "detail": item.detail,
+                                     "failed_at": now})
+            side["inputs"].append({"input_ref": item.input_ref, "article_id": None, "status": "failed",
+                                   "reason": item.reason, "updated_at": now})
+            result.failed += 1
+            continue
+        if languages:
+            verdict = check_language(item, languages)
+            if not verdict.keep:
+                side["inputs"].append({"input_ref": item.input_ref, "article_id": None, "status": "skipped",
+                                       "reason": verdict.reason, "updated_at": now})
+                result.skipped += 1
+                continue
+            item = verdict.raw
+        aid = article_id(item.text)
+        if aid in seen:
+            side["inputs"].append({"input_ref": item.input_ref, "article_id": aid, "status": "duplicate",
+                                   "reason": None, "updated_at": now})
+            result.skipped += 1
+            continue
+        seen.add(aid)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_shard(shard: Shard, out_dir: str, options: dict[str, Any] | None = None,
+                  languages: Sequence[str] | None = DEFAULT_LANGUAGES) -> ShardResult:
+    """Process one shard into ``out_dir`` (idempotent: a finished shard is not redone)."""
+    out = Path(out_dir)
+    marker = marker_path(out, shard.id)
+    if marker.exists():
+        done = json.loads(marker.read_text())
+        done.update(resumed=True)
+        return ShardResult(**{k: v for k, v in done.items() if k in ShardResult.__dataclass_fields__})
+    t0 = time.perf_counter()
+    options = dict(options or {})
+    pipe = _pipeline(options)
+    result = ShardResult(shard.id)
+    writers = _TableWriters(out, shard.id)
+    try:
+        side: dict[str, list[dict[str, Any]]] = {"failures": [], "inputs": []}
+        for batch in _batches(shard, options.get("batch_size", 32), languages, result, side):
+            now = _now()
+            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in SHARD_TABLES}
+            for r in pipe.run_batch(batch):
+                if isinstance(r, Document):
+                    rows["articles"].append(article_row(r, now))
+                    for name, table_rows in document_rows(r).items():
+                        rows[name].extend(table_rows)
+                    rows["inputs"].append({"input_ref": r.article.input_ref, "article_id": r.article.id,
+                                           "status": r.article.status, "reason": "; ".join(r.article.notes) or None,
+                                           "updated_at": now})
+                    result.processed += 1
+                    result.events += len(r.events)
+                else:
+                    side["failures"].append({"input_ref": r.input_ref, "reason": r.reason, "detail": r.detail,
+                                             "failed_at": now})
+                    side["inputs"].append({"input_ref": r.input_ref, "article_id": None, "status": "failed",
+                                           "reason": r.reason, "updated_at": now})
+                    result.failed += 1
+            writers.write(rows)
+        writers.write(side)
+        writers.commit()
+    except BaseException:
+        writers.abort()
+        raise
+    result.seconds = time.perf_counter() - t0
+    result.worker_rss_mb = _rss_mb()
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    tmp = marker.with_name(f".tmp-{marker.name}")
+    tmp.write_text(json.dumps({**asdict(result), "paths": list(shard.paths)}))
+    os.replace(tmp, marker)
+    return result
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _now() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+# -- the catalogue ----------------------------------------------------------------------
+def _glob(out: Path, table: str) -> str:
+    return str((out / table).resolve() / "*.parquet").replace("'", "''")
+
+
+def catalogue_sql(out_dir: Path) -> list[str]:
+    """Views that read the shards' files as one database.
+
+    An article found in two shards (the same story in two crawls) is kept once: from the
+    shard whose file name sorts first, with that shard's rows in every per-article table.
+    """
+    out = Path(out_dir)
+    shard_of = r"regexp_extract(filename, '([^/]+)\.parquet$', 1)"
+    owner = (f"SELECT id, min({shard_of}) AS shard FROM read_parquet('{_glob(out, 'articles')}', filename=true) "
+             "GROUP BY id")
+    sql = [
+        f"""CREATE OR REPLACE VIEW articles AS
+            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'articles')}', filename=true)
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY {shard_of}) = 1""",
+        f"""CREATE OR REPLACE VIEW inputs AS
+            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'inputs')}', filename=true)
+            QUALIFY row_number() OVER (PARTITION BY input_ref ORDER BY updated_at DESC, {shard_of}) = 1""",
+        f"""CREATE OR REPLACE VIEW failures AS
+            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'failures')}', filename=true)
+            QUALIFY row_number() OVER (PARTITION BY input_ref ORDER BY failed_at DESC, {shard_of}) = 1""",
+    ]
+    for table in SHARD_TABLES:
+        if table in ("articles", "inputs", "failures"):
+            continue
+        sql.append(
+            f"""CREATE OR REPLACE VIEW {table} AS
+                SELECT t.* EXCLUDE (filename) FROM read_parquet('{_glob(out, table)}', filename=true) t
+                SEMI JOIN ({owner}) o ON t.article_id = o.id AND {shard_of.replace('filename', 't.filename')} = o.shard"""
+        )
+    return sql
+
+
+def build_catalogue(out_dir: str | Path, db_path: str | Path | None = None) -> Path:
+    """Create (or refresh) the DuckDB catalogue; ``eventwire show/events/export --db`` read it."""
+    import duckdb
+
+    out = Path(out_dir)
+    path = Path(db_path) if db_path else out / "catalogue.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        if any((out / "articles").glob("*.parquet")):
+            for statement in catalogue_sql(out):
+                con.execute(statement)
+            # Post-pass tables (``eventwire dedup``) are real tables in the catalogue, and the
+            # schema version is recorded so ``Store`` opens it without migrating over the views.
+            from eventwire.schema import create_table_sql
+            from eventwire.store import SCHEMA_VERSION
+
+            for table in (t for added in TABLES_ADDED_IN.values() for t in added):
+                con.execute(create_table_sql(table))
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+            for version in range(1, SCHEMA_VERSION + 1):
+                con.execute("INSERT OR IGNORE INTO schema_version VALUES (?, now())", [version])
+    finally:
+        con.close()
+    return path
+
+
+# -- running all shards ------------------------------------------------------------------
+Progress = Callable[[ShardRunStats], None]
+
+
+def run_sharded(
+    paths: Sequence[str],
+    out_dir: str | Path,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: Any = None,
+    files_per_shard: int = DEFAULT_FILES_PER_SHARD,
+    options: dict[str, Any] | None = None,
+    languages: Sequence[str] | None = DEFAULT_LANGUAGES,
+    progress: Progress | None = None,
+) -> ShardRunStats:
+    """Process ``paths`` shard by shard with local processes or Dask, then build the catalogue."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(paths, files_per_shard)
+    stats = ShardRunStats()
+    todo = []
+    for s in shards:
+        if marker_path(out, s.id).exists():
+            stats.add(process_shard(s, str(out)))  # reads the marker: counts of the earlier run
+        else:
+            todo.append(s)
+    if engine == "dask":
+        from eventwire.engines.dask import run_shards_dask
+
+        results = run_shards_dask(todo, str(out), options, languages, scheduler=scheduler, workers=workers)
+    elif engine == "local":
+        results = _run_local(todo, str(out), options, languages, workers)
+    else:
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
+    for r in results:
+        stats.add(r)
+        if progress:
+            progress(stats)
+    stats.catalogue = str(build_catalogue(out))
+    return stats
+
+
+def _run_local(shards: list[Shard], out: str, options: dict[str, Any] | None,
+               languages: Sequence[str] | None, workers: int) -> Iterator[ShardResult]:
+    if workers <= 1 or len(shards) <= 1:
+        for s in shards:
+            yield process_shard(s, out, options, languages)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        futures = [pool.submit(process_shard, s, out, options, languages) for s in shards]
+        for f in as_completed(futures):
+            yield f.result()
