@@ -15,8 +15,9 @@ questions about *police as the source actor* (an actor whose role or code is COP
 - a police force being deployed (CAMEO 15x with police as target) also answers ANY_ACTION.
 - FORCE: a killing, violent repression (175, crowd control) or any assault (18x, 19x, 20x), not negated.
 - FAIL: a police event that is negated (a failure, "did not intervene", or inaction).
-- ANY_ACTION: any asserted or reported, non-negated police event (statements included: the corpus counts
-  "a police official said" as police doing something), plus ARREST.
+- ANY_ACTION: any non-negated police event, whatever its modality (the corpus counts "a police official
+  said", orders given to the police and police plans as police activity), plus ARREST. Uncoded actions of
+  security forces (rule "generic:") count here and, when negated, as FAIL.
 
 Each event is placed in the gold sentence holding its trigger (gold sentences are located in
 ``doc_text`` by string search, so spaCy's different sentence splits do not matter). Scores are
@@ -104,6 +105,7 @@ def event_labels(ev) -> set[str]:
         out.add("FAIL")
         return out
     if ev.modality not in ("asserted", "reported"):
+        out.add("ANY_ACTION")  # the corpus counts orders to the police and police plans as police activity
         return out
     if code.startswith(KILL_CODES):
         out |= {"KILL", "FORCE"}

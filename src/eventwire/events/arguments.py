@@ -160,6 +160,10 @@ def noun_arguments(noun: Token, light_verbs) -> tuple[Token | None, Token | None
             if c.dep_ in AGENT_DEPS and c.i < noun.i and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_ == "NORP"):
                 source = c
                 how = "noun+" + c.dep_
+    if source is None:  # "arrests made by the city police"
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and agent_of(c) is not None:
+                source, how = agent_of(c), "noun+acl-agent"
     head = noun.head
     if source is None and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
         source = _first(head, SUBJ) or inherited_subject(head)[0]

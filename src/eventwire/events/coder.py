@@ -275,6 +275,10 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         src_tok, extra = _cause_agent(ctx, tok)
         if src_tok is not None:
             how += extra
+    if src_tok is None and tok.tag_ == "VBG" and tok.i > 0 and tok.dep_ in ("acl", "advcl"):
+        prev = tok.nbor(-1)  # "the police firing" misparsed as police <-acl- firing
+        if prev.pos_ in ("NOUN", "PROPN") and resolve_actor(ctx, prev) is not None:
+            src_tok, how = prev, how + "+noun-compound"
     if src_tok is None:
         how += "+agentless"
     triggers = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.lemma_.lower() in trig.modifiers and c.i > tok.i)]
@@ -315,11 +319,11 @@ def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
                         src = args.noun_arguments(pobj, _light(ctx))[0]
                         if src is not None:
                             return src, "+cause-noun"
-                    for acl in pobj.children:  # "in police firing" parsed as police <-acl- firing
-                        if acl.dep_ == "acl" and acl.tag_ == "VBG":
-                            vt = ctx.lex.match("VERB", acl.lemma_.lower(), _child_lemmas(acl))
-                            if vt is not None and vt.cameo[:2] in ("17", "18", "19"):
-                                return pobj, "+cause-noun"
+                    nxt = pobj.nbor(1) if pobj.i + 1 < len(pobj.doc) else None
+                    if nxt is not None and nxt.tag_ == "VBG":  # "in police firing" parsed as police + firing
+                        vt = ctx.lex.match("VERB", nxt.lemma_.lower(), _child_lemmas(nxt))
+                        if vt is not None and vt.cameo[:2] in ("17", "18", "19"):
+                            return pobj, "+cause-noun"
     # "killed and five injured when police opened fire": the clause may hang on a coordinated verb
     verbs = [verb, *([verb.head] if verb.dep_ == "conj" else []), *(c for c in verb.children if c.dep_ == "conj")]
     for c in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
@@ -501,6 +505,31 @@ def _generic_events(ctx: _Ctx, tok: Token) -> list[Event]:
     return [ev]
 
 
+def _quote_statements(ctx: _Ctx, coded_triggers: set[int]) -> list[Event]:
+    """Attributions found by the quotes stage ("according to police, ...") as statements."""
+    out: list[Event] = []
+    doc = ctx.parsed.doc
+    for q in ctx.quotes:
+        if q.source is None:
+            continue
+        speaker = _speaker(ctx, q)
+        if speaker is None:
+            continue
+        anchor = q.cue or q.source
+        cue = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        if cue is None or len(cue) == 0 or any(t.idx in coded_triggers for t in cue):
+            continue
+        trig = ctx.lex.match("VERB", cue.root.lemma_.lower(), _child_lemmas(cue.root))
+        code = trig.cameo if trig is not None and trig.cameo[:2] in ("01", "11") else "010"
+        src = doc.char_span(q.source.start, q.source.end, alignment_mode="expand")
+        sent = cue.root.sent
+        ev = _make(ctx, list(cue), code, None, None, speaker, None, list(src or []) + list(cue), Reading(),
+                   0.6 * q.confidence if q.confidence else 0.5, f"quote:{q.rule or q.kind}")
+        if ev is not None and sent.start_char <= ev.trigger.start < sent.end_char:
+            out.append(ev)
+    return out
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -554,4 +583,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 seen.add(key)
                 events.append(ev)
+    coded = {e.trigger.start for e in events}
+    events.extend(_quote_statements(ctx, coded))
+    events.sort(key=lambda e: (e.trigger.start, e.cameo_code or ""))
     return events
