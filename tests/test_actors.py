@@ -175,3 +175,58 @@ def test_user_dictionary_json_and_pairs(tmp_path):
     actors = resolver.find_actors(_parsed("In Syria, city watchmen beat a man in Damascus and Aleppo in Syria."))
     watch = [a for a in actors if "watchmen" in a.span.text]
     assert watch and watch[0].role == "COP"
+
+
+def test_split_code_conventions():
+    from eventwire.actors.user_dictionary import split_code
+
+    assert split_code("USAGOV") == ("USA", "GOV", "USA GOV")
+    assert split_code("IGOUNO") == (None, "IGO", "IGO UNO")
+    assert split_code("PSEHMSGOV") == ("PSE", "GOV", "PSE HMSGOV")
+    assert split_code("~COP") == (None, "COP", "COP")
+
+
+def test_petrarch_dictionaries_carry_over(tmp_path):
+    pytest.importorskip("eventwire.actors.petrarch_format")
+    actors = tmp_path / "mine.actors.txt"
+    actors.write_text("<!-- test -->\nNORTHERN_FALCONS_BRIGADE [SYRREB]\n+FALCONS_BRIGADE\n", encoding="utf-8")
+    agents = tmp_path / "mine.agents.txt"
+    agents.write_text("WATCHMAN {WATCHMEN} [~COP]\n", encoding="utf-8")
+    resolver = ActorResolver(extra_dictionaries=[actors, agents])
+    found = resolver.find_actors(_parsed("The Falcons Brigade fought Turkish watchmen near Azaz."))
+    codes = {a.span.text: a.code for a in found}
+    assert codes.get("The Falcons Brigade") == "SYR REB"
+    assert codes.get("Turkish watchmen") == "TUR COP"
+
+
+def test_coordinated_countries_share_the_role():
+    actors = find_actors(_parsed("Senior Hungarian and Romanian officials agreed to cooperate."))
+    codes = sorted(a.code for a in actors if a.code)
+    assert codes == ["HUN GOV", "ROU GOV"]
+
+
+def test_country_institution_with_possessive_and_capital_metonymy():
+    actors = find_actors(_parsed("Sudan's government lifted the curfew. Tehran rejected the offer made in Paris."))
+    codes = {a.span.text: a.code for a in actors}
+    assert codes["Sudan's government"] == "SDN GOV"
+    assert codes["Tehran"] == "IRN GOV"
+    assert codes["Paris"] == "FRA"  # a location, not an actor of the sentence
+
+
+def test_country_role_run_inside_a_non_actor_phrase():
+    actors = find_actors(_parsed("Israeli army bulldozers demolished homes."))
+    assert [(a.span.text, a.code) for a in actors] == [("Israeli army", "ISR MIL")]
+
+
+def test_lowercased_archive_acronyms_and_mixed_case_acronyms():
+    text = "ahmedabad: bjp leaders met the police in gujarat. let them speak, said the vhp."
+    actors = find_actors(_parsed(text, dt.date(2002, 3, 1)))
+    codes = {a.span.text: a.code for a in actors}
+    assert any("bjp" in span and code == "IND PTY" for span, code in codes.items())
+    assert not any(a.code and a.code.startswith("PAK") for a in actors)  # "let" is not LeT
+
+
+def test_dictionaries_load_once():
+    from eventwire.actors.lexicon import default_lexicon
+
+    assert default_lexicon() is default_lexicon()

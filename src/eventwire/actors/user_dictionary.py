@@ -35,10 +35,11 @@ def split_code(code: str) -> tuple[str | None, str | None, str]:
     if compact[:3] in ("IMG", "MNC", "NGM", "UIS"):
         return None, "REB" if compact.startswith("IMG") else None, compact
     country = compact[:3] if len(compact) >= 3 and compact[:3].isalpha() else None
-    role = compact[3:6] if compact[3:6] in ROLE_CODES else None
-    if country and role:
+    blocks = [compact[i : i + 3] for i in range(3, len(compact), 3)]
+    role = next((b for b in blocks if b in ROLE_CODES), None)  # "PSEHMSGOV": Hamas' government
+    if country and blocks:
         return country, role, f"{country} {compact[3:]}"
-    return country, None, compact
+    return country, role, compact
 
 
 def _pairs_to_entries(pairs: Iterable[tuple[str, str]], source: str) -> list[tuple[str, Entry]]:
