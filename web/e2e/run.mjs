@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
 const base = new URL(args.url);
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
+// The page marks <body data-busy> while it redraws map, timeline and table after a filter change.
+const settled = (page) => page.waitForSelector('body[data-ready="true"]:not([data-busy])', { timeout: 20000 });
 const profile = mkdtempSync(join(tmpdir(), 'eventwire-e2e-'));
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -58,6 +60,7 @@ try {
   await page.fill('input[name="actor"]', 'syr');
   await page.click('#filters button[type="submit"]');
   const expected = await api('api/events?actor=SYR&page_size=500');
+  await settled(page);
   await page.waitForFunction((n) => document.querySelector('#table-note').textContent === `${n} matching`, expected.total);
   const rows = page.locator('#events tbody tr.event-row');
   results.filtered_rows = await rows.count();
@@ -91,6 +94,7 @@ try {
   // Close, reset, brush the timeline over its first half: the date filter is set from it.
   await page.click('#close-article');
   await page.click('#reset-filters');
+  await settled(page);
   await page.waitForFunction((n) => document.querySelector('#table-note').textContent === `${n} matching`, all.total);
   const box = await page.locator('#timeline svg').boundingBox();
   await page.mouse.move(box.x + 32, box.y + box.height / 2);
@@ -101,6 +105,7 @@ try {
   const from = await page.inputValue('input[name="date_from"]');
   const to = await page.inputValue('input[name="date_to"]');
   const brushed = await api(`api/events?date_from=${from}&date_to=${to}&page_size=500`);
+  await settled(page);
   await page.waitForFunction((n) => document.querySelector('#table-note').textContent === `${n} matching`, brushed.total);
   results.brushed = { from, to, total: brushed.total };
   check(brushed.total < all.total, 'timeline brush narrows the events');

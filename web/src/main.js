@@ -93,6 +93,7 @@ async function main() {
   async function refresh({ timeline: withTimeline = true } = {}) {
     status('loading…');
     state.page = 1;
+    document.body.dataset.busy = 'true'; // lets tests (and styles) know the views are being redrawn
     try {
       const { date_from, date_to, ...undated } = state.filters;
       const [points, tl] = await Promise.all([
@@ -110,6 +111,8 @@ async function main() {
       status('');
     } catch (err) {
       status(`Filter rejected: ${err.message}`, true);
+    } finally {
+      delete document.body.dataset.busy;
     }
   }
 
