@@ -11,7 +11,7 @@ so "Correction:" or "The Latest:" do not.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.syntax import cue_verb
@@ -19,7 +19,9 @@ from eventwire.quotes.syntax import cue_verb
 MAX_LABEL_TOKENS = 4  # "Sen. Bernie Sanders:" — longer prefixes are sentences, not labels
 
 
-def colon_attributions(doc: Doc, lexicon: Lexicon) -> list[tuple[Token | None, Token, tuple[int, int]]]:
+def colon_attributions(
+    doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] = ()
+) -> list[tuple[Token | None, Token, tuple[int, int]]]:
     """(cue verb or None, colon token, content char range) for every colon-introduced report.
 
     With a verb ("he added:") the verb's subject is the source; without one the label
@@ -41,13 +43,13 @@ def colon_attributions(doc: Doc, lexicon: Lexicon) -> list[tuple[Token | None, T
         if prev is not None and cue_verb(prev, lexicon) is not None:
             out.append((prev, tok, (start, p_end)))
             continue
-        label = _speaker_label(doc, tok)
+        label = _speaker_label(doc, tok, ents)
         if label is not None:
             out.append((None, tok, (start, p_end)))
     return out
 
 
-def _speaker_label(doc: Doc, colon: Token) -> Token | None:
+def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...]) -> Token | None:
     """Head of the paragraph-initial name before ``colon``, if it is one."""
     text = doc.text
     p_start = text.rfind("\n", 0, colon.idx) + 1
@@ -59,11 +61,11 @@ def _speaker_label(doc: Doc, colon: Token) -> Token | None:
         return None
     if all(t.text.isupper() and t.is_alpha and len(t) >= 3 for t in words):
         return words[-1]
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent.start >= words[0].i and ent.end == words[-1].i + 1:
             return ent.root
     return None
 
 
-def label_before(doc: Doc, colon: Token) -> Token | None:
-    return _speaker_label(doc, colon)
+def label_before(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...]) -> Token | None:
+    return _speaker_label(doc, colon, ents)

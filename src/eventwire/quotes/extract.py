@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
@@ -41,6 +41,7 @@ MIN_DIRECT_TOKENS = 1
 CONTINUE_MAX_CHARS = 300  # “…,” <cue clause up to this long> “…” is one attribution
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 FOLLOW_GAP_CHARS = 4
+MIXED_MIN_WORDS = 1  # words of the clause outside the marks that make a quote partial (mixed)
 UNIVOCAL_OVERLAP = 0.2  # share of the smaller content that makes two candidates compete  # a cue sentence starting this close after the closing mark belongs to it
 
 
@@ -150,7 +151,7 @@ def _according_source(tok: Token) -> Token | None:
 SIGNATURE_DASHES = "―—–-"
 
 
-def _signature_after(parsed: Parsed, q: Quoted) -> tuple[int, Token] | None:
+def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> tuple[int, Token] | None:
     """(dash token index, name head) when the quote is signed: “…” ― Name."""
     doc = parsed.doc
     text = parsed.article.text
@@ -162,14 +163,14 @@ def _signature_after(parsed: Parsed, q: Quoted) -> tuple[int, Token] | None:
     dash = doc.char_span(i, i + 1, alignment_mode="expand")
     if dash is None:
         return None
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and 0 < ent.start_char - (i + 1) <= 3:
             return dash.start, ent.root
     return None
 
 
 def _direct_candidates(
-    parsed: Parsed, targets: list[Quoted], quoted: list[Quoted], lexicon: Lexicon
+    parsed: Parsed, targets: list[Quoted], quoted: list[Quoted], lexicon: Lexicon, ents: tuple[SpacySpan, ...]
 ) -> list[Candidate]:
     doc = parsed.doc
     text = parsed.article.text
@@ -187,7 +188,7 @@ def _direct_candidates(
             prev.quotes.append(q)
             continue
         if verb is None:
-            signed = _signature_after(parsed, q)
+            signed = _signature_after(parsed, q, ents)
             if signed is not None:
                 # “…” ― Pamela Padilla: the vox-pop / epigraph convention
                 dash, name = signed
@@ -281,8 +282,8 @@ def _clause_around(parsed: Parsed, verb: Token, q: Quoted, lexicon: Lexicon) -> 
     a, b = clause
     if not (a <= q.start + 1 and q.end - 1 <= b):
         return None
-    outside = parsed.article.text[a : q.start] + parsed.article.text[q.end : b]
-    if len(outside.split()) < 3:
+    outside = parsed.article.text[a : q.start] + " " + parsed.article.text[q.end : b]
+    if _words(outside) < MIXED_MIN_WORDS:
         return None
     return min(a, q.start), max(b, q.end)
 
@@ -407,12 +408,14 @@ def _indirect_candidates(
     return out
 
 
-def _colon_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) -> list[Candidate]:
+def _colon_candidates(
+    parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon, ents: tuple[SpacySpan, ...]
+) -> list[Candidate]:
     """"He added: …" and "PENCE: …" with unquoted content (quoted content is a direct quote)."""
     doc = parsed.doc
     text = parsed.article.text
     out = []
-    for verb, colon, (a, b) in colon_attributions(doc, lexicon):
+    for verb, colon, (a, b) in colon_attributions(doc, lexicon, ents):
         if _in_quoted(colon.idx, quoted) or text[a : a + 1] in "“\"«‘'":
             continue
         if verb is not None:
@@ -420,9 +423,13 @@ def _colon_candidates(parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon) ->
             cue = cue_range(verb, lexicon)
             out.append(Candidate([(a, b)], "indirect", verb, cue, subject, "colon-cue", 0.6))
         else:
-            label = label_before(doc, colon)
+            label = label_before(doc, colon, ents)
             out.append(Candidate([(a, b)], "indirect", colon, (colon.i, colon.i), label, "colon-label", 0.5))
     return out
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
 def _absorb(text: str, q: Quoted, indirect: list[Candidate]) -> bool:
@@ -433,7 +440,7 @@ def _absorb(text: str, q: Quoted, indirect: list[Candidate]) -> bool:
         for c in indirect
         if c.start <= q.start + 1
         and q.end - 1 <= c.end
-        and len((text[c.start : q.start] + " " + text[q.end : c.end]).split()) >= 3
+        and _words(text[c.start : q.start] + " " + text[q.end : c.end]) >= MIXED_MIN_WORDS
     ]
     if not hosts:
         return False
@@ -467,7 +474,14 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _to_quote(parsed: Parsed, cand: Candidate, actors: list[Actor], lexicon: Lexicon, quoted_chars: list[tuple[int, int]]) -> Quote:
+def _to_quote(
+    parsed: Parsed,
+    cand: Candidate,
+    actors: list[Actor],
+    lexicon: Lexicon,
+    quoted_chars: list[tuple[int, int]],
+    ents: tuple[SpacySpan, ...],
+) -> Quote:
     doc = parsed.doc
     source_span = cue_span = None
     speaker_name = speaker_code = None
@@ -481,7 +495,7 @@ def _to_quote(parsed: Parsed, cand: Candidate, actors: list[Actor], lexicon: Lex
         rng = cand.source_range or source_range(cand.subject)
         a, b = _chars(doc, rng)
         source_span = parsed.span(a, b)
-        speaker = resolve_speaker(doc, rng, cand.subject, actors, lexicon, quoted_chars)
+        speaker = resolve_speaker(doc, rng, cand.subject, actors, lexicon, quoted_chars, ents)
         speaker_name, speaker_code, anonymous = speaker.name, speaker.code, speaker.anonymous
         confidence = round(confidence * (0.5 + 0.5 * speaker.confidence), 3)
         rule = f"{rule}+{speaker.rule}"
@@ -512,26 +526,27 @@ def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote
     """
     lexicon = load_lexicon()
     actors = list(actors or [])
+    ents = tuple(parsed.doc.ents)
     quoted = find_quoted(parsed.article.text, lexicon)
-    indirect = _indirect_candidates(parsed, quoted, lexicon, set()) + _colon_candidates(parsed, quoted, lexicon)
+    indirect = _indirect_candidates(parsed, quoted, lexicon, set()) + _colon_candidates(parsed, quoted, lexicon, ents)
     standalone = [q for q in quoted if not _absorb(parsed.article.text, q, indirect)]
-    direct = _direct_candidates(parsed, standalone, quoted, lexicon)
+    direct = _direct_candidates(parsed, standalone, quoted, lexicon, ents)
     used = {c.verb.i for c in direct if c.verb is not None}
     indirect = [c for c in indirect if c.kind == "mixed" or c.verb is None or c.verb.i not in used]
-    heads = _headline_candidates(parsed, lexicon)
+    heads = _headline_candidates(parsed, lexicon, ents)
     if heads:  # the parser's reading of a Title Case headline is not to be trusted
         h0, h1 = headline_span(parsed.article.text) or (0, 0)
         direct = [c for c in direct if not (h0 <= c.start < h1)]
         indirect = [c for c in indirect if not (h0 <= c.start < h1)]
     cands = _drop_overlaps(direct + indirect + heads)
     quoted_chars = [(q.start, q.end) for q in quoted]
-    return [_to_quote(parsed, c, actors, lexicon, quoted_chars) for c in cands]
+    return [_to_quote(parsed, c, actors, lexicon, quoted_chars, ents) for c in cands]
 
 
-def _headline_candidates(parsed: Parsed, lexicon: Lexicon) -> list[Candidate]:
+def _headline_candidates(parsed: Parsed, lexicon: Lexicon, ents: tuple[SpacySpan, ...]) -> list[Candidate]:
     doc = parsed.doc
     out = []
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC", "WORK_OF_ART", "LAW")]
+    names = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "GPE", "FAC", "WORK_OF_ART", "LAW")]
 
     def in_name(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in names)

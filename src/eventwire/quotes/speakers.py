@@ -48,22 +48,22 @@ def _actor_overlapping(actors: list[Actor], start: int, end: int) -> Actor | Non
     return best
 
 
-def _ent_overlapping(doc: Doc, start: int, end: int) -> SpacySpan | None:
+def _ent_overlapping(ents: tuple[SpacySpan, ...], start: int, end: int) -> SpacySpan | None:
     best = None
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in NAME_LABELS and ent.start_char < end and start < ent.end_char:
             if best is None or ent.label_ == "PERSON" and best.label_ != "PERSON":
                 best = ent
     return best
 
 
-def _full_name(doc: Doc, ent: SpacySpan) -> str:
+def _full_name(ents: tuple[SpacySpan, ...], ent: SpacySpan) -> str:
     """"Trump" → "Donald Trump" when the article named him in full earlier."""
     if ent.label_ != "PERSON" or len(ent) > 1:
         return ent.text
     last = ent.text.lower()
     best = ent.text
-    for other in doc.ents:
+    for other in ents:
         if other.start_char >= ent.start_char:
             break
         if other.label_ == "PERSON" and len(other) > 1 and other[-1].lower_ == last:
@@ -77,6 +77,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _antecedent(
     doc: Doc,
+    ents: tuple[SpacySpan, ...],
     actors: list[Actor],
     before: int,
     kinds: frozenset[str],
@@ -94,19 +95,25 @@ def _antecedent(
             if actor.kind and actor.kind not in kinds:
                 continue
             return actor.name, actor.code
-    for ent in reversed(doc.ents):
+    for ent in reversed(ents):
         if ent.end_char > before:
             continue
         if ent.start_char < floor:
             break
         if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
             continue
-        return _full_name(doc, ent), None
+        return _full_name(ents, ent), None
     # The small model often labels a bare surname ORG or GPE ("Trump"); a proper-noun
     # subject nearby is then the best antecedent there is.
-    for tok in reversed(doc):
-        if tok.idx >= before:
-            continue
+    lo, hi = 0, len(doc)  # first token at or after ``before``, by bisection
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < before:
+            lo = mid + 1
+        else:
+            hi = mid
+    for k in range(lo - 1, -1, -1):
+        tok = doc[k]
         if tok.idx < floor:
             break
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not _inside(quoted, tok.idx, tok.idx + 1):
@@ -122,24 +129,31 @@ def resolve_speaker(
     actors: list[Actor],
     lexicon: Lexicon,
     quoted: list[tuple[int, int]],
+    ents: tuple[SpacySpan, ...] | None = None,
 ) -> Speaker:
-    """Name (and code) behind the source phrase ``source`` (token range) whose head is ``head``."""
+    """Name (and code) behind the source phrase ``source`` (token range) whose head is ``head``.
+
+    ``ents`` is ``tuple(doc.ents)``, passed in because building it costs more than the rest.
+    """
+    ents = tuple(doc.ents) if ents is None else ents
     start, end = doc[source[0]].idx, doc[source[1]].idx + len(doc[source[1]])
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head
-        return resolve_speaker(doc, (noun.left_edge.i, noun.i), noun, actors, lexicon, quoted).with_rule("relative")
+        return resolve_speaker(doc, (noun.left_edge.i, noun.i), noun, actors, lexicon, quoted, ents).with_rule(
+            "relative"
+        )
     if head.pos_ == "PRON" and lower in lexicon.pronouns:
-        found = _antecedent(doc, actors, start, lexicon.pronouns[lower], quoted)
+        found = _antecedent(doc, ents, actors, start, lexicon.pronouns[lower], quoted)
         if found:
             return Speaker(found[0], found[1], False, "pronoun", 0.7)
         return Speaker(None, None, False, "pronoun-unresolved", 0.4)
     actor = _actor_overlapping(actors, start, end)
     if actor is not None:
         return Speaker(actor.name, actor.code, False, "actor", 0.9)
-    ent = _ent_overlapping(doc, start, end)
+    ent = _ent_overlapping(ents, start, end)
     if ent is not None:
-        return Speaker(_full_name(doc, ent), None, False, "entity", 0.85)
+        return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
     text = doc.text[start:end]
     has_name = any(t.pos_ == "PROPN" for t in doc[source[0] : source[1] + 1])
     anonymous = not has_name and head.lemma_.lower() in lexicon.anonymous_nouns
