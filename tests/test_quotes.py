@@ -207,3 +207,14 @@ def test_reporting_noun():
 def test_mixed_curly_and_straight_marks_pair_up():
     spans = find_quoted("“Deals are not a requirement,\" he said. Then he left.", load_lexicon())
     assert len(spans) == 1 and spans[0].end == len("“Deals are not a requirement,\"")
+
+
+def test_statement_class_from_cue():
+    from eventwire.quotes import statement_class
+
+    q = run("The opposition accused the government of shelling the town.")[0]
+    assert statement_class(q) == "accuse"
+    q = run("The minister said the talks would resume.")[0]
+    assert statement_class(q) == "statement"
+    q = run("Rebels threatened to attack the airport.")[0]
+    assert statement_class(q) == "threaten"

@@ -474,6 +474,20 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _cue_lemma(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """The cue's lexicon entry, recorded in ``Quote.rule`` as ``;cue=LEMMA`` so the events
+    stage can tell a statement from an accusation or a demand (:func:`statement_class`)."""
+    verb = cand.verb
+    if verb is None:
+        return None
+    if _according(verb):
+        return "according to"
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.cue_verbs or lemma in lexicon.cue_nouns:
+        return lemma
+    return None
+
+
 def _to_quote(
     parsed: Parsed,
     cand: Candidate,
@@ -499,6 +513,9 @@ def _to_quote(
         speaker_name, speaker_code, anonymous = speaker.name, speaker.code, speaker.anonymous
         confidence = round(confidence * (0.5 + 0.5 * speaker.confidence), 3)
         rule = f"{rule}+{speaker.rule}"
+    lemma = _cue_lemma(cand, lexicon)
+    if lemma:
+        rule = f"{rule};cue={lemma}"
     content = tuple(parsed.span(a, b) for a, b in sorted(cand.content))
     anchor = cand.verb.i if cand.verb is not None else None
     sentence = parsed.sentence_of_token(anchor) if anchor is not None else parsed.sentence_of_char(cand.start)
