@@ -67,6 +67,7 @@ try {
   check(results.filtered_rows === expected.total && expected.total < all.total, 'actor filter narrows the table');
   const codes = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3].textContent + ' ' + tr.children[5].textContent));
   check(codes.every((c) => /(^|\s)SYR/.test(c)), 'every filtered row has a SYR actor');
+  check(new URL(page.url()).searchParams.get('actor') === 'SYR', 'filters are kept in the URL');
 
   // Click an event of the filtered table (an ASSAULT if any): its article opens with its evidence highlighted.
   const first = (await rows.filter({ hasText: 'ASSAULT' }).count()) ? rows.filter({ hasText: 'ASSAULT' }).first() : rows.first();
@@ -109,6 +110,20 @@ try {
   await page.waitForFunction((n) => document.querySelector('#table-note').textContent === `${n} matching`, brushed.total);
   results.brushed = { from, to, total: brushed.total };
   check(brushed.total < all.total, 'timeline brush narrows the events');
+
+  // Colour the map by PLOVER type instead of quad class.
+  await page.selectOption('#color-by', 'type');
+  const shown = await api(`api/map?date_from=${from}&date_to=${to}`);
+  const types = [...new Set(shown.points.map((row) => row[shown.fields.indexOf('event_type')] || 'UNCODED'))].sort();
+  const keys = await page.locator('#map-legend .key').allTextContents();
+  check(JSON.stringify(keys) === JSON.stringify(types), `map legend lists the PLOVER types shown (${keys})`);
+
+  // A shared link restores the filters.
+  await page.goto(new URL('?type=ASSAULT', base).href);
+  await settled(page);
+  check(await page.inputValue('select[name="type"]') === 'ASSAULT', 'filters restored from the URL');
+  const assaults = await api('api/events?type=ASSAULT');
+  check(await page.locator('#events tbody tr.event-row').count() === assaults.total, 'table filtered from the URL');
 
   results.offsite_requests = offsite;
   results.page_errors = errors;

@@ -1,5 +1,5 @@
 // eventwire explorer: filters → (map, timeline, table); a click on any event → its article.
-import { get } from './api.js';
+import { get, query } from './api.js';
 import { QUADS } from './colors.js';
 import { createArticleView } from './article.js';
 import { el } from './dom.js';
@@ -39,6 +39,7 @@ async function main() {
   let currentArticle = null;
   const map = createMap($('map'), { onSelect: (id, idx) => openEvent(id, idx) });
   map.legend($('map-legend'));
+  $('color-by').addEventListener('change', (evt) => map.setColorBy(evt.target.value));
   const timeline = createTimeline($('timeline'), $('timeline-legend'), {
     onBrush: (from, to) => {
       state.filters = { ...state.filters, date_from: from, date_to: to };
@@ -94,6 +95,8 @@ async function main() {
     status('loading…');
     state.page = 1;
     document.body.dataset.busy = 'true'; // lets tests (and styles) know the views are being redrawn
+    const qs = query(state.filters);
+    history.replaceState(null, '', `${location.pathname}${qs ? '?' + qs : ''}${location.hash}`); // shareable link
     try {
       const { date_from, date_to, ...undated } = state.filters;
       const [points, tl] = await Promise.all([
@@ -152,6 +155,9 @@ async function main() {
   } catch (err) {
     status(`Cannot reach the API: ${err.message}`, true);
   }
+  const fromUrl = new URLSearchParams(location.search);
+  state.filters = Object.fromEntries(FILTER_KEYS.filter((k) => fromUrl.get(k)).map((k) => [k, fromUrl.get(k)]));
+  writeForm(form, state.filters);
   await refresh();
   await route();
   document.body.dataset.ready = 'true';

@@ -3,7 +3,7 @@ import L from './leaflet-global.js';
 import 'leaflet.markercluster';
 import { feature } from 'topojson-client';
 import countries from 'world-atlas/countries-110m.json';
-import { QUADS, quadClass } from './colors.js';
+import { QUADS, typeColor } from './colors.js';
 import { el } from './dom.js';
 
 // Natural Earth rings that cross the antimeridian jump from +180 to -180, which Leaflet
@@ -46,21 +46,31 @@ export function createMap(container, { onSelect }) {
     style: { color: '#9aa5b1', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 },
   }).addTo(map);
 
+  // Colours are set through the CSSOM (element.style), which the page's CSP allows; style
+  // attributes in markup would be blocked.
+  let colorBy = 'quad';
+  let last = null;
+  let legendNode = null;
+  const colorOf = (p) => (colorBy === 'quad'
+    ? (QUADS[p.quad_class] || { color: '#b0b4ba' }).color
+    : typeColor(p.event_type || 'UNCODED'));
+  const painted = (node, color) => { node.style.background = color; return node; };
+
   const clusters = L.markerClusterGroup({
     showCoverageOnHover: false,
     maxClusterRadius: 40,
     iconCreateFunction(cluster) {
-      const counts = {};
+      const counts = new Map();
       for (const m of cluster.getAllChildMarkers()) {
-        const q = quadClass(m.options.event.quad_class);
-        counts[q] = (counts[q] || 0) + 1;
+        const c = colorOf(m.options.event);
+        counts.set(c, (counts.get(c) || 0) + 1);
       }
-      const dominant = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+      const dominant = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
       const n = Number(cluster.getChildCount());
       const size = n < 10 ? 30 : n < 100 ? 36 : 44;
       return L.divIcon({
-        html: '<div><span>' + n + '</span></div>',
-        className: 'ev-cluster ' + dominant,
+        html: painted(el('div', {}, el('span', { text: String(n) })), dominant),
+        className: 'ev-cluster',
         iconSize: L.point(size, size),
       });
     },
@@ -75,32 +85,50 @@ export function createMap(container, { onSelect }) {
       el('span', { class: 'dim', text: `${p.location_name || ''} · ${p.day || 'undated'}` }));
   }
 
-  function update(data) {
+  function draw(points, fit) {
     clusters.clearLayers();
-    const points = data.points.map((row) => Object.fromEntries(data.fields.map((f, i) => [f, row[i]])));
     const markers = points.map((p) => {
       const m = L.marker([p.lat, p.lon], {
         event: p,
         keyboard: true,
         title: `${p.event_type || 'uncoded'} at ${p.location_name || ''}`,
-        icon: L.divIcon({ className: 'ev-pin ' + quadClass(p.quad_class), iconSize: [14, 14] }),
+        icon: L.divIcon({ html: painted(el('div', { class: 'ev-pin' }), colorOf(p)), className: 'ev-pin-wrap',
+          iconSize: [14, 14] }),
       });
       m.bindTooltip(tooltip(p), { direction: 'top', offset: [0, -6] });
       m.on('click', () => onSelect(p.article_id, p.idx));
       return m;
     });
     clusters.addLayers(markers);
-    if (markers.length) {
-      const bounds = L.latLngBounds(markers.map((m) => m.getLatLng()));
-      map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
+    if (fit && markers.length) map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 6 });
+    drawLegend(points);
+  }
+
+  function update(data) {
+    last = data.points.map((row) => Object.fromEntries(data.fields.map((f, i) => [f, row[i]])));
+    draw(last, true);
+  }
+
+  function drawLegend(points) {
+    if (!legendNode) return;
+    while (legendNode.firstChild) legendNode.removeChild(legendNode.firstChild);
+    const keys = colorBy === 'quad'
+      ? Object.entries(QUADS).map(([, { name, color }]) => [name, color])
+      : [...new Set(points.map((p) => p.event_type || 'UNCODED'))].sort().map((t) => [t, typeColor(t)]);
+    for (const [name, color] of keys) {
+      legendNode.append(el('span', { class: 'key' }, painted(el('i', { class: 'swatch' }), color), name));
     }
   }
 
   function legend(node) {
-    for (const [q, { name }] of Object.entries(QUADS)) {
-      node.append(el('span', { class: 'key' }, el('i', { class: 'swatch ' + quadClass(Number(q)) }), name));
-    }
+    legendNode = node;
+    drawLegend(last || []);
   }
 
-  return { map, update, legend, invalidate: () => map.invalidateSize() };
+  function setColorBy(mode) {
+    colorBy = mode === 'type' ? 'type' : 'quad';
+    if (last) draw(last, false);
+  }
+
+  return { map, update, legend, setColorBy, invalidate: () => map.invalidateSize() };
 }
