@@ -97,8 +97,8 @@ def event_labels(ev) -> set[str]:
     agentless = ev.source is None and "agentless" in ev.rule
     if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
-    if code.startswith("15") and not ev.negated and is_police(ev.target):  # "police were deployed"
-        out.add("ANY_ACTION")
+    if code.startswith(("15", "02", "10")) and not ev.negated and is_police(ev.target):
+        out.add("ANY_ACTION")  # "police were deployed", "police were asked to ..."
     if not police:
         return out
     if ev.negated:

@@ -300,6 +300,12 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
                 source = resolve_actor(ctx, args.verb_arguments(reading.failed)[0])
         if code.startswith("154") and target is not None and target.role == "COP":
             code, mode = "153", "police"  # "police were deployed": police power, not troops
+        if reading.future and entry is not None and not reading.negated:
+            # CAMEO codes promises as EXPRESS INTENT (03x) and announced violence as THREATEN (13x)
+            table = lex.threat_codes if entry.quad_class in (3, 4) else lex.intent_codes
+            promised = lex.by_prefix(table, code)
+            if promised and promised != code:
+                code, etype, mode, rule = promised, None, None, rule + f"+{reading.modality}"
         ev = _make(ctx, triggers, code, etype, mode, source, target, arg_tokens, reading,
                    _confidence("VERB", source, target), rule)
         if ev is not None:
@@ -462,6 +468,15 @@ def _statement_events(ctx: _Ctx, tok: Token, trig: Trigger, events_here: list[Ev
     return [ev] if ev else []
 
 
+def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if not any(lex.cue(lemma, k) for k in ("refusal", "intent", "threat")):
+        return False
+    return any(
+        c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), _child_lemmas(c)) is not None for c in tok.children
+    )
+
+
 def _nominal_gerund(tok: Token) -> bool:
     """"police firing" tagged as a verb: an -ing form in a noun's place, without a subject."""
     return (
@@ -480,8 +495,10 @@ def _generic_events(ctx: _Ctx, tok: Token) -> list[Event]:
     """
     lex = ctx.lex
     lemma = tok.lemma_.lower()
-    if lemma in lex.nonactions or lex.cue(lemma, "speech") or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+    if lemma in lex.nonactions or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return []
+    if any(lex.cue(lemma, k) for k in ("speech", "intent", "attempt", "threat", "refusal", "failure", "demand")):
+        return []  # they govern an action; they are not one
     if any(lex.cue(c.lower_, "hypothetical") for c in tok.children if c.dep_ == "aux"):
         return []
     src_tok, tgt_tok, how = args.verb_arguments(tok)
@@ -565,8 +582,10 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("VERB", lemma, _child_lemmas(tok))
                 if trig is None:
                     found = _generic_events(ctx, tok)
-                elif lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
-                    continue  # coded through what is refused
+                elif _governs_coded_action(tok, lex) or (
+                    lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children)
+                ):
+                    continue  # "refused/promised/threatened to X": coded through X
                 elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
                     found = _statement_events(ctx, tok, trig, events)
                 else:

@@ -31,6 +31,8 @@ class Lexicon:
     discard: frozenset[str]
     reject_codes: dict[str, str]  # CAMEO prefix -> REJECT code
     demand_codes: dict[str, str]  # CAMEO prefix -> DEMAND code
+    intent_codes: dict[str, str]  # CAMEO prefix -> EXPRESS INTENT code
+    threat_codes: dict[str, str]  # CAMEO prefix -> THREATEN code
     inaction: dict[tuple[str, str], tuple[Trigger, ...]]  # "stood by", "police inaction"
     nonactions: frozenset[str]  # verbs of being, thinking, saying: no generic action
 
@@ -79,6 +81,8 @@ def lexicon() -> Lexicon:
     discard = frozenset(r[0].strip() for r in read_tsv("discard.tsv"))
     reject = {r[0]: r[1] for r in read_tsv("refusal.tsv")}
     demand = {r[0]: r[2] for r in read_tsv("refusal.tsv")}
+    intent = {r[0]: r[3] for r in read_tsv("refusal.tsv")}
+    threat = {r[0]: r[4] for r in read_tsv("refusal.tsv")}
     inaction: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_tsv("inaction.tsv"):
         phrase, pos = (c.strip() for c in row[:2])
@@ -87,5 +91,6 @@ def lexicon() -> Lexicon:
     inaction_frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in inaction.items()}
     nonactions = frozenset(r[0].strip() for r in read_tsv("nonactions.tsv"))
     return Lexicon(
-        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, inaction_frozen, nonactions
+        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, intent, threat,
+        inaction_frozen, nonactions,
     )

@@ -24,6 +24,7 @@ class Reading:
     failed: Token | None = None  # the failing verb ("failed to protect")
     demanded_by: Token | None = None  # the verb that demands it ("said ... must", "urged ... to")
     speech: Token | None = None  # the speech verb it is reported by
+    future: bool = False  # promised or threatened for later, not attempted now
 
 
 def _negated(token: Token) -> bool:
@@ -83,6 +84,8 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             r.demanded_by = head
         elif lex.cue(lemma, "intent"):
             kinds.add("intent")
+        elif lex.cue(lemma, "attempt"):
+            kinds.add("attempt")
         kinds |= _aux_kinds(head, lex)
         node = head
     if node.dep_ == "ccomp" and _same_paragraph(node, node.head):
@@ -100,10 +103,12 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
     if "demand" in kinds:
         r.modality = "demanded"
     elif "threat" in kinds:
-        r.modality = "threatened"
+        r.modality, r.future = "threatened", True
     elif "intent" in kinds:
         # a promise of violence is a threat; a promise of anything else an intention
-        r.modality = "threatened" if quad_class in (3, 4) and r.speech is not None else "intended"
+        r.modality, r.future = ("threatened" if quad_class in (3, 4) else "intended"), True
+    elif "attempt" in kinds:
+        r.modality = "intended"
     elif "hypothetical" in kinds:
         r.modality = "hypothetical"
     elif r.speech is not None:
