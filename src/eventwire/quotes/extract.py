@@ -41,6 +41,7 @@ MIN_DIRECT_TOKENS = 1
 CONTINUE_MAX_CHARS = 300  # “…,” <cue clause up to this long> “…” is one attribution
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 FOLLOW_GAP_CHARS = 4
+SCARE_QUOTE_WORDS = 4  # a quote this short is reported speech only when the cue governs it
 MIXED_MIN_WORDS = 1  # words of the clause outside the marks that make a quote partial (mixed)
 UNIVOCAL_OVERLAP = 0.2  # share of the smaller content that makes two candidates compete  # a cue sentence starting this close after the closing mark belongs to it
 
@@ -114,6 +115,14 @@ def _linked(verb: Token, q: Quoted) -> bool:
         if q.start <= t.idx < q.end:
             return True
     return q.start <= verb.head.idx < q.end
+
+
+def _governs(verb: Token, q: Quoted) -> bool:
+    """The cue takes the quoted words as its complement: called it “a disaster”."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "dobj", "oprd", "xcomp", "attr", "npadvmod") and q.start <= child.idx < q.end:
+            return True
+    return False
 
 
 def _best_cue(parsed: Parsed, q: Quoted, quoted: list[Quoted], lexicon: Lexicon) -> Token | None:
@@ -228,6 +237,8 @@ def _direct_candidates(
             # He said there remains a “significant difference”: the quote is part of the content
             out.append(Candidate([clause], "mixed", verb, cue, subject, "mixed-cue", conf, [q]))
             continue
+        if _words(text[q.start : q.end]) <= SCARE_QUOTE_WORDS and not _governs(verb, q):
+            continue  # a scare quote or a title near a cue, not what the cue reports
         out.append(Candidate([(q.start, q.end)], "direct", verb, cue, subject, "direct-cue", conf, [q]))
     return out
 
