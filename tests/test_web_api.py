@@ -248,6 +248,15 @@ def test_openapi_schema_documents_the_validation(client: TestClient) -> None:
             "/api/stats", "/api/map"} <= set(schema["paths"])
 
 
+def test_concurrent_requests_each_get_their_own_cursor(client: TestClient) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = ["/api/events?sort=confidence", "/api/map?type=ASSAULT", "/api/timeline", "/api/facets"] * 10
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = list(pool.map(lambda u: client.get(u).status_code, urls))
+    assert codes == [200] * len(urls)
+
+
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no eventwire database"):
         create_app(tmp_path / "absent.duckdb")

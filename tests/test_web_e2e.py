@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from test_web_api_corpus import build_web_db
+pytest.importorskip("uvicorn")
+from test_web_api_corpus import build_web_db  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "web"
