@@ -65,6 +65,8 @@ def test_army_with_demonym_is_country_military(palmyra):
 def test_russian_military_and_aircraft(palmyra):
     assert _at(palmyra, "the Russian military").code == "RUS MIL"
     assert _at(palmyra, "Russian air strikes").code == "RUS MIL"
+    its = _at(palmyra, "its aircraft")
+    assert its.code == "RUS MIL" and its.rule.endswith("+possessive")
 
 
 def test_leaders_and_surname_coreference(palmyra):
@@ -158,12 +160,12 @@ def test_all_caps_headline_is_is_a_verb():
 
 def test_user_dictionary_tsv_adds_actor(tmp_path):
     path = tmp_path / "mine.tsv"
-    path.write_text("phrase\tcode\tname\n# comment\nZarqawi Brigade\tIRQREB\tZarqawi Brigade\n", encoding="utf-8")
-    text = "The Zarqawi Brigade attacked a checkpoint near Mosul."
+    path.write_text("phrase\tcode\tname\n# comment\nZarqawi Network\tIRQREB\tZarqawi Network\n", encoding="utf-8")
+    text = "The Zarqawi Network attacked a checkpoint near Mosul."
     assert not any(a.code == "IRQ REB" for a in find_actors(_parsed(text)))
     resolver = ActorResolver(extra_dictionaries=[path])
     actors = resolver.find_actors(_parsed(text))
-    brigade = [a for a in actors if "Zarqawi Brigade" in a.span.text]
+    brigade = [a for a in actors if "Zarqawi Network" in a.span.text]
     assert brigade and brigade[0].code == "IRQ REB" and brigade[0].rule == "user:mine.tsv"
 
 
@@ -230,3 +232,15 @@ def test_dictionaries_load_once():
     from eventwire.actors.lexicon import default_lexicon
 
     assert default_lexicon() is default_lexicon()
+
+
+def test_unknown_organisation_named_like_an_armed_group():
+    text = "In Mindanao, the Philippine army fought the Sulu Liberation Front. Philippine officials said so."
+    actors = find_actors(_parsed(text))
+    front = [a for a in actors if "Liberation Front" in a.span.text]
+    assert front and front[0].role == "REB" and front[0].code == "PHL REB" and front[0].confidence < 0.6
+
+
+def test_empty_and_unparsed_text_do_not_crash():
+    assert find_actors(_parsed("")) == []
+    assert find_actors(_parsed("\n\n  \n")) == []

@@ -55,6 +55,7 @@ class Lexicon:
     places: dict[tuple[str, ...], str] = field(default_factory=dict)  # lowercase tokens -> ISO3
     max_len: int = 1
     first: dict[str, int] = field(default_factory=dict)  # lowercase first token -> longest phrase length
+    org_keywords: dict[str, str] = field(default_factory=dict)  # lowercase word in an ORG name -> role
 
     def add(self, phrase: str, entry: Entry, tokenize) -> None:
         phrase = phrase.strip()
@@ -193,6 +194,7 @@ def default_lexicon() -> Lexicon:
     for entries in (country_entries(), role_entries(), organisation_entries(), leader_entries()):
         for phrase, entry in entries:
             lexicon.add(phrase, entry, tokenize)
+    lexicon.org_keywords = {row["word"].lower(): row["role"] for row in read_tsv(data_path("org_keywords.tsv"))}
     for row in read_tsv(data_path("places.tsv")):
         tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
         if tokens and tuple(tokens) not in lexicon.folded:

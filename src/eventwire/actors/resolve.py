@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -105,7 +105,7 @@ class ActorResolver:
                     # Each coordinated country takes the shared head's role words.
                     own = own + [a for a in head_anchors if a.entry.type in ("role", "title")]
                 found = self._resolve_segment(parsed, start, end, own, main_country, aliases, head_part[1] - 1)
-                actors.extend(found)
+                actors.extend(_resolve_possessive(doc, actor, actors) for actor in found)
         return actors
 
     # ------------------------------------------------------------------ anchors
@@ -398,12 +398,29 @@ class ActorResolver:
         label = doc[end - 1].ent_type_
         if country and label not in NAME_LABELS:  # "Iraqi Kurds"
             return make(_text(doc, start, end), country, country, None, "collective", 0.5, "countries")
+        if label == "ORG":
+            role = next((self.lexicon.org_keywords[t.lower_] for t in doc[start:end] if t.lower_ in self.lexicon.org_keywords), None)
+            if role:  # "Moro Islamic Liberation Front": REB of the article's country
+                where = country or main_country
+                code = f"{where} {role}" if where else role
+                return make(_name(doc, start, end), code, where, role, "organisation", 0.5 if country else 0.4, "org-name-words")
         if label in NAME_LABELS:
             kind = "person" if label == "PERSON" else "organisation"
             if country:  # "Syrian Jihad Makdissi": a national without a known role
                 return make(_text(doc, start, end), country, country, None, kind, 0.5, "countries")
             return make(_name(doc, start, end), None, None, None, kind, 0.3, "ner-unresolved")
+        place = self._place_country(doc, start, end)
+        if place:  # "Tel Aviv", "Jericho": a place standing for its country, as CAMEO codes it
+            return make(_name(doc, start, end), place, place, None, "place", 0.4, "places")
         return None
+
+    def _place_country(self, doc: Doc, start: int, end: int) -> str | None:
+        """Country of a GPE/LOC name found in the places table (provinces and large cities)."""
+        while start < end and _is_det(doc[start]):
+            start += 1
+        if start >= end or doc[end - 1].ent_type_ not in ("GPE", "LOC"):
+            return None
+        return self.lexicon.places.get(tuple(t.lower_ for t in doc[start:end]))
 
     def _modifier_actors(
         self, parsed: Parsed, anchors: list[Anchor], main_country: str | None, aliases: dict
@@ -473,6 +490,20 @@ def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
                 if entry.type == "title":
                     titles.append(entry.name)
     return titles
+
+
+def _resolve_possessive(doc: Doc, actor: Actor, earlier: list[Actor]) -> Actor:
+    """"the Russian military said its aircraft": "its" is the last organisation of the sentence."""
+    first = actor.span.text.split(" ", 1)[0].lower()
+    if actor.country or not actor.role or first not in POSSESSIVE_PRONOUNS or first in ("his", "her"):
+        return actor
+    for prior in reversed(earlier):
+        if prior.sentence != actor.sentence:
+            break
+        if prior.country and prior.kind in ("organisation", "country", "group", "collective"):
+            return replace(actor, code=f"{prior.country} {actor.role}", country=prior.country, confidence=0.6,
+                           rule=f"{actor.rule}+possessive")
+    return actor
 
 
 def _anchor_at(anchors: list[Anchor], start: int) -> tuple[int, int] | None:

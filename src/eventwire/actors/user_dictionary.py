@@ -110,6 +110,7 @@ def extend_lexicon(base: Lexicon, extra: Sequence[str | Path | Iterable[tuple[st
         places=base.places,
         max_len=base.max_len,
         first=dict(base.first),
+        org_keywords=base.org_keywords,
     )
     tokenize = tokenizer()
     for item in extra:
