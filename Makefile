@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= eventwire.duckdb
 
-.PHONY: install gazetteer demo test bench eval clean
+.PHONY: install gazetteer demo test browser bench eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,13 @@ demo: gazetteer
 	$(BIN)/eventwire run src/eventwire/data/samples --db $(DB)
 	$(BIN)/eventwire events --db $(DB)
 
-test: install
+# The web page's end-to-end test drives Debian's Chromium; install it where we can (root + apt).
+browser:
+	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@command -v node >/dev/null 2>&1 && [ ! -d web/node_modules ] && (cd web && npm ci --no-audit --no-fund --silent) || true
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 bench: install
