@@ -224,7 +224,7 @@ def test_event_prep_attached_beats_other_places(nlp, gaz):
 
 
 def test_event_falls_back_to_article_main_place(nlp, gaz):
-    text = "Fighting raged near Palmyra. Palmyra was shelled again. The army attacked at dawn."
+    text = "Syrian troops fought near Palmyra. Palmyra was shelled again. The army attacked at dawn."
     parsed = _parsed(nlp, text)
     places = find_places(parsed, gazetteer=gaz)
     [ev] = locate_events(parsed, [_event(text, "attacked", sentence=2, evidence="The army attacked at dawn.")], places)

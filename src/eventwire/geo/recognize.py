@@ -109,13 +109,14 @@ class Recognizer:
                 for s, e in self._parts(ent):
                     self._ner_place(doc, s, e, add)
             elif ent.label_ == "NORP":
-                if not self._demonym(doc, ent.start, ent.end, add):
+                if not self._demonym(doc, ent.start, ent.end, add, inhabitants=True):
                     self._rescue(doc, ent, add)
             elif ent.label_ in RESCUE_LABELS:
                 self._rescue(doc, ent, add)
         self._dateline(doc, taken, add)
         self._state_abbreviations(doc, taken, add)
         self._scan_untagged(doc, taken, add)
+        self._propagate(doc, taken, add)
         found.sort(key=lambda t: t.start)
         self._containers(doc, found)
         return found
@@ -167,15 +168,15 @@ class Recognizer:
             return
         add(s, e, "ner")  # unknown to the gazetteer: kept, resolved to nothing
 
-    def _demonym(self, doc: Doc, s: int, e: int, add) -> bool:
+    def _demonym(self, doc: Doc, s: int, e: int, add, inhabitants: bool = False) -> bool:
         text = doc[s:e].text
-        target = self._demonym_target(text)
+        target = self._demonym_target(text, inhabitants)
         if target:
             add(s, e, "demonym", target)
             return True
         return False
 
-    def _demonym_target(self, text: str) -> str | None:
+    def _demonym_target(self, text: str, inhabitants: bool = False) -> str | None:
         """Country code (or area name) a demonym points to: "Syrian", "Iraqis", "Ohioans"."""
         key = norm(text)
         if not key or not text[:1].isupper():
@@ -186,6 +187,8 @@ class Recognizer:
             target = self.lex.demonyms.get(k) or self.gaz.demonym(k)
             if target:
                 return target
+        if not inhabitants:
+            return None
         # Inhabitants of states and provinces: "Ohioans", "Minnesotans", "Georgians".
         for suffix in ("ians", "ans", "ns", "ian", "an", "n"):
             if key.endswith(suffix) and len(key) - len(suffix) >= 4:
@@ -290,7 +293,8 @@ class Recognizer:
         # NER may have taken "La." as part of a GPE: relabel it.
         for t in self._found_ref:
             if t.admin1_code is None:
-                hit = self.lex.state_abbreviations.get(doc[t.tok_start:t.tok_end].text)
+                text = doc[t.tok_start:t.tok_end].text
+                hit = self.lex.state_abbreviations.get(text) or self.lex.state_abbreviations.get(text + ".")
                 if hit:
                     t.admin1_code = hit
 
@@ -307,6 +311,39 @@ class Recognizer:
                     t.origin = "dateline"
             return
         add(span.start, span.end, "dateline")
+
+    def _propagate(self, doc: Doc, taken: list[bool], add) -> None:
+        """One sense per discourse: once a name is a place here, its other mentions are too.
+
+        Why: the small model tags the same "Alexandria" as GPE once and PERSON five times.
+        A name that ends a longer PERSON ("George Washington") is left alone.
+        """
+        names: dict[str, int] = {}
+        for t in self._found_ref:
+            if not t.demonym_of and t.admin1_code is None and _known(self.gaz, t.norm_text):
+                names[doc[t.tok_start:t.tok_end].text] = t.tok_end - t.tok_start
+        if not names:
+            return
+        person_tail = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                person_tail.update(range(ent.start + 1, ent.end))
+        i, n = 0, len(doc)
+        while i < n:
+            if taken[i] or not _is_cap(doc[i]):
+                i += 1
+                continue
+            hit = 0
+            for text, width in names.items():
+                if i + width <= n and doc[i:i + width].text == text and not any(taken[i:i + width]):
+                    if any(k in person_tail for k in range(i, i + width)):
+                        continue
+                    hit = max(hit, width)
+            if hit:
+                add(i, i + hit, "same-name")
+                i += hit
+            else:
+                i += 1
 
     # -- untagged text ---------------------------------------------------------------------
     def _scan_untagged(self, doc: Doc, taken: list[bool], add) -> None:

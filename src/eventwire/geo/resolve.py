@@ -19,11 +19,11 @@ from eventwire.geo.lexicon import Lexicon
 from eventwire.geo.recognize import Toponym
 
 W_POP = 0.9
-W_COUNTRY = 3.0
+W_COUNTRY = 5.0
 W_ADMIN1 = 5.0
 W_CONTAINER = 8.0
 W_COHERE = 3.0
-ALT_PENALTY = 0.5
+ALT_PENALTY = 1.0
 SEAT_BONUS = 2.5
 SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
 
@@ -141,9 +141,8 @@ class Resolver:
             if not cs:
                 results.append(None)
                 continue
-            memo_key = (t.norm_text, t.container)
-            if t.container is None and t.norm_text in contained:
-                memo_key = (t.norm_text, contained[t.norm_text])
+            container = t.container or contained.get(t.norm_text)
+            memo_key = (t.norm_text, container)
             if memo_key not in chosen:
                 cv, av = country_votes.copy(), admin_votes.copy()
                 if t.norm_text in own:
@@ -158,12 +157,12 @@ class Resolver:
                 ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0,
                        co, co_total)
                 seat = self._seat_bonus(cs)
-                scored = sorted(((self._score(c, t, ctx, t.container) + seat.get(c.id, 0.0), c) for c in cs),
+                scored = sorted(((self._score(c, t, ctx, container) + seat.get(c.id, 0.0), c) for c in cs),
                                 key=lambda x: -x[0])
                 best = scored[0]
                 margin = best[0] - scored[1][0] if len(scored) > 1 else 5.0
                 confidence = round(1 / (1 + math.exp(-margin)), 3)
-                rule = "container" if t.container and self._in_container(best[1], t.container) else (
+                rule = "container" if container and self._in_container(best[1], container) else (
                     "context" if len(scored) > 1 else "unique")
                 chosen[memo_key] = Resolution(best[1], confidence, rule)
             results.append(chosen[memo_key])
