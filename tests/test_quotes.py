@@ -218,3 +218,12 @@ def test_statement_class_from_cue():
     assert statement_class(q) == "statement"
     q = run("Rebels threatened to attack the airport.")[0]
     assert statement_class(q) == "threaten"
+
+
+def test_speaker_is_the_head_not_a_modifier():
+    q = run("A lawyer for the newspapers, David Schulz, said no decision had been made.")[0]
+    assert q.speaker == "David Schulz"
+    q = run("One Democratic source on the panel said the talks had failed.")[0]
+    assert q.anonymous and q.speaker == "One Democratic source on the panel"
+    q = run("Pagliano's lawyer said he would not answer questions.")[0]
+    assert q.speaker == "Pagliano's lawyer" and not q.anonymous

@@ -364,6 +364,29 @@ def _noun_candidate(parsed: Parsed, noun: Token, lexicon: Lexicon) -> Candidate 
     return Candidate(ranges, "indirect", noun, (noun.i, cue_end), source, how, 0.5)
 
 
+def _that_clause_candidate(parsed: Parsed, verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """Any verb outside the lexicon with a subject and a "that"-clause ("Republicans have
+    expressed concern that …", "the poll finds that …") reports a stance or a claim."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon.non_cue_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" and g.i == child.left_edge.i for g in child.children
+        ):
+            subject = subject_of(verb)
+            if subject is None or subject.lower_ in ("it", "this", "there"):
+                return None
+            clause = _clause_range(parsed, verb, child)
+            if clause is None:
+                return None
+            ranges = _clip_to_paragraph(parsed.article.text, [clause], verb.idx)
+            if not ranges:
+                return None
+            subject = _same_paragraph(parsed.article.text, subject, verb)
+            return Candidate(ranges, "indirect", verb, cue_range(verb, lexicon), subject, "indirect-that", 0.45)
+    return None
+
+
 def _indirect_candidates(
     parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon, used: set[int]
 ) -> list[Candidate]:
@@ -390,6 +413,9 @@ def _indirect_candidates(
             continue
         entry = cue_verb(tok, lexicon)
         if entry is None:
+            generic = _that_clause_candidate(parsed, tok, lexicon)
+            if generic is not None:
+                out.append(generic)
             continue
         found = content_child(tok, entry)
         if found is not None:

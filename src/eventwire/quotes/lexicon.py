@@ -36,6 +36,7 @@ class Lexicon:
     pronouns: dict[str, frozenset[str]]  # pronoun -> kinds of antecedent
     topic_prepositions: frozenset[str] = frozenset()  # "talked about", "spoke of"
     cue_nouns: dict[str, CueVerb] = field(default_factory=dict)  # "his claim that ..."
+    non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -72,4 +73,5 @@ def load_lexicon() -> Lexicon:
     nouns = {
         noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in _lines("cue_nouns.tsv")
     }
-    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns)
+    non_cue = frozenset(row[0].lower() for row in _lines("non_cue_verbs.txt"))
+    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue)

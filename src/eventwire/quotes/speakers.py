@@ -148,13 +148,29 @@ def resolve_speaker(
         if found:
             return Speaker(found[0], found[1], False, "pronoun", 0.7)
         return Speaker(None, None, False, "pronoun-unresolved", 0.4)
-    actor = _actor_overlapping(actors, start, end)
-    if actor is not None:
-        return Speaker(actor.name, actor.code, False, "actor", 0.9)
-    ent = _ent_overlapping(ents, start, end)
-    if ent is not None:
-        return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
+    # The phrase names whoever its head (or the head's appositive) is: "An attorney for
+    # Pagliano, Mark MacDougall" is MacDougall; "Pagliano's lawyer" is not Pagliano.
+    anchors = [head] + [c for c in head.children if c.dep_ == "appos"]
+    for anchor in anchors:
+        a0, a1 = anchor.idx, anchor.idx + len(anchor)
+        actor = _actor_overlapping(actors, a0, a1)
+        if actor is not None:
+            return Speaker(actor.name, actor.code, False, "actor", 0.9)
+        ent = _ent_overlapping(ents, a0, a1)
+        if ent is not None:
+            return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
     text = doc.text[start:end]
-    has_name = any(t.pos_ == "PROPN" for t in doc[source[0] : source[1] + 1])
-    anonymous = not has_name and head.lemma_.lower() in lexicon.anonymous_nouns
-    return Speaker(text, None, anonymous, "nominal", 0.6)
+    # Only modifiers are names ("a GOP source", "the Syrian army"): the phrase speaks, and
+    # an actor among its modifiers lends it a code (the party, the country), not a name.
+    code = None
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
+            actor = _actor_overlapping(actors, child.idx, child.idx + len(child))
+            if actor is not None and actor.code:
+                code = actor.code
+                break
+    names_person = any(
+        e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in ents
+    )
+    anonymous = head.pos_ != "PROPN" and not names_person and head.lemma_.lower() in lexicon.anonymous_nouns
+    return Speaker(text, code, anonymous, "nominal", 0.6)
