@@ -300,7 +300,11 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
                 source = resolve_actor(ctx, args.verb_arguments(reading.failed)[0])
         if code.startswith("154") and target is not None and target.role == "COP":
             code, mode = "153", "police"  # "police were deployed": police power, not troops
-        if reading.future and entry is not None and not reading.negated:
+        if reading.future and reading.negated and reading.modality == "intended" and entry is not None:
+            # "will not accept more refugees": CAMEO codes an announced refusal as REJECT
+            code, etype, mode, rule = lex.by_prefix(lex.reject_codes, code) or "120", None, None, rule + "+refused"
+            reading = Reading(negated=False, modality="asserted", speech=reading.speech)
+        elif reading.future and entry is not None and not reading.negated:
             # CAMEO codes promises as EXPRESS INTENT (03x) and announced violence as THREATEN (13x)
             table = lex.threat_codes if entry.quad_class in (3, 4) else lex.intent_codes
             promised = lex.by_prefix(table, code)
@@ -310,7 +314,30 @@ def _verb_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
                    _confidence("VERB", source, target), rule)
         if ev is not None:
             events.append(ev)
+            demand = _demand_event(ctx, reading, code, source, s_tok)
+            if demand is not None:
+                events.append(demand)
     return events
+
+
+def _demand_event(ctx: _Ctx, reading: Reading, code: str, must_act: Actor | None, must_tok) -> Event | None:
+    """"X reiterated that Libya must hand over ...": X makes a demand of Libya (REQUEST 10x).
+
+    Speech verbs ("said that ... must") and demand verbs code their own REQUEST; this covers the rest.
+    """
+    gov = reading.demanded_by
+    if reading.modality != "demanded" or gov is None or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = gov.lemma_.lower()
+    if ctx.lex.cue(lemma, "speech") or ctx.lex.match("VERB", lemma, _child_lemmas(gov)) is not None:
+        return None
+    src_tok = args.verb_arguments(gov)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return None
+    toks = [t for t in (src_tok, must_tok) if t is not None]
+    return _make(ctx, [gov], ctx.lex.by_prefix(ctx.lex.demand_codes, code) or "100", None, None, source, must_act,
+                 toks, Reading(), _confidence("VERB", source, must_act) - 0.1, f"demand:{lemma}")
 
 
 def _cause_agent(ctx: _Ctx, verb: Token) -> tuple[Token | None, str]:
@@ -425,6 +452,25 @@ def _inaction_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         return []
     r = Reading(negated=True)
     ev = _make(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
+    return [ev] if ev else []
+
+
+def _uncoded_refusal(ctx: _Ctx, tok: Token) -> list[Event]:
+    """"refused to commit troops": a refusal is a REJECT even when the lexicon cannot code what is refused."""
+    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if comp is None or any(c.dep_ == "neg" for c in tok.children):
+        return []
+    if ctx.lex.match("VERB", comp.lemma_.lower(), _child_lemmas(comp)) is not None:
+        return []
+    src_tok = args.verb_arguments(tok)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    tgt_tok = args.verb_arguments(comp)[1]
+    target = resolve_actor(ctx, tgt_tok)
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    ev = _make(ctx, [tok, comp], "120", None, None, source, target, toks, Reading(), 0.55,
+               f"refusal:{tok.lemma_}->{comp.lemma_}")
     return [ev] if ev else []
 
 
@@ -582,10 +628,10 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("VERB", lemma, _child_lemmas(tok))
                 if trig is None:
                     found = _generic_events(ctx, tok)
-                elif _governs_coded_action(tok, lex) or (
-                    lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children)
-                ):
-                    continue  # "refused/promised/threatened to X": coded through X
+                elif lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
+                    found = _uncoded_refusal(ctx, tok)  # a coded complement is coded (as REJECT) on its own
+                elif _governs_coded_action(tok, lex):
+                    continue  # "promised/threatened to X": coded through X
                 elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
                     found = _statement_events(ctx, tok, trig, events)
                 else:

@@ -98,8 +98,8 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             r.demanded_by = head
         if lex.cue(lemma, "speech") or lex.cue(lemma, "threat"):
             r.speech = head
-            if "demand" in kinds and r.demanded_by is None:
-                r.demanded_by = head
+        if "demand" in kinds and r.demanded_by is None:  # "reiterated that Libya must hand over ..."
+            r.demanded_by = head
     if "demand" in kinds:
         r.modality = "demanded"
     elif "threat" in kinds:
