@@ -1,6 +1,6 @@
 """Evaluate eventwire.events on IndiaPoliceEvents (Halterman, Keith, Sarwar, O'Connor 2021).
 
-Usage: .venv/bin/python eval/events.py [DATA_PATH] [--out results.json] [--limit N] [--cache DIR]
+Usage: .venv/bin/python eval/events.py [DATA_PATH] [--out results.json] [--limit N] [--cache DIR] [--gsr PATH]
 
 DATA_PATH is the folder with ``sents.dev.jsonl``, ``docs.dev.jsonl`` and ``metadata.dev.jsonl``
 (default ``../shared/gold/events/india-police-events``) or the sents file itself.
@@ -24,6 +24,9 @@ Each event is placed in the gold sentence holding its trigger (gold sentences ar
 sentence-level precision, recall and F1 per label. Beside them the script re-runs, on the same
 sentences, the paper's own keyword baseline (police word AND action word in one sentence; word
 lists from the authors' repository, archived_code/models/manual_keyword_list.json).
+
+A second, smaller check runs the coder on the PLOVER gold-standard records (openeventdata/PLOVER, the CAMEO
+manual's example sentences coded in PLOVER; ``--gsr``): how often the record's PLOVER type is among ours.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO / ".." / "shared" / "gold" / "events" / "india-police-events"
+DEFAULT_GSR = REPO / ".." / "shared" / "gold" / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+GSR_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 KILL_CODES = ("1823", "186", "202")
 
@@ -170,6 +175,35 @@ def run_pipeline(items, cache: Path | None):
     return out, pipe.timings, time.perf_counter() - t0
 
 
+def plover_gsr(path: Path) -> dict[str, float]:
+    """PLOVER types on the PLOVER gold-standard records (the CAMEO manual's example sentences).
+
+    type_recall: share of records whose gold PLOVER type is among the types we code for the sentence;
+    type_precision: share of our typed events whose type is the record's type (each record names one
+    event, so events we code beside it count against us: a floor, not an exact precision).
+    """
+    from eventwire.actors import find_actors
+    from eventwire.events import code_events
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text") and r.get("event")]
+    nlp = load_nlp()
+    hit = typed = right = 0
+    for r, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        gold = GSR_RENAMED.get(r["event"], r["event"])
+        parsed = parse(Article(id=r.get("id", ""), text=r["text"], raw_text=r["text"]), doc)
+        types = [e.event_type for e in code_events(parsed, find_actors(parsed), []) if e.event_type]
+        hit += gold in types
+        typed += len(types)
+        right += sum(t == gold for t in types)
+    return {
+        "plover_gsr_records": len(records),
+        "plover_gsr_type_recall": round(hit / max(1, len(records)), 4),
+        "plover_gsr_type_precision": round(right / max(1, typed), 4),
+    }
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -183,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--cache", default=None, help="folder to keep spaCy parses between runs (speeds tuning)")
     ap.add_argument("--errors", default=None, help="write false positives/negatives to this JSONL file")
+    ap.add_argument("--gsr", default=str(DEFAULT_GSR), help="PLOVER gold-standard records ('' to skip)")
     a = ap.parse_args(argv)
     path = Path(a.data)
     if not path.exists():
@@ -246,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{lab:<11} {g:>5} | {p:6.3f} {r:6.3f} {f:6.3f} | {kp:9.3f} {kr:6.3f} {kf:6.3f}")
     print("keyword = the paper's keyword baseline re-run on the same sentences. Published per-label figures")
     print("of the paper's baselines were not retrievable here; see README.")
+    if a.gsr and Path(a.gsr).exists():
+        metrics.update(plover_gsr(Path(a.gsr)))
+        print(f"PLOVER gold-standard records ({metrics['plover_gsr_records']}): type recall "
+              f"{metrics['plover_gsr_type_recall']:.3f}, type precision (floor) {metrics['plover_gsr_type_precision']:.3f}")
     if a.errors:
         with open(a.errors, "w", encoding="utf-8") as fh:
             for e in errors:
