@@ -227,3 +227,10 @@ def test_speaker_is_the_head_not_a_modifier():
     assert q.anonymous and q.speaker == "One Democratic source on the panel"
     q = run("Pagliano's lawyer said he would not answer questions.")[0]
     assert q.speaker == "Pagliano's lawyer" and not q.anonymous
+
+
+def test_pronoun_respects_gender_from_titles():
+    # the nearest PERSON before "she" is Sanders, a man by the article's own title
+    text = "Ms. Warren met voters in Ohio. Later Mr. Sanders arrived. “We are not done yet,” she said."
+    q = run(text)[0]
+    assert q.speaker == "Warren"

@@ -37,6 +37,7 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()  # "talked about", "spoke of"
     cue_nouns: dict[str, CueVerb] = field(default_factory=dict)  # "his claim that ..."
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
+    honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -74,4 +75,7 @@ def load_lexicon() -> Lexicon:
         noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in _lines("cue_nouns.tsv")
     }
     non_cue = frozenset(row[0].lower() for row in _lines("non_cue_verbs.txt"))
-    return Lexicon(cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue)
+    honorifics = {row[0].lower(): row[1] for row in _lines("honorifics.tsv")}
+    return Lexicon(
+        cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics
+    )

@@ -25,6 +25,19 @@ KIND_LABELS = {
 }
 ANTECEDENT_WINDOW_CHARS = 1500  # pronoun antecedents further back than this are guesses
 RELATIVE_PRONOUNS = ("who", "which", "that")
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _genders(doc: Doc, ents: tuple[SpacySpan, ...], honorifics: dict[str, str]) -> dict[str, str]:
+    """Surname -> gender from the article's own titles ("Mrs. Clinton", "Mr. Trump")."""
+    out: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for tok in (ent[0], doc[ent.start - 1] if ent.start > 0 else None):
+            if tok is not None and tok.lower_ in honorifics:
+                out.setdefault(ent[-1].lower_, honorifics[tok.lower_])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +95,17 @@ def _antecedent(
     before: int,
     kinds: frozenset[str],
     quoted: list[tuple[int, int]],
+    gender: str | None = None,
+    genders: dict[str, str] | None = None,
 ) -> tuple[str, str | None] | None:
-    """Nearest preceding compatible mention outside quoted speech."""
+    """Nearest preceding compatible mention outside quoted speech (and, for he/she, not
+    of the other gender by the article's own titles)."""
+    genders = genders or {}
+
+    def wrong_gender(name: str) -> bool:
+        known = genders.get(name.split()[-1].lower()) if name.split() else None
+        return gender is not None and known is not None and known != gender
+
     labels = {label for kind in kinds for label in KIND_LABELS.get(kind, ())}
     floor = before - ANTECEDENT_WINDOW_CHARS
     if actors:
@@ -94,6 +116,8 @@ def _antecedent(
                 continue
             if actor.kind and actor.kind not in kinds:
                 continue
+            if wrong_gender(doc.text[actor.span.start : actor.span.end]):
+                continue
             return actor.name, actor.code
     for ent in reversed(ents):
         if ent.end_char > before:
@@ -101,6 +125,8 @@ def _antecedent(
         if ent.start_char < floor:
             break
         if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
+            continue
+        if ent.label_ == "PERSON" and wrong_gender(ent.text):
             continue
         return _full_name(ents, ent), None
     # The small model often labels a bare surname ORG or GPE ("Trump"); a proper-noun
@@ -144,7 +170,10 @@ def resolve_speaker(
             "relative"
         )
     if head.pos_ == "PRON" and lower in lexicon.pronouns:
-        found = _antecedent(doc, ents, actors, start, lexicon.pronouns[lower], quoted)
+        found = _antecedent(
+            doc, ents, actors, start, lexicon.pronouns[lower], quoted,
+            PRONOUN_GENDER.get(lower), _genders(doc, ents, lexicon.honorifics),
+        )
         if found:
             return Speaker(found[0], found[1], False, "pronoun", 0.7)
         return Speaker(None, None, False, "pronoun-unresolved", 0.4)
