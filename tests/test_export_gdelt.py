@@ -193,3 +193,18 @@ def test_cli_dedup_and_new_export_formats(db, tmp_path):
         r = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / "x"), "--db", str(db)])
         assert r.exit_code == 0, r.output
         assert (tmp_path / "x" / name).stat().st_size > 0
+
+
+def test_parquet_by_day_includes_gdelt_tables_typed_by_codebook(db, tmp_path):
+    with Store(db, read_only=True) as store:
+        written = dict(export_format(store.con, tmp_path / "pq", "parquet-by-day"))
+        written_again = dict(export_format(store.con, tmp_path / "pq", "parquet-by-day"))  # replaces, not appends
+    folder = tmp_path / "pq" / "gdelt_events"
+    assert written[folder] == written_again[folder] == 3
+    con = duckdb.connect()
+    rel = con.execute(f"SELECT * FROM read_parquet('{folder}/*/*.parquet', hive_partitioning=true)")
+    names = [d[0] for d in rel.description]
+    assert names[:61] == column_names("events") and names[61] == "day"
+    rows = rel.fetchall()
+    assert len(rows) == 3 and {str(r[61]) for r in rows} == {"2016-03-23"}
+    assert {r[1] for r in rows} == {20160323}  # SQLDATE stays an integer

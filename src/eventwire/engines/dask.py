@@ -30,7 +30,10 @@ def connect(scheduler: Any = None, workers: int = 1) -> tuple[Any, bool]:
     except ImportError as exc:  # optional dependency
         raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'eventwire[scale]'") from exc
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        import logging
+
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.WARNING)
         return Client(cluster), True
     if isinstance(scheduler, Client):
         return scheduler, False
