@@ -234,3 +234,12 @@ def test_pronoun_respects_gender_from_titles():
     text = "Ms. Warren met voters in Ohio. Later Mr. Sanders arrived. “We are not done yet,” she said."
     q = run(text)[0]
     assert q.speaker == "Warren"
+
+
+def test_coded_nominal_source_stays_anonymous():
+    text = "“The city will be secure within hours,” the soldier said."
+    start = text.index("the soldier")
+    actor = Actor(Span(start, start + 11, "the soldier"), 0, "the soldier", "SYR MIL", kind="person")
+    q = run(text, [actor])[0]
+    assert q.speaker_code == "SYR MIL"
+    assert q.anonymous

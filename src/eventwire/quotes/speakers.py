@@ -179,12 +179,14 @@ def resolve_speaker(
         return Speaker(None, None, False, "pronoun-unresolved", 0.4)
     # The phrase names whoever its head (or the head's appositive) is: "An attorney for
     # Pagliano, Mark MacDougall" is MacDougall; "Pagliano's lawyer" is not Pagliano.
+    names_person = any(e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in ents)
+    anonymous = head.pos_ != "PROPN" and not names_person and head.lemma_.lower() in lexicon.anonymous_nouns
     anchors = [head] + [c for c in head.children if c.dep_ == "appos"]
     for anchor in anchors:
         a0, a1 = anchor.idx, anchor.idx + len(anchor)
         actor = _actor_overlapping(actors, a0, a1)
-        if actor is not None:
-            return Speaker(actor.name, actor.code, False, "actor", 0.9)
+        if actor is not None:  # "the soldier" may be coded (SYR MIL) and still anonymous
+            return Speaker(actor.name, actor.code, anonymous and anchor is head, "actor", 0.9)
         ent = _ent_overlapping(ents, a0, a1)
         if ent is not None:
             return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
@@ -198,8 +200,4 @@ def resolve_speaker(
             if actor is not None and actor.code:
                 code = actor.code
                 break
-    names_person = any(
-        e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in ents
-    )
-    anonymous = head.pos_ != "PROPN" and not names_person and head.lemma_.lower() in lexicon.anonymous_nouns
     return Speaker(text, code, anonymous, "nominal", 0.6)
