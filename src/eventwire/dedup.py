@@ -231,9 +231,14 @@ def dedup_store(store: Any, threshold: float = DEFAULT_THRESHOLD, num_perm: int 
 
     con = store.con
     stats = DedupStats()
-    rows = con.execute("SELECT id, text FROM articles ORDER BY date NULLS LAST, id").fetchall()
-    stats.articles = len(rows)
-    groups = find_article_groups(rows, threshold=threshold, num_perm=num_perm)
+    cursor = con.execute("SELECT id, text FROM articles ORDER BY date NULLS LAST, id")
+
+    def texts() -> Iterable[tuple[str, str]]:  # streamed: only the MinHashes stay in memory
+        while chunk := cursor.fetchmany(2_000):
+            yield from chunk
+
+    groups = find_article_groups(texts(), threshold=threshold, num_perm=num_perm)
+    stats.articles = sum(len(g.members) for g in groups)
     group_rows = []
     for g in groups:
         if len(g.members) > 1:
