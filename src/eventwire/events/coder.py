@@ -9,7 +9,7 @@ Each event keeps the rule that produced it so a user can see why it exists.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -37,6 +37,7 @@ class _Ctx:
     actor_starts: list[int]
     actors: list[Actor]
     quotes: list[Quote]
+    recent: list[Actor] = field(default_factory=list)  # sources of the latest events, for pronouns
 
 
 # --------------------------------------------------------------------------- actors
@@ -63,6 +64,28 @@ def _place_as_person(actor: Actor, token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ in ("in", "at", "over", "near", "to", "from", "into", "of"):
         return True
     return token.dep_ in ("dobj", "nsubjpass") and lexicon().cue(head.lemma_.lower(), "territorial")
+
+
+def _antecedent(ctx: _Ctx, pron: Token) -> Actor | None:
+    """A third-person subject pronoun read as the latest event source of a matching kind.
+
+    A cheap stand-in for coreference when the actors stage leaves the pronoun unresolved:
+    "he"/"she" take the latest person, "they"/"it" the latest group, within two sentences.
+    """
+    word = pron.lower_
+    if word not in ("he", "she", "they", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
+        return None
+    sent = ctx.parsed.sentence_of_token(pron.i)
+    for actor in reversed(ctx.recent):
+        if sent - actor.sentence > 2 or actor.span.start >= pron.idx:
+            continue
+        person = actor.kind == "person"
+        if (word in ("he", "she")) == person:
+            return replace(
+                actor, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)), sentence=sent,
+                confidence=round(actor.confidence * 0.6, 3), rule=f"events:pronoun->{actor.rule or actor.name}",
+            )
+    return None
 
 
 def _sector(lex: Lexicon, token: Token) -> str | None:
@@ -123,6 +146,8 @@ def resolve_actor(ctx: _Ctx, token: Token | None) -> Actor | None:
                 found = _actor_at(ctx, t)
                 if found is not None and found.kind == "person":
                     return found
+    if token.pos_ == "PRON":
+        return _antecedent(ctx, token)
     sector = _sector(ctx.lex, token)
     if sector is None:
         return None
@@ -648,6 +673,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 seen.add(key)
                 events.append(ev)
+                if ev.source is not None and not ev.source.rule.startswith("events:pronoun"):
+                    ctx.recent.append(ev.source)
     coded = {e.trigger.start for e in events}
     events.extend(_quote_statements(ctx, coded))
     events.sort(key=lambda e: (e.trigger.start, e.cameo_code or ""))
