@@ -243,3 +243,14 @@ def test_coded_nominal_source_stays_anonymous():
     q = run(text, [actor])[0]
     assert q.speaker_code == "SYR MIL"
     assert q.anonymous
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "“", '"', "«»", "“”", "''", ":", "He said:", "according to", "“A,” he said, “", "―", "Mr. X: “y”"],
+)
+def test_degenerate_input_gives_valid_spans(text):
+    for q in run(text):
+        for span in q.content:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
