@@ -29,8 +29,11 @@ def test_other_language_skipped_with_reason():
     assert v.reason.startswith("language de (p=") and "processing en" in v.reason
 
 
-def test_metadata_language_trusted_and_filter_configurable():
-    assert not check(RawDoc(ENGLISH, "c", language="fr-FR")).keep  # the source said French
+def test_declared_language_decides_only_when_the_text_cannot():
+    v = check(RawDoc(GERMAN, "c", language="en"))  # a CMS default lang="en" on a German page
+    assert not v.keep and "declared en" in v.reason
+    assert not check(RawDoc("Ja, nein, vielleicht.", "c2", language="de-DE")).keep  # too short: declared decides
+    assert check(RawDoc("Yes, no, maybe.", "c3", language="en-GB")).raw.language == "en"
     assert check(RawDoc(GERMAN, "d"), languages=("en", "de")).keep
 
 

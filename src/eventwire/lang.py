@@ -4,9 +4,9 @@ Crawls such as Common Crawl News mix every language; running an English model on
 text yields confident nonsense. Inputs in another language are therefore *skipped and
 recorded* (status ``skipped`` in the ``inputs`` table, with the language and probability),
 never dropped silently and never processed. The identifier is py3langid (a pure-Python,
-offline port of langid.py); a language given in the input's metadata is trusted over it.
-Short texts, and texts the identifier is unsure about, are kept: wrongly skipping an
-article loses it, wrongly keeping one costs a little time.
+offline port of langid.py). A language declared by the input (JSONL ``language``, HTML
+``lang``) decides only when the text is too short or the identifier unsure; with neither,
+the input is kept: wrongly skipping an article loses it, wrongly keeping one costs time.
 """
 
 from __future__ import annotations
@@ -65,19 +65,25 @@ class Verdict:
 
 
 def check(raw: RawDoc, languages: Sequence[str] = DEFAULT_LANGUAGES) -> Verdict:
-    """Decide whether ``raw`` is processed; skipped inputs carry the reason users will see."""
+    """Decide whether ``raw`` is processed; skipped inputs carry the reason users will see.
+
+    The text decides when it is long enough and the identifier is sure: a page's declared
+    language is often a CMS default (``<html lang="en">`` on a German site). Otherwise the
+    declared language decides, and with neither the input is kept.
+    """
     wanted = {normalise(l) for l in languages}
     declared = normalise(raw.language)
+    settings = _settings()
+    lang, prob = None, 0.0
+    if len(raw.text.strip()) >= settings["min_chars"]:
+        lang, prob = identify(raw.text)
+    if lang is not None and prob >= settings["min_probability"]:
+        if lang in wanted:
+            return Verdict(dataclasses.replace(raw, language=lang), lang, True)
+        said = f", declared {declared}" if declared and declared != lang else ""
+        return Verdict(raw, lang, False, f"language {lang} (p={prob:.2f}{said}); processing {', '.join(sorted(wanted))}")
     if declared:
         if declared in wanted:
-            return Verdict(raw, declared, True)
-        return Verdict(raw, declared, False, f"language {declared} (from metadata); processing {', '.join(sorted(wanted))}")
-    settings = _settings()
-    if len(raw.text.strip()) < settings["min_chars"]:
-        return Verdict(raw, None, True)
-    lang, prob = identify(raw.text)
-    if lang in wanted:
-        return Verdict(dataclasses.replace(raw, language=lang), lang, True)
-    if prob >= settings["min_probability"]:
-        return Verdict(raw, lang, False, f"language {lang} (p={prob:.2f}); processing {', '.join(sorted(wanted))}")
-    return Verdict(raw, None, True)  # unsure: keep it
+            return Verdict(dataclasses.replace(raw, language=declared), declared, True)
+        return Verdict(raw, declared, False, f"language {declared} (declared); processing {', '.join(sorted(wanted))}")
+    return Verdict(raw, None, True)  # too short or unsure, and nothing declared: keep it
