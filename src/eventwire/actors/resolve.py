@@ -20,6 +20,7 @@ How it works, in one pass over the tokens plus one over the noun phrases:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -204,7 +205,7 @@ class ActorResolver:
     def _segments(self, doc: Doc, anchors: list[Anchor]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         country_spans = {(a.start, a.end) for a in anchors if a.entry.type in ("country", "capital")}
-        for chunk in doc.noun_chunks:
+        for chunk in _noun_chunks(doc):
             start, end = _cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i)
             # "Iraqi President Saddam Hussein's proposal": the possessor is a phrase of its own.
             for i in range(start, end):
@@ -219,36 +220,37 @@ class ActorResolver:
             if piece[0] < piece[1]:
                 spans.append(piece)
         for ent in _name_ents(doc):  # names the chunker split or missed
-            if True:
-                piece = _trim(doc, *_cut_at_breaks(doc, ent.start, ent.end, ent.end - 1))
-                if piece[0] < piece[1]:
-                    spans.append(piece)
+            piece = _trim(doc, *_cut_at_breaks(doc, ent.start, ent.end, ent.end - 1))
+            if piece[0] < piece[1]:
+                spans.append(piece)
         spans.extend((a.start, a.end) for a in anchors)
-        # Widen to whole anchors, then merge overlaps.
+        # Widen to whole anchors (they never overlap each other, so only the two edge
+        # tokens can sit inside one), then merge overlaps.
+        covering: dict[int, Anchor] = {}
+        for a in anchors:
+            for i in range(a.start, a.end):
+                covering[i] = a
         widened = []
         for s, e in spans:
-            for a in anchors:
-                if a.start < e and s < a.end:
-                    s, e = min(s, a.start), max(e, a.end)
-            widened.append((s, e))
+            first, last = covering.get(s), covering.get(e - 1)
+            widened.append((min(s, first.start) if first else s, max(e, last.end) if last else e))
         merged = self._join_adjacent(doc, _merge(widened), anchors)
         return self._join_titles(doc, merged, anchors)
 
     def _join_adjacent(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
         """"U.S." + "Secretary of State" + "Warren Christopher": modifiers the parser cut off a name."""
-        kinds = {}
-        for a in anchors:
-            kinds[(a.start, a.end)] = a.entry.type
+        type_by_start = {a.start: a.entry.type for a in anchors}
+        by_end = {a.end: a for a in anchors}
         modifier = {"country", "demonym", "org", "title"}
         out: list[tuple[int, int]] = []
         for seg in segments:
-            if out and out[-1][1] == seg[0] and not doc[seg[0] - 1].whitespace_.count("\n"):
+            if out and out[-1][1] == seg[0] and "\n" not in doc[seg[0] - 1].whitespace_:
                 left = out[-1]
-                right_starts_name = kinds.get(_anchor_at(anchors, seg[0]), "") == "title" or (
+                right_starts_name = type_by_start.get(seg[0]) == "title" or (
                     doc[seg[0]].ent_type_ == "PERSON" and doc[seg[0]].ent_iob_ == "B"
                 )
-                left_end = next((k for k in kinds if k[1] == left[1] and k[0] >= left[0]), None)
-                if left_end is not None and kinds[left_end] in modifier and right_starts_name:
+                left_last = by_end.get(left[1])
+                if left_last is not None and left_last.start >= left[0] and left_last.entry.type in modifier and right_starts_name:
                     out[-1] = (left[0], seg[1])
                     continue
             out.append(seg)
@@ -462,7 +464,7 @@ class ActorResolver:
         if actor.code is None:
             return
         alias = _Alias(actor.name, actor.code, actor.country, actor.role, actor.kind)
-        ents = [ent for ent in _name_ents(doc) if start <= ent.start and ent.end <= end]
+        ents = _ents_within(doc, start, end)
         for ent in ents:
             words = tuple(t.text for t in ent if not _is_det(t))
             if words:
@@ -506,18 +508,35 @@ def _resolve_possessive(doc: Doc, actor: Actor, earlier: list[Actor]) -> Actor:
     return actor
 
 
-def _anchor_at(anchors: list[Anchor], start: int) -> tuple[int, int] | None:
-    for a in anchors:
-        if a.start == start:
-            return (a.start, a.end)
-    return None
-
-
 def _acts(tok) -> bool:
     """Is this word a participant of its clause (subject, object, agent) rather than a location?"""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "between")
+
+
+def _ents_within(doc: Doc, start: int, end: int) -> list:
+    """PERSON/ORG entities inside tokens [start, end), by binary search over their starts."""
+    ents = _name_ents(doc)
+    starts = doc.user_data.get("eventwire_name_ent_starts")
+    if starts is None:
+        starts = [ent.start for ent in ents]
+        doc.user_data["eventwire_name_ent_starts"] = starts
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(ents) and ents[i].start < end:
+        if ents[i].end <= end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
+def _noun_chunks(doc: Doc) -> list:
+    """Noun chunks, or none when the pipeline has no parser (then anchors and names still count)."""
+    try:
+        return list(doc.noun_chunks)
+    except ValueError:
+        return []
 
 
 def _name_ents(doc: Doc) -> list:
@@ -556,7 +575,10 @@ def _all_lower(doc: Doc) -> bool:
 
 def _shouting(doc: Doc, i: int) -> bool:
     """Is token ``i`` inside a run of capitals ("WHAT IS IT"), where "IS"/"US" are words?"""
-    sent = doc[i].sent
+    try:
+        sent = doc[i].sent
+    except ValueError:  # no sentence boundaries: look at a window instead
+        sent = doc[max(0, i - 10) : i + 10]
     words = [t for t in sent if t.is_alpha and len(t) > 1]
     if len(words) < 3:
         neighbours = [t for t in (doc[i - 1] if i > 0 else None, doc[i + 1] if i + 1 < len(doc) else None) if t is not None]
