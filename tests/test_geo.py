@@ -236,3 +236,12 @@ def test_event_without_any_place_is_left_empty(nlp, gaz):
     parsed = _parsed(nlp, text)
     [ev] = locate_events(parsed, [_event(text, "attacked")], find_places(parsed, gazetteer=gaz))
     assert ev.location is None and ev.location_rule is None
+
+
+def test_is_held_is_not_a_place_and_event_is_at_palmyra(nlp, gaz):
+    text = "Syrian army seizes hills overlooking IS-held town of Palmyra."
+    parsed = _parsed(nlp, text)
+    places = find_places(parsed, gazetteer=gaz)
+    assert not any(p.span.text.startswith("IS") for p in places)
+    [ev] = locate_events(parsed, [_event(text, "seizes")], places)
+    assert ev.location.name == "Tadmur" and ev.location_rule == "overlooking"

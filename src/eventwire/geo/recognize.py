@@ -206,7 +206,7 @@ class Recognizer:
         if start >= ent.end:
             return
         key = norm(doc[start:ent.end].text)
-        if _known(self.gaz, key) and key not in self.lex.stoplist:
+        if _known(self.gaz, key) and key not in self.lex.stoplist and len(key) >= 3 and not doc[ent.end - 1].text.endswith("-"):
             if self._place_context(doc, start, ent.end, key):
                 add(start, ent.end, "cue")
                 return
@@ -349,7 +349,7 @@ class Recognizer:
     def _scan_untagged(self, doc: Doc, taken: list[bool], add) -> None:
         i, n = 0, len(doc)
         while i < n:
-            if taken[i] or not _is_cap(doc[i]):
+            if taken[i] or not _is_cap(doc[i]) or doc[i].text.endswith("-"):
                 i += 1
                 continue
             j = i
@@ -359,7 +359,7 @@ class Recognizer:
             for e in range(j, i, -1):
                 span = doc[i:e]
                 key = norm(span.text)
-                if not key or key in self.lex.stoplist:
+                if len(key) < 3 or key in self.lex.stoplist or span.text.endswith("-"):
                     continue
                 if self._demonym_target(span.text) and e - i == 1:
                     add(i, e, "demonym", self._demonym_target(span.text))

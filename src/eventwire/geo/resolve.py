@@ -25,6 +25,7 @@ W_CONTAINER = 8.0
 W_COHERE = 3.0
 ALT_PENALTY = 1.0
 SEAT_BONUS = 2.5
+BIG_SEAT_BONUS = 0.0  # extra for a million-people city named like its own state ("New York")
 SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
 
 
@@ -70,7 +71,8 @@ class Resolver:
         ("Geneva" the city, not the canton; "Tadmur" the town, not the district.)
         """
         areas = {(c.country, c.admin1) for c in cs if c.fcode == "ADM1"}
-        return {c.id: SEAT_BONUS for c in cs if c.fclass == "P" and (c.country, c.admin1) in areas}
+        return {c.id: SEAT_BONUS + (BIG_SEAT_BONUS if c.population >= 1_000_000 else 0.0)
+                for c in cs if c.fclass == "P" and (c.country, c.admin1) in areas}
 
     def demonym_place(self, target: str) -> Candidate | None:
         if len(target) == 2 and target.isupper():
