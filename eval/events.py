@@ -240,8 +240,9 @@ def main(argv: list[str] | None = None) -> int:
                 if s <= at < e:
                     labels = event_labels(ev)
                     predicted[k] |= labels
-                    if labels:
-                        why[k].append(f"{ev.rule} {ev.cameo_code} src={ev.source.name if ev.source else None}")
+                    why[k].append(f"{ev.rule} {ev.cameo_code} src={ev.source.name if ev.source else None}"
+                                  f" tgt={ev.target.name if ev.target else None} {ev.modality}{' neg' if ev.negated else ''}"
+                                  f" -> {','.join(sorted(labels)) or '-'}")
                     break
         for k, sent in enumerate(sents):
             n_sents += 1

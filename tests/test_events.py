@@ -198,6 +198,16 @@ def test_uncoded_police_action_is_kept_without_a_code():
     assert _events("The police believed the report.") == []  # thinking is not acting
 
 
+def test_first_person_in_a_quote_is_the_speaker():
+    text = "“We have arrested five persons,” the police commissioner said."
+    parsed = _parsed(text)
+    quotes_mod = pytest.importorskip("eventwire.quotes")
+    events = code_events(parsed, [], quotes_mod.find_quotes(parsed, []))
+    (arrest,) = [e for e in events if e.cameo_code == "173"]
+    assert arrest.source is not None and arrest.source.role == "COP" and arrest.source.span.text == "We"
+    assert arrest.modality == "reported"
+
+
 def test_sports_sentence_yields_no_event():
     assert _events("Arsenal beat Chelsea in the league match on Saturday, scoring two goals in the final minutes.") == []
 

@@ -73,6 +73,13 @@ def _antecedent(ctx: _Ctx, pron: Token) -> Actor | None:
     "he"/"she" take the latest person, "they"/"it" the latest group, within two sentences.
     """
     word = pron.lower_
+    if word in ("we", "i"):  # "we have arrested five persons," the commissioner said
+        quote = _quote_holding(ctx, pron.idx)
+        speaker = _speaker(ctx, quote) if quote is not None else None
+        if speaker is not None:
+            return replace(speaker, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
+                           sentence=ctx.parsed.sentence_of_token(pron.i), rule="events:pronoun->speaker")
+        return None
     if word not in ("he", "she", "they", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
@@ -266,6 +273,8 @@ def _speaker(ctx: _Ctx, quote: Quote) -> Actor | None:
     tokens = ctx.parsed.doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
+    if tokens.root.pos_ == "PRON":  # a pronoun speaker is the actors stage's to resolve, not ours
+        return _actor_at(ctx, tokens.root)
     return resolve_actor(ctx, tokens.root)
 
 
@@ -578,8 +587,8 @@ def _generic_events(ctx: _Ctx, tok: Token) -> list[Event]:
         return []
     target = resolve_actor(ctx, tgt_tok)
     reading = read(tok, lex, None)
-    if reading.refused_by is not None:
-        return []
+    if reading.refused_by is not None or reading.failed is not None:
+        return []  # coded as a refusal or a failure
     toks = [t for t in (src_tok, tgt_tok) if t is not None]
     sent = tok.sent
     ev = Event(
