@@ -75,7 +75,7 @@ def time_sharded(files: list[str], workers: int, tmp: Path) -> float:
 def time_dask(files: list[str], workers: int, tmp: Path) -> tuple[float, float]:
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            local_directory=str(tmp / "dask-scratch"))
     client = Client(cluster)
     try:

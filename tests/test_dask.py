@@ -31,7 +31,7 @@ def corpus(tmp_path):
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0")
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -115,3 +115,17 @@ def test_cli_dask_engine_needs_out_dir_and_runs(corpus, tmp_path):
     r = runner.invoke(app, ["run", str(corpus), "--out-dir", str(tmp_path / "o"), "-q"])  # local, sharded
     assert r.exit_code == 0, r.output
     assert "catalogue" in r.output and (tmp_path / "o" / "catalogue.duckdb").exists()
+
+
+def test_dask_worker_processes(corpus, tmp_path):
+    """Tasks and results cross process boundaries (pickled), as on a real cluster."""
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                       silence_logs=40)
+    try:
+        with distributed.Client(cluster) as c:
+            stats = run_sharded([str(corpus)], tmp_path / "p", engine="dask", scheduler=c, files_per_shard=3,
+                                options={"stages": ()})
+    finally:
+        cluster.close()
+    assert (stats.shards, stats.processed) == (2, 6) and stats.max_worker_rss_mb > 0
+    assert _counts(stats.catalogue)["articles"] == 5

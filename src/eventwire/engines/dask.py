@@ -32,7 +32,7 @@ def connect(scheduler: Any = None, workers: int = 1) -> tuple[Any, bool]:
     if scheduler is None:
         import logging
 
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.WARNING)
         return Client(cluster), True
     if isinstance(scheduler, Client):
