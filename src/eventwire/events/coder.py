@@ -436,6 +436,14 @@ def _leaves_dead(noun: Token, lex: Lexicon) -> bool:
     return any(v.lemma_.lower() == "leave" and _lethal(v, lex) for v in verbs)
 
 
+def _lacking(noun: Token, lex: Lexicon) -> bool:
+    """"no police protection", "lack of police action": a nominal event that did not take place."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and lex.cue(head.head.lemma_.lower(), "lack")
+
+
 def _light(ctx: _Ctx):
     return lambda lemma: ctx.lex.cue(lemma.lower(), "light")
 
@@ -456,6 +464,8 @@ def _noun_events(ctx: _Ctx, tok: Token, trig: Trigger) -> list[Event]:
         return []  # a bare noun ("the talks") restates an event coded elsewhere
     entry = cameo(trig.cameo)
     reading = read(light_head, ctx.lex, entry.quad_class if entry else None) if light_head is not None else Reading()
+    if _lacking(anchor, ctx.lex):
+        reading.negated = True
     if reading.refused_by is not None:
         ev = _refusal(ctx, tok, reading, trig.cameo, target, [t for t in (src_tok, tgt_tok) if t is not None])
         return [ev] if ev else []
