@@ -70,3 +70,11 @@ def test_a_crashing_stage_fails_one_article_not_the_batch(monkeypatch):
 def test_unknown_stage_is_rejected():
     with pytest.raises(ValueError, match="unknown stages"):
         Pipeline(stages=("actors", "astrology"))
+
+
+def test_paragraph_break_always_ends_a_sentence():
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Syrian army seizes hills overlooking IS-held town of Palmyra\n\nThe army is trying to retake it.")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("The army") in starts
