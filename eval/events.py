@@ -102,6 +102,8 @@ def event_labels(ev) -> set[str]:
     agentless = ev.source is None and "agentless" in ev.rule
     if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
+    if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_police(ev.target)):
+        out.add("ANY_ACTION")  # "security was beefed up", "curfew was imposed": only the authorities do that
     if code.startswith(("15", "02", "10")) and not ev.negated and is_police(ev.target):
         out.add("ANY_ACTION")  # "police were deployed", "police were asked to ..."
     if not police:
