@@ -74,10 +74,10 @@ def test_event_id_is_stable_and_fits_bigint():
     assert 0 <= event_id("abc", 1) < 2**63
 
 
-def test_outlet_prefers_publisher_then_host():
-    assert outlet("Demo Wire", "https://x.example/a") == "demo wire"
-    assert outlet(None, "https://www.x.example/a") == "x.example"
-    assert outlet(None, None) is None
+def test_outlet_is_the_domain_then_the_publisher():
+    assert outlet("Demo Wire", "https://www.x.example/a") == "x.example"
+    assert outlet("Demo Wire", None) == "demo wire"
+    assert outlet(" ", None) is None and outlet(None, None) is None
 
 
 def test_version_1_database_migrates_to_groups(tmp_path):

@@ -78,6 +78,13 @@ def test_actor_codes_split_as_gdelt_writes_them():
     assert actor_code_fields("ABCD")["CountryCode"] is None  # not three-letter parts: code kept, nothing claimed
 
 
+def test_fraction_date_as_gdelt_computes_it():
+    from eventwire.export.codebook import fraction_date
+
+    assert fraction_date(dt.date(1979, 1, 1)) == 1979.0027
+    assert fraction_date(dt.date(2015, 2, 18)) == 2015.1315
+
+
 def test_geography_uses_fips_and_codebook_types():
     g = geo_fields("Palmyra", 34.56, 38.28, 170252, "SY", "13", "P")
     assert (g["Type"], g["CountryCode"], g["ADM1Code"], g["FeatureID"]) == (4, "SY", "SY13", "170252")
@@ -102,7 +109,7 @@ def test_gdelt_events_read_back_with_codebook_layout(db, tmp_path):
     rows = {r["EventCode"] + r["SOURCEURL"]: r for r in rel.df().to_dict("records")}
     r = rows["195https://a.example/1"]
     assert r["GLOBALEVENTID"] == event_id("a1", 0)
-    assert (r["SQLDATE"], r["MonthYear"], r["Year"]) == (20160323, 201603, 2016)
+    assert (r["SQLDATE"], r["MonthYear"], r["Year"], r["FractionDate"]) == (20160323, 201603, 2016, 2016.2274)
     assert (r["Actor1Code"], r["Actor1CountryCode"], r["Actor1Type1Code"], r["Actor1Name"]) == \
         ("SYRMIL", "SYR", "MIL", "SYRIAN TROOPS")
     assert (r["EventBaseCode"], r["EventRootCode"], r["QuadClass"], r["GoldsteinScale"]) == ("195", "19", 4, -10.0)
@@ -128,7 +135,7 @@ def test_dedup_merges_events_into_counts_and_mentions_keep_evidence(db, tmp_path
     mentions = read_gdelt(str(me_path), "mentions").df()
     assert len(mentions.columns) == 16
     shelling = mentions[mentions.GLOBALEVENTID == events.loc["195", "GLOBALEVENTID"]]
-    assert sorted(shelling.MentionSourceName) == ["wire a", "wire b"]
+    assert sorted(shelling.MentionSourceName) == ["a.example", "b.example"]
     assert set(shelling.ActionCharOffset) == {TEXT.index("shelled")} and set(shelling.SentenceID) == {1}
     assert set(shelling.Actor2CharOffset) == {-1} and set(shelling.Confidence) == {80}
     assert set(shelling.MentionDocLen) == {len(TEXT)}

@@ -162,12 +162,11 @@ def event_id(article_id: str, idx: int) -> int:
 
 
 def outlet(source: str | None, url: str | None) -> str | None:
-    if source:
-        return source.strip().lower()
-    if url:
-        host = urlsplit(url).hostname
-        return host.removeprefix("www.") if host else None
-    return None
+    """The outlet as GDELT names sources: the web domain, else the publisher's name."""
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return source.strip().lower() if source and source.strip() else None
 
 
 def merge_events(mentions: Sequence[EventMention], window_days: int = MERGE_WINDOW_DAYS) -> list[MergedEvent]:

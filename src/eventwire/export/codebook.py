@@ -157,8 +157,9 @@ def gdelt_timestamp(day: dt.date | dt.datetime | None) -> int | None:
 
 
 def fraction_date(day: dt.date) -> float:
-    """GDELT's FractionDate: year plus the share of the year elapsed (day of year / 365)."""
-    return round(day.year + day.timetuple().tm_yday / 365.0, 4)
+    """GDELT's FractionDate, YYYY.FFFF, with months counted as 30 days as GDELT computes it:
+    ((month - 1) * 30 + day) / 365, so 1979-01-01 is 1979.0027 as in GDELT's own files."""
+    return round(day.year + ((day.month - 1) * 30 + day.day) / 365.0, 4)
 
 
 def tsv_line(values: list[Any]) -> str:
