@@ -148,9 +148,12 @@ def test_police_without_country_context_has_role_only():
     assert [a.code for a in actors if "police" in a.span.text] == ["COP"]
 
 
-def test_leader_outside_term_is_not_taken_for_the_leader():
-    actors = find_actors(_parsed("Obama met reporters.", dt.date(1990, 1, 1)))
-    assert not any(a.code == "USA GOV" and a.rule == "leaders" and a.confidence > 0.9 for a in actors)
+def test_leader_outside_term_is_an_elite_not_the_government():
+    actors = find_actors(_parsed("Obama met reporters.", dt.date(2019, 6, 1)))
+    obama = [a for a in actors if a.span.text == "Obama"]
+    assert obama and obama[0].code == "USA ELI" and obama[0].confidence <= 0.5
+    in_office = find_actors(_parsed("Obama met reporters.", dt.date(2015, 6, 1)))
+    assert [a.code for a in in_office if a.span.text == "Obama"] == ["USA GOV"]
 
 
 def test_all_caps_headline_is_is_a_verb():

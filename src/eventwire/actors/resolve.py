@@ -153,11 +153,20 @@ class ActorResolver:
             current = [e for e in leaders if e.in_office(date) is not False]
             if current:
                 return Anchor(start, end, current[0], 0.95)
-            if end - start == 1 and not self._after_title(doc, start):
-                # A bare surname of someone not in office then: probably another person.
-                rest = [e for e in entries if e.type != "leader"]
-                return Anchor(start, end, rest[0], 0.9) if rest else None
-            return Anchor(start, end, leaders[0], 0.7)
+            rest = [e for e in entries if e.type != "leader"]
+            if rest and end - start == 1:
+                return Anchor(start, end, rest[0], 0.9)
+            # Out of office on the article's date: a former (or future) leader is one of the
+            # country's elites (CAMEO ELI), not its government.
+            leader = leaders[0]
+            if self._after_title(doc, start) and (start < 2 or doc[start - 2].lower_ not in ("former", "ex", "ousted", "late")):
+                return Anchor(start, end, leader, 0.7)  # "President Obama": the text says he holds the office
+            if leader.country:
+                leader = replace(leader, code=f"{leader.country} ELI", role="ELI")
+            else:
+                leader = replace(leader, code=None, role=None)  # a former UN chief is no longer the UN
+            confidence = 0.7 if end - start > 1 else 0.5
+            return Anchor(start, end, leader, confidence)
         priority = {"user": 0, "org": 1, "country": 2, "capital": 3, "people": 3, "demonym": 3, "title": 4, "role": 5}
         entry = min(entries, key=lambda e: priority.get(e.type, 9))
         return Anchor(start, end, entry, 0.9)
