@@ -68,7 +68,7 @@ def build_countries() -> list[tuple[str, str, str]]:
 def _one_country_per_phrase(rows: set[tuple[str, str, str]], populations: dict[str, int]) -> list[tuple[str, str, str]]:
     """A demonym shared by territories ("French": France, Réunion, ...) goes to the most populous."""
     best: dict[tuple[str, str], str] = {}
-    for iso3, kind, phrase in rows:
+    for iso3, kind, phrase in sorted(rows):  # sorted: ties resolve the same way on every run
         key = (kind, phrase)
         if key not in best or populations.get(iso3, 0) > populations.get(best[key], 0):
             best[key] = iso3
