@@ -60,13 +60,18 @@ def test_merge_counts_mentions_sources_articles():
         _m("a5", 0, 23, code="0211"),  # a different action
         _m("a6", 0, 23, negated=True),  # "did not attack" stays apart
         EventMention("a7", 0, dt.date(2016, 3, 23), None, None, "190", None, None),  # no actor: alone
+        _m("a8", 0, 23, loc=None), _m("a9", 0, 23, loc=None),  # one actor, no place: too vague to merge
+        EventMention("b1", 0, dt.date(2016, 3, 23), "SYR MIL", "SYR REB", "190", None, "x"),  # both actors:
+        EventMention("b2", 0, dt.date(2016, 3, 24), "SYR MIL", "SYR REB", "190", None, "y"),  # merge unplaced
     ])
     by_first = {m.members[0]: m for m in merged}
     big = by_first[("a1", 0)]
     assert (big.num_mentions, big.num_articles, big.num_sources) == (4, 3, 3)  # unknown outlet counts as one
     assert big.group_id == event_id("a1", 0)
     assert by_first[("a4", 0)].num_mentions == 1
-    assert len(merged) == 5
+    assert by_first[("a8", 0)].num_mentions == by_first[("a9", 0)].num_mentions == 1
+    assert by_first[("b1", 0)].num_mentions == 2 and by_first[("b1", 0)].num_sources == 2
+    assert len(merged) == 8
 
 
 def test_event_id_is_stable_and_fits_bigint():

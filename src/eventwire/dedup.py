@@ -172,15 +172,17 @@ def outlet(source: str | None, url: str | None) -> str | None:
 def merge_events(mentions: Sequence[EventMention], window_days: int = MERGE_WINDOW_DAYS) -> list[MergedEvent]:
     """Merge mentions of the same event; a mention that cannot be keyed stays on its own.
 
-    A key needs a CAMEO code, at least one actor code and a date: without them "someone
-    attacked somewhere" would swallow unrelated events. Within a key, mentions are taken
+    A key needs a CAMEO code, a date, and either a location or both actor codes: an
+    unknown field is not a value two mentions can share, and "the government said" with
+    neither a place nor a target would swallow every statement of the day. Within a key, mentions are taken
     in date order and join the current event while within ``window_days`` of its first
     mention, so a long-running series is not chained into one event.
     """
     keyed: dict[tuple, list[EventMention]] = defaultdict(list)
     alone: list[EventMention] = []
     for m in mentions:
-        if m.cameo_code and (m.source_code or m.target_code) and m.date is not None:
+        specific = m.location is not None and (m.source_code or m.target_code)
+        if m.cameo_code and m.date is not None and (specific or (m.source_code and m.target_code)):
             keyed[(m.source_code, m.target_code, m.cameo_code, m.location, m.negated)].append(m)
         else:
             alone.append(m)
