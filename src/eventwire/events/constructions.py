@@ -1,0 +1,265 @@
+"""Constructions that change what an event is: deaths with a named cause, refusals, failures and
+inaction, demands, statements and attributions, and actions the lexicon cannot code.
+
+Each returns finished Event records (or nothing); ``coder`` decides which one a token calls for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events import arguments as args
+from eventwire.events.build import confidence_for, make_event, span_of
+from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.events.modality import Reading, read
+from eventwire.events.ontology import cameo
+from eventwire.events.participants import Ctx, child_lemmas, resolve_actor, speaker_of
+from eventwire.model import Actor, Event
+
+DEATH_PREPS = ("in", "during", "after")
+INACTION_CODE = "074"  # "provide protection": what a force that stands by fails to do
+
+
+def lethal(token: Token, lex: Lexicon) -> bool:
+    """"shot dead", "beaten to death"."""
+    for c in token.children:
+        if lex.cue(c.lower_, "lethal") and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "attr"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to":
+            if any(lex.cue(g.lower_, "lethal") for g in c.children):
+                return True
+    return False
+
+
+def leaves_dead(noun: Token, lex: Lexicon) -> bool:
+    """"firing that left one dead", "firing left two dead": the noun event killed."""
+    verbs = [noun.head] if noun.dep_ in ("nsubj",) else []
+    verbs += [c for c in noun.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() == "leave" and lethal(v, lex) for v in verbs)
+
+
+def lacking(noun: Token, lex: Lexicon) -> bool:
+    """"no police protection", "lack of police action": a nominal event that did not take place."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and lex.cue(head.head.lemma_.lower(), "lack")
+
+
+def light_verbs(ctx: Ctx):
+    return lambda lemma: ctx.lex.cue(lemma.lower(), "light")
+
+
+def cause_agent(ctx: Ctx, verb: Token) -> tuple[Token | None, str]:
+    """Who caused a passive killing: "killed in police firing", "killed when police fired"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in DEATH_PREPS:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    trig = ctx.lex.match("NOUN", pobj.lemma_.lower(), child_lemmas(pobj)) or ctx.lex.match(
+                        "NOUN", pobj.lower_, child_lemmas(pobj))
+                    if trig is not None:
+                        src = args.noun_arguments(pobj, light_verbs(ctx))[0]
+                        if src is not None:
+                            return src, "+cause-noun"
+                    nxt = pobj.nbor(1) if pobj.i + 1 < len(pobj.doc) else None
+                    if nxt is not None and nxt.tag_ == "VBG":  # "in police firing" parsed as police + firing
+                        vt = ctx.lex.match("VERB", nxt.lemma_.lower(), child_lemmas(nxt))
+                        if vt is not None and vt.cameo[:2] in ("17", "18", "19"):
+                            return pobj, "+cause-noun"
+    # "killed and five injured when police opened fire": the clause may hang on a coordinated verb
+    verbs = [verb, *([verb.head] if verb.dep_ == "conj" else []), *(c for c in verb.children if c.dep_ == "conj")]
+    for c in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        trig = ctx.lex.match("VERB", c.lemma_.lower(), child_lemmas(c))
+        entry = cameo(trig.cameo) if trig else None
+        if entry is not None and entry.root in ("17", "18", "19"):
+            src = args.verb_arguments(c)[0]
+            if src is not None:
+                return src, "+cause-clause"
+    return None, ""
+
+
+def death_events(ctx: Ctx, tok: Token) -> list[Event]:
+    """"97 died in police firing": a death whose cause names who killed."""
+    src_tok, how = cause_agent(ctx, tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    victim = next((c for c in tok.children if c.dep_ in args.SUBJ), None)
+    target = resolve_actor(ctx, victim)
+    toks = [t for t in (src_tok, victim) if t is not None]
+    ev = make_event(ctx, [tok], "1823", None, None, source, target, toks, read(tok, ctx.lex, 4),
+               confidence_for("VERB", source, target) - 0.1, f"death:{tok.lemma_}{how}")
+    return [ev] if ev else []
+
+
+def refusal_event(ctx: Ctx, tok: Token, reading: Reading, code: str, target: Actor | None, arg_tokens) -> Event | None:
+    refuser = reading.refused_by
+    assert refuser is not None
+    reject = ctx.lex.by_prefix(ctx.lex.reject_codes, code) or "120"
+    src_tok = args.verb_arguments(refuser)[0]
+    source = resolve_actor(ctx, src_tok)
+    toks = arg_tokens + ([src_tok] if src_tok is not None else [])
+    r = Reading(negated=False, modality="asserted", speech=read(refuser, ctx.lex, 3).speech)
+    return make_event(ctx, [refuser, tok], reject, None, None, source, target, toks, r,
+                 confidence_for("VERB", source, target), f"refusal:{refuser.lemma_}->{tok.lemma_}")
+
+
+def demand_event(ctx: Ctx, reading: Reading, code: str, must_act: Actor | None, must_tok) -> Event | None:
+    """"X reiterated that Libya must hand over ...": X makes a demand of Libya (REQUEST 10x).
+
+    Speech verbs ("said that ... must") and demand verbs code their own REQUEST; this covers the rest.
+    """
+    gov = reading.demanded_by
+    if reading.modality != "demanded" or gov is None or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = gov.lemma_.lower()
+    if ctx.lex.cue(lemma, "speech") or ctx.lex.match("VERB", lemma, child_lemmas(gov)) is not None:
+        return None
+    src_tok = args.verb_arguments(gov)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return None
+    toks = [t for t in (src_tok, must_tok) if t is not None]
+    return make_event(ctx, [gov], ctx.lex.by_prefix(ctx.lex.demand_codes, code) or "100", None, None, source, must_act,
+                 toks, Reading(), confidence_for("VERB", source, must_act) - 0.1, f"demand:{lemma}")
+
+
+def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
+    """"police inaction", "the police stood by": a force that did not protect."""
+    if trig.pos == "VERB":
+        src_tok = args.verb_arguments(tok)[0]
+    else:
+        src_tok = args.noun_arguments(tok, light_verbs(ctx))[0]
+        if src_tok is None:  # "the apathy of the police"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    src_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if src_tok is None and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            src_tok = None
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    r = Reading(negated=True)
+    ev = make_event(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
+    return [ev] if ev else []
+
+
+def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
+    """"refused to commit troops": a refusal is a REJECT even when the lexicon cannot code what is refused."""
+    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if comp is None or any(c.dep_ == "neg" for c in tok.children):
+        return []
+    if ctx.lex.match("VERB", comp.lemma_.lower(), child_lemmas(comp)) is not None:
+        return []
+    src_tok = args.verb_arguments(tok)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    tgt_tok = args.verb_arguments(comp)[1]
+    target = resolve_actor(ctx, tgt_tok)
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    ev = make_event(ctx, [tok, comp], "120", None, None, source, target, toks, Reading(), 0.55,
+               f"refusal:{tok.lemma_}->{comp.lemma_}")
+    return [ev] if ev else []
+
+
+def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
+    """"failed to prevent the influx": a failed action the lexicon does not know is still a failure."""
+    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if comp is None or ctx.lex.match("VERB", comp.lemma_.lower(), child_lemmas(comp)) is not None:
+        return []  # a known complement is coded (negated) through modality
+    src_tok = args.verb_arguments(tok)[0]
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    ev = make_event(ctx, [tok, comp], INACTION_CODE, None, None, source, None, [src_tok], Reading(negated=True), 0.5,
+               f"failure:{tok.lemma_}->{comp.lemma_}")
+    return [ev] if ev else []
+
+
+def statement_events(ctx: Ctx, tok: Token, trig: Trigger, events_here: list[Event]) -> list[Event]:
+    """A speech verb: a statement, or a demand when what it reports must happen."""
+    src_tok, tgt_tok, how = args.verb_arguments(tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None:
+        return []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            reading = read(c, ctx.lex, None)
+            if reading.modality == "demanded":
+                ctrig = ctx.lex.match("VERB", c.lemma_.lower(), child_lemmas(c))
+                code = ctx.lex.by_prefix(ctx.lex.demand_codes, ctrig.cameo) if ctrig else "100"
+                ctgt_tok = args.verb_arguments(c)[0]
+                target = resolve_actor(ctx, ctgt_tok)
+                toks = [t for t in (src_tok, ctgt_tok) if t is not None]
+                ev = make_event(ctx, [tok], code or "100", None, None, source, target, toks, Reading(),
+                           confidence_for("VERB", source, target), f"demand:{tok.lemma_}->{c.lemma_}")
+                return [ev] if ev else []
+    target = resolve_actor(ctx, tgt_tok)
+    reading = read(tok, ctx.lex, 0)
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    ev = make_event(ctx, [tok], trig.cameo, trig.event_type, trig.mode, source, target, toks, reading,
+               confidence_for("VERB", source, target) - 0.1, f"statement:{trig.phrase}/{how}")
+    return [ev] if ev else []
+
+
+def generic_events(ctx: Ctx, tok: Token) -> list[Event]:
+    """An action the lexicon cannot code, by a known force: kept uncoded rather than lost.
+
+    Only verbs whose subject is an actor of a security sector (police, military) qualify, and
+    never verbs of being, thinking or saying. These events carry no CAMEO/PLOVER code
+    (``cameo_code is None``); exporters that need a code skip them.
+    """
+    lex = ctx.lex
+    lemma = tok.lemma_.lower()
+    if lemma in lex.nonactions or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+        return []
+    if any(lex.cue(lemma, k) for k in ("speech", "intent", "attempt", "threat", "refusal", "failure", "demand")):
+        return []  # they govern an action; they are not one
+    if any(lex.cue(c.lower_, "hypothetical") for c in tok.children if c.dep_ == "aux"):
+        return []
+    src_tok, tgt_tok, how = args.verb_arguments(tok)
+    source = resolve_actor(ctx, src_tok)
+    if source is None or not lex.cue(source.role or "", "generic-sector"):
+        return []
+    target = resolve_actor(ctx, tgt_tok)
+    reading = read(tok, lex, None)
+    if reading.refused_by is not None or reading.failed is not None:
+        return []  # coded as a refusal or a failure
+    toks = [t for t in (src_tok, tgt_tok) if t is not None]
+    sent = tok.sent
+    ev = Event(
+        sentence=ctx.parsed.sentence_of_token(tok.i),
+        evidence=span_of(ctx, [tok, *toks], sent.start_char, sent.end_char),
+        trigger=ctx.parsed.span(tok.idx, tok.idx + len(tok)),
+        event_type=None, mode=None, cameo_code=None, quad_class=None, goldstein=None,
+        source=source, target=target, negated=reading.negated, modality=reading.modality,  # type: ignore[arg-type]
+        confidence=0.3, rule=f"generic:{lemma}/{how}",
+    )
+    return [ev]
+
+
+def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
+    """Attributions found by the quotes stage ("according to police, ...") as statements."""
+    out: list[Event] = []
+    doc = ctx.parsed.doc
+    for q in ctx.quotes:
+        if q.source is None:
+            continue
+        speaker = speaker_of(ctx, q)
+        if speaker is None:
+            continue
+        anchor = q.cue or q.source
+        cue = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+        if cue is None or len(cue) == 0 or any(t.idx in coded_triggers for t in cue):
+            continue
+        trig = ctx.lex.match("VERB", cue.root.lemma_.lower(), child_lemmas(cue.root))
+        code = trig.cameo if trig is not None and trig.cameo[:2] in ("01", "11") else "010"
+        src = doc.char_span(q.source.start, q.source.end, alignment_mode="expand")
+        sent = cue.root.sent
+        ev = make_event(ctx, list(cue), code, None, None, speaker, None, list(src or []) + list(cue), Reading(),
+                   0.6 * q.confidence if q.confidence else 0.5, f"quote:{q.rule or q.kind}")
+        if ev is not None and sent.start_char <= ev.trigger.start < sent.end_char:
+            out.append(ev)
+    return out

@@ -1,0 +1,194 @@
+"""Who an argument is: the actors stage's record, else a typed agent noun, a title, or a pronoun's antecedent.
+
+The events stage never invents names or codes: when the actors stage has no record for an
+argument, it falls back only to what the words say about the sector ("police official" is
+COP) and leaves ``code`` empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from eventwire.events import arguments as args
+from eventwire.events.lexicon import Lexicon, lexicon
+from eventwire.model import Actor, Quote
+from eventwire.nlp import Parsed
+
+try:  # the quotes stage's own lookup, when installed
+    from eventwire.quotes.lookup import quote_containing as _quote_containing
+except ImportError:  # pragma: no cover - the stage is optional
+    _quote_containing = None
+
+
+@dataclass(slots=True)
+class Ctx:
+    parsed: Parsed
+    lex: Lexicon
+    actor_starts: list[int]
+    actors: list[Actor]
+    quotes: list[Quote]
+    recent: list[Actor] = field(default_factory=list)  # sources of the latest events, for pronouns
+
+
+def actor_at(ctx: Ctx, token: Token) -> Actor | None:
+    """The actor record whose span covers ``token``."""
+    i = bisect.bisect_right(ctx.actor_starts, token.idx) - 1
+    while i >= 0:
+        a = ctx.actors[i]
+        if a.span.start <= token.idx < a.span.end:
+            return a
+        if token.idx - a.span.start > 200:
+            break
+        i -= 1
+    return None
+
+
+def place_as_person(actor: Actor, token: Token) -> bool:
+    """An unresolved "person" that is the object of a place preposition or a territorial verb is a place."""
+    if actor.kind != "person" or actor.code is not None:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "at", "over", "near", "to", "from", "into", "of"):
+        return True
+    return token.dep_ in ("dobj", "nsubjpass") and lexicon().cue(head.lemma_.lower(), "territorial")
+
+
+def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
+    """A third-person subject pronoun read as the latest event source of a matching kind.
+
+    A cheap stand-in for coreference when the actors stage leaves the pronoun unresolved:
+    "he"/"she" take the latest person, "they"/"it" the latest group, within two sentences.
+    """
+    word = pron.lower_
+    if word in ("we", "i"):  # "we have arrested five persons," the commissioner said
+        quote = quote_holding(ctx, pron.idx)
+        speaker = speaker_of(ctx, quote) if quote is not None else None
+        if speaker is not None:
+            return replace(speaker, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
+                           sentence=ctx.parsed.sentence_of_token(pron.i), rule="events:pronoun->speaker")
+        return None
+    if word not in ("he", "she", "they", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
+        return None
+    sent = ctx.parsed.sentence_of_token(pron.i)
+    for actor in reversed(ctx.recent):
+        if sent - actor.sentence > 2 or actor.span.start >= pron.idx:
+            continue
+        person = actor.kind == "person"
+        if (word in ("he", "she")) == person:
+            return replace(
+                actor, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)), sentence=sent,
+                confidence=round(actor.confidence * 0.6, 3), rule=f"events:pronoun->{actor.rule or actor.name}",
+            )
+    return None
+
+
+def sector_of(lex: Lexicon, token: Token) -> str | None:
+    """Sector of an agent noun; a modifier naming a force wins ("police official", "army officer")."""
+    for c in token.children:
+        if c.dep_ in ("compound", "amod") and c.i < token.i:
+            s = lex.agents.get(c.lemma_.lower()) or lex.agents.get(c.lower_)
+            if s is not None and s not in ("CVL",):
+                return s
+    sector = lex.agents.get(token.lemma_.lower()) or lex.agents.get(token.lower_)
+    if sector is None or token.pos_ == "PROPN":  # "city police commissioner D D Tuteja", "DG of police A K Mitra"
+        for t in title_tokens(token):
+            s = lex.agents.get(t.lemma_.lower()) or lex.agents.get(t.lower_)
+            if s is not None and t.pos_ != "PROPN":
+                return s
+    return sector
+
+
+def title_tokens(token: Token, depth: int = 0):
+    """Words of a name's title: its left compounds/modifiers, appositions and "of"-phrases, recursively."""
+    if depth > 3:
+        return
+    for c in token.children:
+        if (c.dep_ in ("compound", "amod", "appos") and c.i != token.i) or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ != "prep":
+                yield c
+            for g in c.children if c.dep_ == "prep" else (c,):
+                if g is not c:
+                    yield g
+                yield from title_tokens(g, depth + 1)
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Char bounds of a noun with its prenominal modifiers ("the Syrian army")."""
+    left = token
+    for c in token.lefts:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det") and c.i < left.i:
+            left = c
+    start = left.left_edge.idx if left.dep_ == "poss" else left.idx
+    return start, token.idx + len(token)
+
+
+def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
+    """Actor for an argument head: the actors stage's record, else a typed agent noun."""
+    if token is None:
+        return None
+    found = actor_at(ctx, token)
+    if found is not None:
+        return None if place_as_person(found, token) else found
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:  # not poss: "Palmyra's prison" is no actor
+            found = actor_at(ctx, c)
+            if found is not None and not (found.kind == "person" and found.code is None):
+                return found
+    if token.pos_ == "PROPN":  # "UN Special Envoy for Syria Staffan de Mistura": the name is inside
+        for t in token.subtree:
+            if t.i != token.i and t.dep_ in ("pobj", "appos", "compound") and t.head.i in range(token.left_edge.i, token.right_edge.i + 1):
+                found = actor_at(ctx, t)
+                if found is not None and found.kind == "person":
+                    return found
+    if token.pos_ == "PRON":
+        return antecedent(ctx, token)
+    sector = sector_of(ctx.lex, token)
+    if sector is None:
+        return None
+    start, end = phrase_bounds(token)
+    p = ctx.parsed
+    return Actor(
+        span=p.span(start, end),
+        sentence=p.sentence_of_token(token.i),
+        name=p.article.text[start:end],
+        code=None,
+        role=sector,
+        kind="group",
+        confidence=0.5,
+        rule="events:agent-noun",
+    )
+
+
+def child_lemmas(token: Token) -> set[str]:
+    out: set[str] = set()
+    for c in token.children:
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd", "npadvmod", "advmod"):
+            for g in c.children:
+                out.add(g.lemma_.lower())
+    return out
+
+
+def quote_holding(ctx: Ctx, char: int) -> Quote | None:
+    if _quote_containing is not None:
+        return _quote_containing(ctx.quotes, char, char + 1)
+    for q in ctx.quotes:
+        for s in q.content:
+            if s.start <= char < s.end:
+                return q
+    return None
+
+
+def speaker_of(ctx: Ctx, quote: Quote) -> Actor | None:
+    if quote.source is None:
+        return None
+    tokens = ctx.parsed.doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    if tokens.root.pos_ == "PRON":  # a pronoun speaker is the actors stage's to resolve, not ours
+        return actor_at(ctx, tokens.root)
+    return resolve_actor(ctx, tokens.root)
