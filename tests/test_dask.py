@@ -129,3 +129,20 @@ def test_dask_worker_processes(corpus, tmp_path):
         cluster.close()
     assert (stats.shards, stats.processed) == (2, 6) and stats.max_worker_rss_mb > 0
     assert _counts(stats.catalogue)["articles"] == 5
+
+
+def test_large_jsonl_is_sliced_and_keeps_line_refs(tmp_path):
+    import json
+
+    from eventwire.engines.shards import read_shard
+
+    path = tmp_path / "export.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": f"Story number {i}: " + STORIES[i % 5]}) for i in range(9)]
+    lines.insert(4, "")  # a blank line still counts
+    path.write_text("\n".join(lines) + "\n")
+    shards = plan_shards([str(path)], shard_bytes=300)
+    assert len(shards) > 2 and len({s.id for s in shards}) == len(shards)
+    refs = [d.input_ref for s in shards for d in read_shard(s)]
+    assert refs == [f"{path}:{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)]  # each line once, numbered as a whole
+    stats = run_sharded([str(path)], tmp_path / "o", files_per_shard=2, shard_bytes=300, options={"stages": ()})
+    assert stats.processed == 9 and stats.shards == len(shards)

@@ -30,12 +30,15 @@ from eventwire.schema import TABLES, TABLES_ADDED_IN, arrow_schema
 SHARD_TABLES = tuple(t for t in TABLES if t not in {x for added in TABLES_ADDED_IN.values() for x in added})
 MARKERS = "_shards"
 DEFAULT_FILES_PER_SHARD = 64
+DEFAULT_SHARD_BYTES = 32 * 1024 * 1024  # a larger uncompressed JSONL file is split into slices
 
 
 @dataclass(frozen=True, slots=True)
 class Shard:
     id: str
     paths: tuple[str, ...]
+    byte_range: tuple[int, int] | None = None  # a slice [start, end) of one large JSONL file
+    first_line: int = 1  # the line number at byte_range[0], so refs stay path:line
 
 
 @dataclass
@@ -80,11 +83,29 @@ def _shard_id(paths: Sequence[str]) -> str:
     return hashlib.sha1("\n".join(os.path.abspath(p) for p in paths).encode()).hexdigest()[:16]
 
 
-def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_SHARD) -> list[Shard]:
-    """Files grouped into shards: one-article files in groups, container files (JSONL, WARC) alone.
+def _jsonl_slices(path: str, shard_bytes: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, first line) slices of about ``shard_bytes``, cut at line ends."""
+    start = pos = 0
+    line_no = first = 1
+    with open(path, "rb") as fh:
+        for line in fh:
+            pos += len(line)
+            line_no += 1
+            if pos - start >= shard_bytes:
+                yield start, pos, first
+                start, first = pos, line_no
+    if pos > start:
+        yield start, pos, first
 
-    A shard's id is a hash of its file paths, so the same inputs give the same shards and
-    a re-run finds the markers of what is done.
+
+def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_SHARD,
+                shard_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
+    """Files grouped into shards: one-article files in groups, container files (JSONL, WARC)
+    alone, and uncompressed JSONL files larger than ``shard_bytes`` cut into line slices (an
+    archive export is often one huge file; compressed files cannot be sliced without reading).
+
+    A shard's id is a hash of its file paths (and slice), so the same inputs give the same
+    shards and a re-run finds the markers of what is done.
     """
     shards: list[Shard] = []
     small: list[str] = []
@@ -97,10 +118,14 @@ def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_S
     for p in expand_paths(paths):
         if p == "-":
             raise ValueError("sharded runs read files, not stdin")
-        if Path(p).suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES:
+        suffix = Path(p).suffix.lower()
+        if suffix in HTML_SUFFIXES | TEXT_SUFFIXES:
             small.append(p)
             if len(small) >= files_per_shard:
                 flush()
+        elif suffix in (".jsonl", ".ndjson") and os.path.getsize(p) > shard_bytes:
+            for start, end, first in _jsonl_slices(p, shard_bytes):
+                shards.append(Shard(_shard_id([f"{p}@{start}-{end}"]), (p,), (start, end), first))
         else:
             shards.append(Shard(_shard_id([p]), (p,)))
     flush()
@@ -162,6 +187,33 @@ class _TableWriters:
             tmp.unlink(missing_ok=True)
 
 
+def read_shard(shard: Shard) -> Iterator[RawDoc | Failure]:
+    """The shard's documents: whole files, or one slice of a JSONL file with its line numbers."""
+    if shard.byte_range is None:
+        yield from read_inputs(shard.paths)
+        return
+    import itertools
+
+    from eventwire.ingest.jsonl import read_jsonl_lines
+
+    path = shard.paths[0]
+    start, end = shard.byte_range
+
+    def lines() -> Iterator[bytes]:
+        # Blank placeholders keep the reader's line count, so refs read path:line as usual.
+        yield from itertools.repeat(b"", shard.first_line - 1)
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            pos = start
+            for line in fh:
+                if pos >= end:
+                    break
+                pos += len(line)
+                yield line
+
+    yield from read_jsonl_lines(lines(), path)
+
+
 def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
              result: ShardResult, side: dict[str, list[dict[str, Any]]]) -> Iterator[list[RawDoc]]:
     """RawDoc batches of a shard; failures and skips go straight to ``side`` rows."""
@@ -170,7 +222,7 @@ def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
     now = _now()
     seen: set[str] = set()
     batch: list[RawDoc] = []
-    for item in read_inputs(shard.paths):
+    for item in read_shard(shard):
         if isinstance(item, Failure):
             side["failures"].append({"input_ref": item.input_ref, "reason": item.reason, "detail": item.detail,
                                      "failed_at": now})
@@ -340,11 +392,12 @@ def run_sharded(
     options: dict[str, Any] | None = None,
     languages: Sequence[str] | None = DEFAULT_LANGUAGES,
     progress: Progress | None = None,
+    shard_bytes: int = DEFAULT_SHARD_BYTES,
 ) -> ShardRunStats:
     """Process ``paths`` shard by shard with local processes or Dask, then build the catalogue."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(paths, files_per_shard)
+    shards = plan_shards(paths, files_per_shard, shard_bytes)
     stats = ShardRunStats()
     todo = []
     for s in shards:
