@@ -172,6 +172,7 @@ def test_plover_records_carry_mentions(db, tmp_path):
     assert (merged["actor"], merged["actor_country"], merged["actor_sector"]) == ("Syrian troops", "SYR", "MIL")
     assert merged["location"]["geonameid"] == 170252 and merged["story_date"] == "2016-03-23"
     assert {m["story_id"] for m in merged["mentions"]} == {"a1", "a2"}
+    assert {m["story_group"] for m in merged["mentions"]} == {"a1"}  # a2 is a copy of a1's story
     assert merged["mentions"][0]["event_text"].startswith("Syrian troops shelled")
     assert sum(r["negated"] for r in records) == 1
 

@@ -23,10 +23,13 @@ def _query(con: Any) -> str:
     join = "LEFT JOIN event_groups g ON g.article_id = e.article_id AND g.idx = e.idx" if grouped else ""
     cols = ("g.group_id, g.num_mentions, g.num_sources, g.num_articles" if grouped
             else "NULL::BIGINT AS group_id, NULL AS num_mentions, NULL AS num_sources, NULL AS num_articles")
+    stories = has_table(con, "article_groups")
+    story_join = "LEFT JOIN article_groups ag ON ag.article_id = e.article_id" if stories else ""
+    story_col = "ag.group_id AS story_group" if stories else "NULL AS story_group"
     return f"""
         SELECT e.*, a.date AS story_date, a.url, a.source AS publisher, a.title, a.input_ref,
-               coalesce(e.date_start, a.date) AS event_date, {cols}
-        FROM events e JOIN articles a ON a.id = e.article_id {join}
+               coalesce(e.date_start, a.date) AS event_date, {cols}, {story_col}
+        FROM events e JOIN articles a ON a.id = e.article_id {join} {story_join}
         ORDER BY group_id NULLS LAST, event_date NULLS LAST, e.article_id, e.idx"""
 
 
@@ -47,6 +50,7 @@ def _actor(row: dict[str, Any], prefix: str, name: str) -> dict[str, Any]:
 def _mention(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "story_id": row["article_id"],
+        "story_group": row["story_group"],  # near-duplicate copies of one story share it (eventwire dedup)
         "event_index": row["idx"],
         "sentence": row["sentence"],
         "event_text": row["evidence_text"],
