@@ -112,6 +112,19 @@ def test_open_builds_when_missing(monkeypatch, tmp_path, capsys):
     assert "building it once" in capsys.readouterr().err
 
 
+def test_stale_default_gazetteer_is_rebuilt(monkeypatch, tmp_path, capsys):
+    import eventwire.geo.gazetteer as g
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    build(g.default_path(), entries=ROWS[:1])  # recipe "custom": not the current one
+    assert g.stored_fingerprint(g.default_path()) == "custom"
+    rebuilt = []
+    monkeypatch.setattr(g, "build", lambda path: rebuilt.append(path) or path)
+    g.Gazetteer.open()
+    assert rebuilt == [g.default_path()] and "rebuilding" in capsys.readouterr().err
+    assert g.fingerprint() == g.fingerprint() and len(g.fingerprint()) == 16
+
+
 def test_country_centre_uses_largest_polygon():
     square = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]
     islet = [[50, 50], [51, 50], [51, 51], [50, 51], [50, 50]]

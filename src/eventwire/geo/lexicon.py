@@ -23,6 +23,7 @@ class Lexicon:
     state_abbreviations: dict[str, tuple[str, str]]  # "La." -> ("US", "LA")
     demonyms: dict[str, str]  # folded form -> ISO-2 country or a gazetteer name ("Europe")
     modifiers: frozenset[str]  # "north", "northeast", "city": trimmed off an unknown NER place
+    institution_words: frozenset[str]  # "police", "county", "times": an ORG naming a place's institution
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +44,5 @@ def lexicon() -> Lexicon:
         state_abbreviations=abbreviations,
         demonyms={norm(form): target.strip() for form, target in _rows("demonyms.tsv")},
         modifiers=frozenset(norm(r[0]) for r in _rows("modifiers.txt")),
+        institution_words=frozenset(norm(r[0]) for r in _rows("institution_words.txt")),
     )

@@ -217,7 +217,7 @@ class Recognizer:
             return
         # "Laurel County Sheriff's Office", "the Gainesville Police Department", "Metro Nashville".
         for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
-            if self._org_part(doc, start, start + n, ent.end):
+            if self._org_part(doc, start, start + n, ent.end) and self._institution(doc, start + n, ent.end, start, n):
                 add(start, start + n, "org-prefix")
                 return
         for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
@@ -226,6 +226,14 @@ class Recognizer:
                 if self._org_part(doc, s, ent.end, ent.end):
                     add(s, ent.end, "org-suffix")  # "United Way of America", "Education Minnesota"
                     return
+
+    def _institution(self, doc: Doc, s: int, e: int, place_start: int, width: int) -> bool:
+        """The rest of an ORG names an institution of a place ("... Police Department")
+        or the place is a county/state/country (which rarely open an unrelated name)."""
+        if any(norm(t.text) in self.lex.institution_words for t in doc[s:e]):
+            return True
+        key = norm(doc[place_start:place_start + width].text)
+        return any(c.kind == 0 and c.fcode in ("ADM1", "ADM2", "PCLI") for c in self.gaz.lookup(key))
 
     def _org_part(self, doc: Doc, s: int, e: int, ent_end: int) -> bool:
         sub = doc[s:e]

@@ -23,6 +23,7 @@ W_COUNTRY = 5.0
 W_ADMIN1 = 5.0
 W_CONTAINER = 8.0
 W_COHERE = 3.0
+VOTE_WEIGHT = {"ADM1": 2.0, "PCLI": 1.0, "ADM2": 1.5}
 ALT_PENALTY = 1.0
 SEAT_BONUS = 2.5
 BIG_SEAT_BONUS = 0.0  # extra for a million-people city named like its own state ("New York")
@@ -97,7 +98,7 @@ class Resolver:
         admin_votes: Counter[tuple[str, str]] = Counter()
         own: dict[str, tuple[str, tuple[str, str] | None, float]] = {}
         for key, c in first.items():
-            w = 1.0
+            w = VOTE_WEIGHT.get(c.fcode, 1.0)  # a named state or country is firmer evidence than a town
             country_votes[c.country] += w
             a = (c.country, c.admin1) if c.fclass != "A" or c.fcode != "PCLI" else None
             if a:
