@@ -11,7 +11,7 @@ questions about *police as the source actor* (an actor whose role or code is COP
 
 - KILL: a killing (CAMEO 1823 kill, 186 assassinate, 202 mass killing), not negated.
 - ARREST: CAMEO 173 (arrest, detain, charge), not negated; an arrest with no stated agent counts,
-  when no agent is named at all (rule "+agentless"), since in news only the authorities arrest ("40 persons were arrested").
+  when a passive clause names no agent (rule "+agentless" with "passive"/"participle"/"light-verb"), since in news only the authorities arrest ("40 persons were arrested").
 - a police force being deployed (CAMEO 15x with police as target) also answers ANY_ACTION.
 - FORCE: a killing, violent repression (175, crowd control) or any assault (18x, 19x, 20x), not negated.
 - FAIL: a police event that is negated (a failure, "did not intervene", or inaction).
@@ -99,7 +99,9 @@ def event_labels(ev) -> set[str]:
     code = ev.cameo_code or ""
     out: set[str] = set()
     police = is_police(ev.source)
-    agentless = ev.source is None and "agentless" in ev.rule
+    # no agent named because the clause is passive ("40 persons were arrested", "curfew was imposed")
+    agentless = ev.source is None and "agentless" in ev.rule and any(
+        k in ev.rule for k in ("passive", "participle", "light-verb"))
     if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
     if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_police(ev.target)):

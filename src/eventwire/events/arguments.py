@@ -80,7 +80,10 @@ def verb_arguments(verb: Token, is_actor=None, object_control=None) -> tuple[Tok
                     if pobj is not None:
                         target = pobj
                         break
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and target is None and source is None:  # participle
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and source is None:  # "policemen examining bags"
+            source = verb.head
+            how.append("participle")
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and target is None and source is None:  # participle
             target = verb.head
             source = agent_of(verb)
             how.append("participle")
@@ -130,6 +133,9 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
         elif dep in ("relcl",):
             return head, "relcl"
         elif dep == "pcomp" and head.dep_ == "prep":  # "told reporters after meeting the envoy"
+            obj = _first(head.head, OBJ)
+            if head.lower_ == "for" and obj is not None:  # "lauded the police for organising a meeting"
+                return obj, "pcomp-object"
             subj = _first(head.head, SUBJ)
             if subj is not None:
                 return subj, "pcomp"

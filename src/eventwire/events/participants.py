@@ -70,7 +70,7 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
             return replace(speaker, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
                            sentence=ctx.parsed.sentence_of_token(pron.i), rule="events:pronoun->speaker")
         return None
-    if word not in ("he", "she", "they", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
+    if word not in ("he", "she", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
     for actor in reversed(ctx.recent):
