@@ -38,9 +38,10 @@ def _html(title: str, paras: list[str], lang: str = "") -> bytes:
             f"<article><h1>{title}</h1>{body}</article><footer>Copyright</footer></body></html>").encode()
 
 
-def _record(url: str, payload: bytes, content_type: str, warc_type: str = "response") -> bytes:
+def _record(url: str, payload: bytes, content_type: str, warc_type: str = "response",
+            status: str = "200 OK") -> bytes:
     if warc_type == "response":
-        http = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n"
+        http = (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n"
                 ).encode() + payload
         ctype = "application/http; msgtype=response"
     else:
@@ -57,6 +58,8 @@ def _records() -> list[bytes]:
         _record("https://news.example/a", b"", "", warc_type="request"),  # not a response: not an input
         _record("https://news.example/a", _html("Army retakes Tal Abyad", PARAS), "text/html; charset=utf-8"),
         _record("https://news.example/logo.png", b"\x89PNG\r\n", "image/png"),
+        _record("https://news.example/old", _html("Moved", ["See the new page."]), "text/html",
+                status="301 Moved Permanently"),
         _record("https://nachrichten.example/b", _html("Armee erobert Stadt", GERMAN), "text/html; charset=utf-8"),
     ]
 
@@ -75,11 +78,12 @@ def test_records_become_articles_or_reasoned_failures(warc_path):
     items = list(read_inputs([str(warc_path)]))
     docs = [i for i in items if isinstance(i, RawDoc)]
     fails = [i for i in items if isinstance(i, Failure)]
-    assert len(docs) == 2 and len(fails) == 1
+    assert len(docs) == 2 and len(fails) == 2
     assert docs[0].url == "https://news.example/a" and "Tal Abyad" in docs[0].text and "Copyright" not in docs[0].text
     assert docs[0].input_ref.startswith(f"{warc_path}#<urn:uuid:")
     assert docs[0].date and docs[0].date.startswith("2019-11-14")
     assert "not an HTML page" in fails[0].reason and "image/png" in fails[0].reason
+    assert fails[1].reason.startswith("HTTP status 301")
 
 
 def test_run_accounts_for_every_record(tmp_path):
@@ -90,7 +94,7 @@ def test_run_accounts_for_every_record(tmp_path):
     path.write_bytes(b"".join(gzip.compress(r) for r in _records()))
     db = tmp_path / "ew.duckdb"
     stats = run([str(path)], db=db, stages=())
-    assert (stats.processed, stats.failed, stats.skipped) == (1, 1, 1)
+    assert (stats.processed, stats.failed, stats.skipped) == (1, 2, 1)
     with Store(db, read_only=True) as store:
         outcomes = dict(store.con.execute("SELECT status, reason FROM inputs").fetchall())
         assert set(outcomes) == {"processed", "failed", "skipped"}

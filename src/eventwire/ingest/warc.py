@@ -1,7 +1,8 @@
 """WARC files (Common Crawl news and archive exports) via fastwarc.
 
 Each HTTP response record is one input, referenced as ``path#record-id``. Records that are
-not HTML pages are recorded as failures with the reason, so a crawl's count adds up.
+not HTML pages, and responses that are not 2xx (Common Crawl News holds many redirects),
+are recorded as failures with the reason, so a crawl's count adds up.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ def read_warc(path: Path) -> Iterator[RawDoc | Failure]:
         for record in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
             ref = f"{path}#{record.record_id}"
             url = record.headers.get("WARC-Target-URI")
+            status = record.http_headers.status_code if record.http_headers else None
+            if status is not None and not 200 <= status < 300:  # redirects and error pages are not articles
+                yield Failure(ref, f"HTTP status {status}, not a page (redirect or error)")
+                continue
             content_type = (record.http_headers.get("Content-Type") or "") if record.http_headers else ""
             if "html" not in content_type.lower():
                 yield Failure(ref, f"not an HTML page (Content-Type: {content_type or 'none'})")
