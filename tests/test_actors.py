@@ -247,3 +247,11 @@ def test_unknown_organisation_named_like_an_armed_group():
 def test_empty_and_unparsed_text_do_not_crash():
     assert find_actors(_parsed("")) == []
     assert find_actors(_parsed("\n\n  \n")) == []
+
+
+def test_doc_is_left_as_found():
+    parsed = _parsed(PALMYRA)
+    before = dict(parsed.doc.user_data)
+    find_actors(parsed)
+    assert parsed.doc.user_data == before
+    assert parsed.doc.to_bytes()  # still serialisable for worker processes

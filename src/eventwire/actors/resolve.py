@@ -20,7 +20,6 @@ How it works, in one pass over the tokens plus one over the noun phrases:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,18 +28,16 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventwire.actors.lexicon import Entry, Lexicon, default_lexicon, tokenizer
+from eventwire.actors import doc_tools
+from eventwire.actors.doc_tools import NAME_LABELS
+from eventwire.actors.lexicon import Entry, Lexicon, default_lexicon
 from eventwire.model import Actor
 from eventwire.nlp import Parsed
 
 COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
-NAME_LABELS = frozenset({"PERSON", "ORG"})
 TITLE_LINKS = frozenset({"of", "for", "to"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
-EDGE_PUNCT = frozenset({"(", ")", "[", "]", "“", "”", '"', "'", "‘", "’", ",", ":", ";", "-", "—", "–", "'s", "’s"})
-SHOUTING_SHARE = 0.6  # a sentence with more capitalised words than this is a headline in capitals
 MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
-LOWERCASE_TEXT_SHARE = 0.015  # news prose has ~3-4 % capitals; below this the archive lowercased it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +84,12 @@ class ActorResolver:
     # ------------------------------------------------------------------ public
 
     def find_actors(self, parsed: Parsed) -> list[Actor]:
+        try:
+            return self._find_actors(parsed)
+        finally:
+            doc_tools.forget(parsed.doc)
+
+    def _find_actors(self, parsed: Parsed) -> list[Actor]:
         doc = parsed.doc
         date = parsed.article.date
         anchors = self._anchors(doc, date)
@@ -118,7 +121,7 @@ class ActorResolver:
         lowers = [t.lower() for t in texts]
         blank = [t.is_space or "\n" in t.whitespace_ for t in doc]  # a phrase may end, not run, across a break
         anchors: list[Anchor] = []
-        lowercase_text = _all_lower(doc)
+        lowercase_text = doc_tools.all_lower(doc)
         i, n = 0, len(doc)
         while i < n:
             longest = lexicon.first.get(lowers[i], 0)
@@ -144,9 +147,9 @@ class ActorResolver:
     def _choose(self, doc: Doc, start: int, end: int, entries: list[Entry], date: dt.date | None) -> Anchor | None:
         """Pick one reading of a match, or reject it (all-caps headlines, lowercase "us")."""
         first = doc[start]
-        if end - start == 1 and first.text.isupper() and _shouting(doc, start):
+        if end - start == 1 and first.text.isupper() and doc_tools.shouting(doc, start):
             return None
-        if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not _all_lower(doc):
+        if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not doc_tools.all_lower(doc):
             return None
         leaders = [e for e in entries if e.type == "leader"]
         if leaders:
@@ -188,7 +191,7 @@ class ActorResolver:
             if a.entry.country and a.entry.type != "role":
                 counts[a.entry.country] += 1
         places = self.lexicon.places
-        lowercase_text = _all_lower(doc)
+        lowercase_text = doc_tools.all_lower(doc)
         texts = [t.text for t in doc]
         lowers = [t.lower() for t in texts]
         for i, text in enumerate(texts):
@@ -214,22 +217,22 @@ class ActorResolver:
     def _segments(self, doc: Doc, anchors: list[Anchor]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         country_spans = {(a.start, a.end) for a in anchors if a.entry.type in ("country", "capital")}
-        for chunk in _noun_chunks(doc):
-            start, end = _cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i)
+        for chunk in doc_tools.noun_chunks(doc):
+            start, end = doc_tools.cut_at_breaks(doc, chunk.start, chunk.end, chunk.root.i)
             # "Iraqi President Saddam Hussein's proposal": the possessor is a phrase of its own.
             for i in range(start, end):
                 if doc[i].tag_ == "POS" and i < chunk.root.i:
-                    owner = _trim(doc, start, i)
+                    owner = doc_tools.trim(doc, start, i)
                     if owner in country_spans or (owner[0] + 1, owner[1]) in country_spans:
                         continue  # "Sudan's government": the country's own institution
                     if owner[0] < owner[1]:
                         spans.append(owner)
                     start = i + 1
-            piece = _trim(doc, start, end)
+            piece = doc_tools.trim(doc, start, end)
             if piece[0] < piece[1]:
                 spans.append(piece)
-        for ent in _name_ents(doc):  # names the chunker split or missed
-            piece = _trim(doc, *_cut_at_breaks(doc, ent.start, ent.end, ent.end - 1))
+        for ent in doc_tools.name_ents(doc):  # names the chunker split or missed
+            piece = doc_tools.trim(doc, *doc_tools.cut_at_breaks(doc, ent.start, ent.end, ent.end - 1))
             if piece[0] < piece[1]:
                 spans.append(piece)
         spans.extend((a.start, a.end) for a in anchors)
@@ -243,7 +246,7 @@ class ActorResolver:
         for s, e in spans:
             first, last = covering.get(s), covering.get(e - 1)
             widened.append((min(s, first.start) if first else s, max(e, last.end) if last else e))
-        merged = self._join_adjacent(doc, _merge(widened), anchors)
+        merged = self._join_adjacent(doc, doc_tools.merge(widened), anchors)
         return self._join_titles(doc, merged, anchors)
 
     def _join_adjacent(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
@@ -319,7 +322,7 @@ class ActorResolver:
                 (a for a in anchors if a.entry.type in ("role", "title") and a.end < end and doc[a.end].lower_ in TITLE_LINKS),
                 None,
             )
-        alias = aliases.get(tuple(t.text for t in doc[start:end] if not _is_det(t)))
+        alias = aliases.get(tuple(t.text for t in doc[start:end] if not doc_tools.is_det(t)))
         if head_anchor is None and not name_head and alias is None:
             return self._modifier_actors(parsed, anchors, main_country, aliases)
         actor = self._code(parsed, start, end, anchors, head_anchor, main_country, aliases, alias)
@@ -357,7 +360,7 @@ class ActorResolver:
             # "NATO-member Norway", "Tehran": the head names the country.
             e = head_anchor.entry
             if e.type == "capital":
-                if _acts(doc[head_anchor.end - 1]):  # "Tehran rejected": the government
+                if doc_tools.acts(doc[head_anchor.end - 1]):  # "Tehran rejected": the government
                     return make(e.name, f"{e.country} GOV", e.country, "GOV", "country", 0.6, "capital-metonymy")
                 return make(e.name, e.country, e.country, None, "country", 0.6, e.source)
             kind = "collective" if e.type == "people" else "country"
@@ -376,7 +379,7 @@ class ActorResolver:
             return make(e.name, e.code, e.country, e.role, kind, orgs[-1].confidence, e.source)
         country = _segment_country(doc, start, end, anchors)
         if head_anchor is not None and head_anchor.entry.type == "title" and all(
-            _is_det(t) for t in doc[start:head_anchor.start]
+            doc_tools.is_det(t) for t in doc[start:head_anchor.start]
         ):
             titled = aliases.get(("title:" + head_anchor.entry.name,))
             if titled is not None:  # "the envoy" after "UN Special Envoy ... Staffan de Mistura"
@@ -387,13 +390,13 @@ class ActorResolver:
         weak = [a for a in roles if a.entry.weak and a.entry.role]
         if roles and not strong and not weak:  # "army officers" handled above; "Russian delegation"
             if country:
-                return make(_text(doc, start, end), country, country, None, roles[-1].entry.kind, 0.7, "countries")
+                return make(doc_tools.text(doc, start, end), country, country, None, roles[-1].entry.kind, 0.7, "countries")
             roles = []
         if roles:
             role_anchor = (strong or weak)[-1]
             role = role_anchor.entry.role
             kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
-            name = _text(doc, start, end)
+            name = doc_tools.text(doc, start, end)
             if country:
                 return make(name, f"{country} {role}", country, role, kind, 0.9, f"{role_anchor.entry.source}+countries")
             possessed = any(t.lower_ in POSSESSIVE_PRONOUNS for t in doc[start:end])
@@ -408,26 +411,26 @@ class ActorResolver:
             return make(e.name, country, country, None, kind, confidence, e.source)
         label = doc[end - 1].ent_type_
         if country and label not in NAME_LABELS:  # "Iraqi Kurds"
-            return make(_text(doc, start, end), country, country, None, "collective", 0.5, "countries")
+            return make(doc_tools.text(doc, start, end), country, country, None, "collective", 0.5, "countries")
         if label == "ORG":
             role = next((self.lexicon.org_keywords[t.lower_] for t in doc[start:end] if t.lower_ in self.lexicon.org_keywords), None)
             if role:  # "Moro Islamic Liberation Front": REB of the article's country
                 where = country or main_country
                 code = f"{where} {role}" if where else role
-                return make(_name(doc, start, end), code, where, role, "organisation", 0.5 if country else 0.4, "org-name-words")
+                return make(doc_tools.name(doc, start, end), code, where, role, "organisation", 0.5 if country else 0.4, "org-name-words")
         if label in NAME_LABELS:
             kind = "person" if label == "PERSON" else "organisation"
             if country:  # "Syrian Jihad Makdissi": a national without a known role
-                return make(_text(doc, start, end), country, country, None, kind, 0.5, "countries")
-            return make(_name(doc, start, end), None, None, None, kind, 0.3, "ner-unresolved")
+                return make(doc_tools.text(doc, start, end), country, country, None, kind, 0.5, "countries")
+            return make(doc_tools.name(doc, start, end), None, None, None, kind, 0.3, "ner-unresolved")
         place = self._place_country(doc, start, end)
         if place:  # "Tel Aviv", "Jericho": a place standing for its country, as CAMEO codes it
-            return make(_name(doc, start, end), place, place, None, "place", 0.4, "places")
+            return make(doc_tools.name(doc, start, end), place, place, None, "place", 0.4, "places")
         return None
 
     def _place_country(self, doc: Doc, start: int, end: int) -> str | None:
         """Country of a GPE/LOC name found in the places table (provinces and large cities)."""
-        while start < end and _is_det(doc[start]):
+        while start < end and doc_tools.is_det(doc[start]):
             start += 1
         if start >= end or doc[end - 1].ent_type_ not in ("GPE", "LOC"):
             return None
@@ -473,9 +476,9 @@ class ActorResolver:
         if actor.code is None:
             return
         alias = _Alias(actor.name, actor.code, actor.country, actor.role, actor.kind)
-        ents = _ents_within(doc, start, end)
+        ents = doc_tools.ents_within(doc, start, end)
         for ent in ents:
-            words = tuple(t.text for t in ent if not _is_det(t))
+            words = tuple(t.text for t in ent if not doc_tools.is_det(t))
             if words:
                 aliases.setdefault(words, alias)
                 if ent.label_ == "PERSON" and len(words) > 1:
@@ -515,119 +518,6 @@ def _resolve_possessive(doc: Doc, actor: Actor, earlier: list[Actor]) -> Actor:
             return replace(actor, code=f"{prior.country} {actor.role}", country=prior.country, confidence=0.6,
                            rule=f"{actor.rule}+possessive")
     return actor
-
-
-def _acts(tok) -> bool:
-    """Is this word a participant of its clause (subject, object, agent) rather than a location?"""
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "between")
-
-
-def _ents_within(doc: Doc, start: int, end: int) -> list:
-    """PERSON/ORG entities inside tokens [start, end), by binary search over their starts."""
-    ents = _name_ents(doc)
-    starts = doc.user_data.get("eventwire_name_ent_starts")
-    if starts is None:
-        starts = [ent.start for ent in ents]
-        doc.user_data["eventwire_name_ent_starts"] = starts
-    i = bisect.bisect_left(starts, start)
-    out = []
-    while i < len(ents) and ents[i].start < end:
-        if ents[i].end <= end:
-            out.append(ents[i])
-        i += 1
-    return out
-
-
-def _noun_chunks(doc: Doc) -> list:
-    """Noun chunks, or none when the pipeline has no parser (then anchors and names still count)."""
-    try:
-        return list(doc.noun_chunks)
-    except ValueError:
-        return []
-
-
-def _name_ents(doc: Doc) -> list:
-    """PERSON/ORG entities of the doc, computed once per doc (``doc.ents`` rebuilds spans per call)."""
-    cached = doc.user_data.get("eventwire_name_ents")
-    if cached is None:
-        cached = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
-        doc.user_data["eventwire_name_ents"] = cached
-    return cached
-
-
-def _is_det(tok) -> bool:
-    return tok.pos_ == "DET" or tok.lower_ == "the"
-
-
-def _text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
-
-
-def _name(doc: Doc, start: int, end: int) -> str:
-    """Canonical-ish name: the phrase without a leading determiner."""
-    while start < end - 1 and _is_det(doc[start]):
-        start += 1
-    return doc[start:end].text
-
-
-def _all_lower(doc: Doc) -> bool:
-    """True for texts written all in lower case (some archives lowercase everything)."""
-    user_data = doc.user_data
-    if "eventwire_all_lower" not in user_data:
-        letters = [c for c in doc.text[:5000] if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper())
-        user_data["eventwire_all_lower"] = bool(letters) and upper / len(letters) < LOWERCASE_TEXT_SHARE
-    return user_data["eventwire_all_lower"]
-
-
-def _shouting(doc: Doc, i: int) -> bool:
-    """Is token ``i`` inside a run of capitals ("WHAT IS IT"), where "IS"/"US" are words?"""
-    try:
-        sent = doc[i].sent
-    except ValueError:  # no sentence boundaries: look at a window instead
-        sent = doc[max(0, i - 10) : i + 10]
-    words = [t for t in sent if t.is_alpha and len(t) > 1]
-    if len(words) < 3:
-        neighbours = [t for t in (doc[i - 1] if i > 0 else None, doc[i + 1] if i + 1 < len(doc) else None) if t is not None]
-        return any(t.is_alpha and len(t) > 1 and t.text.isupper() for t in neighbours)
-    return sum(1 for t in words if t.text.isupper()) / len(words) > SHOUTING_SHARE
-
-
-def _cut_at_breaks(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
-    """Keep the part of a phrase on the root's side of any line break ("Share\\n\\nSyrian army")."""
-    for i in range(start, end):
-        if doc[i].is_space or "\n" in doc[i].whitespace_:
-            if i < root:
-                start = i + 1
-            else:
-                end = i if doc[i].is_space else i + 1
-                break
-    return start, end
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Strip brackets, quotes and dangling possessives from the edges."""
-    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
-        if doc[start].text == "(" and any(t.text == ")" for t in doc[start:end]):
-            break  # "(government) forces": the bracket belongs to the phrase
-        start += 1
-    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
-            break
-        end -= 1
-    return start, end
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _segment_country(doc: Doc, start: int, end: int, anchors: list[Anchor]) -> str | None:
