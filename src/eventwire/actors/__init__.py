@@ -18,8 +18,19 @@ Code conventions (CAMEO actor codebook style, country and role separated by a sp
 * roles: GOV, MIL, REB, OPP, COP, JUD, LEG, MED, CVL, BUS, EDU, REF, LAB, PTY, REL, UAF,
   IGO, NGO. Activists and dissidents are OPP ("Syrian activist Jihad Makdissi" → "SYR OPP").
 
+* leaders (``leaders.tsv``, with periods in office): in office on the article date →
+  their code ("Vladimir Putin" → "RUS GOV"); outside it → "<ISO3> ELI" (a former leader is
+  one of the country's elites) unless a title in the text says otherwise ("President Obama").
+
 Roles without a country ("the regime", "police", "government forces") take the article's
-main country when the article makes it clear (confidence 0.6, rule "...+article-country").
+main country when the article makes it clear (confidence 0.6, rule "...+article-country");
+the main country is the one most mentioned by names, demonyms, leaders and places.
+
+``kind`` is person / organisation / group (armed groups) / country / collective / place
+(a city or province standing for its country, confidence 0.4). ``rule`` names how the
+code was found: the dictionary ("leaders", "organisations", "countries", "roles+countries",
+"user:<file>"), or a rule ("coref", "coref-title", "...+possessive", "capital-metonymy",
+"org-name-words", "places", "ner-unresolved" for names left without a code).
 """
 
 from eventwire.actors.resolve import ActorResolver, find_actors
