@@ -212,6 +212,16 @@ def test_sports_sentence_yields_no_event():
     assert _events("Arsenal beat Chelsea in the league match on Saturday, scoring two goals in the final minutes.") == []
 
 
+def test_history_lesson_is_not_an_event_today():
+    assert not [e for e in _events("In 1984, soldiers killed hundreds of people in Delhi.") if e.cameo_code]
+    assert [e for e in _events("On Monday, soldiers killed ten people in Delhi.") if e.cameo_code == "1823"]
+
+
+def test_empty_and_blank_articles():
+    assert _events(" ") == []
+    assert _events("Hello.") == []
+
+
 def test_nothing_without_a_trigger():
     assert _events("The weather was pleasant and the markets were busy.") == []
 

@@ -9,6 +9,8 @@ demands, statements) live in ``constructions``. Each event keeps the rule that p
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventwire.events import arguments as args
@@ -148,6 +150,27 @@ def _nominal_gerund(tok: Token) -> bool:
     )
 
 
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _historical(tok: Token, article_year: int | None) -> bool:
+    """A history lesson ("in 1984, soldiers killed ..."): the trigger's own clause is dated years back."""
+    if article_year is None:
+        return False
+    for ent in tok.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        years = [int(y) for y in YEAR.findall(ent.text)]
+        if not years or max(years) >= article_year - 1:
+            continue
+        node, steps = ent.root, 0
+        while node.i != tok.i and node.head.i != node.i and steps < 4 and node.dep_ not in ("ccomp", "advcl", "relcl"):
+            node, steps = node.head, steps + 1
+        if node.i == tok.i:
+            return True
+    return False
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -161,6 +184,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
     ctx = Ctx(parsed, lex, [a.span.start for a in ordered], ordered, list(quotes))
     events: list[Event] = []
     seen: set[tuple] = set()
+    year = parsed.article.date.year if parsed.article.date else None
     for sent in parsed.doc.sents:
         if _discarded(sent, lex):
             continue
@@ -196,6 +220,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 if trig is None:
                     continue
                 found = _noun_events(ctx, tok, trig)
+            if found and _historical(tok, year):
+                continue
             for ev in found:
                 key = (ev.trigger.start, ev.cameo_code, ev.source.span.start if ev.source else None,
                        ev.target.span.start if ev.target else None)

@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - the stage is optional
 
 @dataclass(slots=True)
 class Ctx:
+    """What every rule of one article needs: the parse, the lexicon, and actors indexed by offset."""
+
     parsed: Parsed
     lex: Lexicon
     actor_starts: list[int]
