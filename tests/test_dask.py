@@ -76,6 +76,11 @@ def test_dask_run_resume_and_catalogue(corpus, tmp_path, client):
     assert third.resumed == 2 and victim.exists()
     assert _counts(third.catalogue) == before
 
+    # Files renamed into place but the marker not yet written: the catalogue does not read them.
+    victim.unlink()
+    partial = _counts(build_catalogue(out))
+    assert partial["inputs"] < before["inputs"] and partial["articles"] < before["articles"]
+
 
 def test_local_engine_writes_the_same_layout(corpus, tmp_path):
     out = tmp_path / "local"

@@ -320,25 +320,36 @@ def _glob(out: Path, table: str) -> str:
     return str((out / table).resolve() / "*.parquet").replace("'", "''")
 
 
+DONE_TABLE = "_done_shards"
+
+
 def catalogue_sql(out_dir: Path) -> list[str]:
     """Views that read the shards' files as one database.
 
-    An article found in two shards (the same story in two crawls) is kept once: from the
-    shard whose file name sorts first, with that shard's rows in every per-article table.
+    Only shards listed in ``_done_shards`` (those with a marker when the catalogue was
+    built) are read, so a shard being written, or one whose worker died between renaming
+    its files and writing its marker, never shows half its tables. An article found in two
+    shards (the same story in two crawls) is kept once: from the shard whose name sorts
+    first, with that shard's rows in every per-article table.
     """
     out = Path(out_dir)
     shard_of = r"regexp_extract(filename, '([^/]+)\.parquet$', 1)"
-    owner = (f"SELECT id, min({shard_of}) AS shard FROM read_parquet('{_glob(out, 'articles')}', filename=true) "
-             "GROUP BY id")
+
+    def files(table: str, alias: str = "") -> str:
+        col = shard_of.replace("filename", f"{alias}.filename") if alias else shard_of
+        return (f"read_parquet('{_glob(out, table)}', filename=true) {alias} "
+                f"WHERE {col} IN (SELECT shard FROM {DONE_TABLE})")
+
+    owner = f"SELECT id, min({shard_of}) AS shard FROM {files('articles')} GROUP BY id"
     sql = [
         f"""CREATE OR REPLACE VIEW articles AS
-            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'articles')}', filename=true)
+            SELECT * EXCLUDE (filename) FROM {files('articles')}
             QUALIFY row_number() OVER (PARTITION BY id ORDER BY {shard_of}) = 1""",
         f"""CREATE OR REPLACE VIEW inputs AS
-            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'inputs')}', filename=true)
+            SELECT * EXCLUDE (filename) FROM {files('inputs')}
             QUALIFY row_number() OVER (PARTITION BY input_ref ORDER BY updated_at DESC, {shard_of}) = 1""",
         f"""CREATE OR REPLACE VIEW failures AS
-            SELECT * EXCLUDE (filename) FROM read_parquet('{_glob(out, 'failures')}', filename=true)
+            SELECT * EXCLUDE (filename) FROM {files('failures')}
             QUALIFY row_number() OVER (PARTITION BY input_ref ORDER BY failed_at DESC, {shard_of}) = 1""",
     ]
     for table in SHARD_TABLES:
@@ -346,8 +357,8 @@ def catalogue_sql(out_dir: Path) -> list[str]:
             continue
         sql.append(
             f"""CREATE OR REPLACE VIEW {table} AS
-                SELECT t.* EXCLUDE (filename) FROM read_parquet('{_glob(out, table)}', filename=true) t
-                SEMI JOIN ({owner}) o ON t.article_id = o.id AND {shard_of.replace('filename', 't.filename')} = o.shard"""
+                SELECT t.* EXCLUDE (filename) FROM {files(table, 't')}
+                AND (t.article_id, {shard_of.replace('filename', 't.filename')}) IN (SELECT (id, shard) FROM ({owner}))"""
         )
     return sql
 
@@ -360,7 +371,10 @@ def build_catalogue(out_dir: str | Path, db_path: str | Path | None = None) -> P
     path = Path(db_path) if db_path else out / "catalogue.duckdb"
     con = duckdb.connect(str(path))
     try:
-        if any((out / "articles").glob("*.parquet")):
+        done = sorted(p.stem for p in (out / MARKERS).glob("*.json")) if (out / MARKERS).is_dir() else []
+        if done and any((out / "articles").glob("*.parquet")):
+            con.execute(f"CREATE OR REPLACE TABLE {DONE_TABLE} (shard VARCHAR PRIMARY KEY)")
+            con.executemany(f"INSERT INTO {DONE_TABLE} VALUES (?)", [[d] for d in done])
             for statement in catalogue_sql(out):
                 con.execute(statement)
             # Post-pass tables (``eventwire dedup``) are real tables in the catalogue, and the
