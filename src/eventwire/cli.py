@@ -250,7 +250,11 @@ def dedup(
     from eventwire.store import Store
 
     with Store(db) as store:
-        stats = dedup_store(store, threshold=threshold)
+        try:
+            stats = dedup_store(store, threshold=threshold)
+        except RuntimeError as exc:  # e.g. the optional datasketch is not installed
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(1) from exc
     console.print(
         f"{stats.articles:,} articles: {stats.duplicate_articles:,} near-duplicates in {stats.article_groups:,} stories; "
         f"{stats.event_mentions:,} event mentions merged into {stats.events:,} events"

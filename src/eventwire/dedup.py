@@ -39,10 +39,16 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def minhash(text: str, num_perm: int = DEFAULT_NUM_PERM, size: int = DEFAULT_SHINGLE) -> Any:
-    from datasketch import MinHash
+def _datasketch() -> Any:
+    try:
+        import datasketch
+    except ImportError as exc:  # optional dependency
+        raise RuntimeError("near-duplicate detection needs datasketch: pip install 'eventwire[scale]'") from exc
+    return datasketch
 
-    m = MinHash(num_perm=num_perm)
+
+def minhash(text: str, num_perm: int = DEFAULT_NUM_PERM, size: int = DEFAULT_SHINGLE) -> Any:
+    m = _datasketch().MinHash(num_perm=num_perm)
     grams = shingles(text, size)
     if grams:
         m.update_batch(list(grams))
@@ -82,7 +88,7 @@ def find_article_groups(
     Order matters only for naming: a group is named after its first article in input order
     (pass articles sorted by date to name stories after their earliest copy).
     """
-    from datasketch import MinHashLSH
+    MinHashLSH = _datasketch().MinHashLSH  # noqa: N806
 
     # LSH finds candidates at a lower Jaccard than the threshold, so cut-down copies
     # (high containment, lower Jaccard) are still compared; each pair is then verified.
