@@ -284,8 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'label':<11} {'gold':>5} | {'P':>6} {'R':>6} {'F1':>6} | {'keyword P':>9} {'R':>6} {'F1':>6}")
     for lab, p, r, f, kp, kr, kf, g in rows:
         print(f"{lab:<11} {g:>5} | {p:6.3f} {r:6.3f} {f:6.3f} | {kp:9.3f} {kr:6.3f} {kf:6.3f}")
-    print("keyword = the paper's keyword baseline re-run on the same sentences. Published per-label figures")
-    print("of the paper's baselines were not retrievable here; see README.")
+    print("keyword = the paper's keyword baseline re-run on the same sentences. The paper's published per-label")
+    print("figures (keyword, RoBERTa+MNLI; its test split) could not be retrieved here: left empty in the JSON.")
     if a.gsr and Path(a.gsr).exists():
         metrics.update(plover_gsr(Path(a.gsr)))
         print(f"PLOVER gold-standard records ({metrics['plover_gsr_records']}): type recall "
