@@ -88,10 +88,16 @@ def keyword_labels(text: str) -> set[str]:
     return out
 
 
+FORCES = {"COP"}  # sectors read as "the police"; --forces COP,MIL adds the military
+
+
 def is_police(actor) -> bool:
     if actor is None:
         return False
-    return actor.role == "COP" or (actor.code is not None and "COP" in actor.code.split())
+    if actor.role in FORCES:
+        return True
+    code = (actor.code or "").replace(" ", "")  # "IND COP" and PETRARCH-style "INDCOP" alike
+    return any(code[i : i + 3] in FORCES for i in range(0, len(code), 3))
 
 
 def event_labels(ev) -> set[str]:
@@ -221,8 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--cache", default=None, help="folder to keep spaCy parses between runs (speeds tuning)")
     ap.add_argument("--errors", default=None, help="write false positives/negatives to this JSONL file")
+    ap.add_argument("--forces", default="COP", help="actor sectors that count as police (default COP)")
     ap.add_argument("--gsr", default=str(DEFAULT_GSR), help="PLOVER gold-standard records ('' to skip)")
     a = ap.parse_args(argv)
+    FORCES.clear()
+    FORCES.update(x.strip() for x in a.forces.split(",") if x.strip())
     path = Path(a.data)
     if not path.exists():
         print(f"no data at {path}", file=sys.stderr)
@@ -295,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             for e in errors:
                 fh.write(json.dumps(e) + "\n")
     if a.out:
-        result = {"metrics": metrics, "published": PUBLISHED, "data": str(path),
+        result = {"metrics": metrics, "published": PUBLISHED, "data": str(path), "forces": sorted(FORCES),
                   "mapping": "police source: Actor.role == COP or COP in code; see module docstring"}
         Path(a.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0
