@@ -41,12 +41,18 @@ GWN_TOPONYM_TYPES = {
     "Embedded_Literal", "Embedded_Non_Lit", "Demonym", "Homonym",
 }
 
-# Published figures for the same sets (geocoding given gold toponyms unless noted).
+# Published figures for the same sets. Mordecai 3 and CamCoder resolve *gold* toponyms
+# (no recognition errors); ours are end-to-end, on the toponyms we found.
+# Sources: Mordecai 3 — Halterman 2023 (as collected in ../shared/research.md);
+# CamCoder — Gritta, Pilehvar & Collier 2018, "Which Melbourne? Augmenting Geocoding with Maps"
+# (ACL), LGL results table, quoted from the paper as recalled: the search tool could not
+# retrieve the table to re-check it; CamCoder publishes no GWN figure that we could find.
+# CLAVIN and the Edinburgh geoparser: Gritta et al. 2018, "What's missing in geographical parsing?".
 PUBLISHED = {
     "lgl": {
         "Mordecai 3 (Halterman 2023), acc@161": 0.827,
-        "CamCoder (Gritta et al. 2018, ACL, Table 2), acc@161": 0.76,
-        "CamCoder, AUC": 0.22,
+        "CamCoder (Gritta et al. 2018), acc@161 [not re-verified]": 0.76,
+        "CamCoder (Gritta et al. 2018), AUC [not re-verified]": 0.22,
         "Edinburgh geoparser (Gritta et al. 2018, LRE), acc@161": 0.76,
         "CLAVIN/CLIFF (Gritta et al. 2018, LRE), acc@161": 0.71,
     },

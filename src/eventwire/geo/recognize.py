@@ -9,7 +9,6 @@ take place names that open organisation names, and map demonyms to countries.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -31,7 +30,8 @@ DATELINE = re.compile(
     r"(?:^|(?<=\. )|(?<=\n))([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
     r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s"
 )
-DATELINE_WINDOW = 400  # a weak cue ("in", "from") is enough only for places at least this big
+DATELINE_WINDOW = 400
+PROPAGATING = {"ner", "dateline", "ner-trimmed", "org-prefix"}  # origins firm enough to spread to same-name mentions  # a weak cue ("in", "from") is enough only for places at least this big
 
 
 @dataclass(slots=True)
@@ -207,7 +207,8 @@ class Recognizer:
             return
         key = norm(doc[start:ent.end].text)
         if _known(self.gaz, key) and key not in self.lex.stoplist and len(key) >= 3 and not doc[ent.end - 1].text.endswith("-"):
-            if self._place_context(doc, start, ent.end, key):
+            # "according to Nelson": a weak cue is not enough to make a PERSON a place.
+            if self._place_context(doc, start, ent.end, key, weak_ok=ent.label_ != "PERSON"):
                 add(start, ent.end, "cue")
                 return
             if ent.label_ != "PERSON" and self._main_name_of_notable(key):
@@ -259,12 +260,12 @@ class Recognizer:
                 return True
         return False
 
-    def _place_context(self, doc: Doc, s: int, e: int, key: str) -> bool:
+    def _place_context(self, doc: Doc, s: int, e: int, key: str, weak_ok: bool = True) -> bool:
         cue = _cue_before(doc, s, self.lex)
         if cue == "strong":
             return True
         pop, admin = _importance(self.gaz, key)
-        if cue == "weak" and (admin or pop >= BIG_PLACE):
+        if weak_ok and cue == "weak" and (admin or pop >= BIG_PLACE):
             return True
         return self._followed_by_container(doc, e)
 
@@ -328,7 +329,7 @@ class Recognizer:
         """
         names: dict[str, int] = {}
         for t in self._found_ref:
-            if not t.demonym_of and t.admin1_code is None and _known(self.gaz, t.norm_text):
+            if t.origin in PROPAGATING and not t.demonym_of and t.admin1_code is None and _known(self.gaz, t.norm_text):
                 names[doc[t.tok_start:t.tok_end].text] = t.tok_end - t.tok_start
         if not names:
             return
@@ -336,6 +337,7 @@ class Recognizer:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 person_tail.update(range(ent.start + 1, ent.end))
+                names.pop(doc[ent.end - 1].text, None)  # "Mr. Turner" elsewhere: a surname here
         i, n = 0, len(doc)
         while i < n:
             if taken[i] or not _is_cap(doc[i]):
@@ -408,7 +410,3 @@ class Recognizer:
                     break
                 if c.fcode == "PCLI" and t.container is None:
                     t.container = (c.country, None)
-
-
-def log_pop(population: int) -> float:
-    return math.log10(population + 1)
