@@ -20,6 +20,7 @@ from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
 from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.headline import headline_attributions, headline_span
+from eventwire.quotes.learned import CueModel, load_cue_model, propose, select
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
@@ -570,13 +571,21 @@ def _to_quote(
     )
 
 
-def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote]:
+DEFAULT_MODEL = "packaged"
+
+
+def find_quotes(
+    parsed: Parsed, actors: list[Actor] | None = None, *, cue_model: CueModel | str | None = DEFAULT_MODEL
+) -> list[Quote]:
     """Every attribution in the article, in text order.
 
     ``actors`` (from the actors stage) lets speakers carry canonical names and codes;
     without them speakers are resolved from spaCy entities and nominal heads.
     ``Quote.sentence`` is the sentence of the cue (of the content when there is none),
     which is where a statement event belongs.
+    ``cue_model`` is the learned second pass (:mod:`eventwire.quotes.learned`): the
+    packaged model by default, ``None`` for the rules alone, or another
+    :class:`CueModel` (cross-validation trains one per fold).
     """
     lexicon = load_lexicon()
     actors = list(actors or [])
@@ -593,6 +602,9 @@ def find_quotes(parsed: Parsed, actors: list[Actor] | None = None) -> list[Quote
         direct = [c for c in direct if not (h0 <= c.start < h1)]
         indirect = [c for c in indirect if not (h0 <= c.start < h1)]
     cands = _drop_overlaps(direct + indirect + heads)
+    model = load_cue_model() if cue_model == DEFAULT_MODEL else cue_model
+    if isinstance(model, CueModel):
+        cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, model), key=lambda c: c.start)
     quoted_chars = [(q.start, q.end) for q in quoted]
     return [_to_quote(parsed, c, actors, lexicon, quoted_chars, ents) for c in cands]
 
@@ -614,4 +626,15 @@ def _headline_candidates(parsed: Parsed, lexicon: Lexicon, ents: tuple[SpacySpan
             Candidate([h.content], "indirect", None, (cue.start, cue.end - 1), source.root if source is not None else None,
                       h.rule, 0.6, source_range=(source.start, source.end - 1) if source is not None else None)
         )
+    return out
+
+
+def _learned_candidates(
+    parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], kept: list[Candidate], model: CueModel
+) -> list[Candidate]:
+    """Attributions the model finds where the rules found none (they never replace a rule's)."""
+    out = []
+    for p, prob in select(propose(parsed, lexicon, quoted), model, [c.content for c in kept], UNIVOCAL_OVERLAP):
+        kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in p.content) else "indirect"
+        out.append(Candidate(list(p.content), kind, p.cue_token, p.cue, p.subject, f"learned-{p.how}", round(prob, 3)))
     return out

@@ -1,0 +1,288 @@
+"""A learned second pass: attributions the cue lexicon does not know.
+
+PolNeAR-style attribution goes far beyond speech verbs: beliefs ("believes …"),
+intentions ("plans to …"), evidence ("the poll shows …"), stances ("is a staunch
+opponent of …"). No list covers that tail, so every verb, noun or adjective that
+governs a clause, an infinitive, an object or a topic phrase becomes a *proposal*,
+and a logistic-regression model (weights in ``data/quotes/model/cue_model.json``,
+trained by ``eval/train_quotes.py``) scores it from the parse around it. Proposals
+the model accepts fill only the gaps the rules left: the rules' attributions are
+kept as they are, and a proposal whose content clashes with one is dropped.
+
+The runtime is a dictionary of weights and a sum, so the pass needs neither
+scikit-learn nor noticeable time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventwire.quotes.headline import headline_span
+from eventwire.quotes.lexicon import Lexicon
+from eventwire.quotes.marks import Quoted
+from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, subtree_range, trim
+
+MODEL_FILE = ("data", "quotes", "model", "cue_model.json")
+CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
+TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
+MIN_CONTENT_TOKENS = 2
+MAX_CONTENT_TOKENS = 120
+
+
+@dataclass(slots=True)
+class Proposal:
+    """A would-be attribution: its cue token, what it governs, and how it was read."""
+
+    cue_token: Token
+    complement: Token
+    how: str  # ccomp, xcomp, dobj, prep:about, acl, ...
+    content: list[tuple[int, int]]  # char ranges
+    cue: TokenRange
+    subject: Token | None
+    features: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Logistic regression over sparse string features, as plain weights."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict) -> CueModel:
+        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        weights = {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
+        data = {"bias": round(self.bias, 5), "threshold": self.threshold, "weights": weights}
+        path.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_cue_model() -> CueModel | None:
+    """The packaged model, or None when it is not installed (rules only)."""
+    resource = resources.files("eventwire").joinpath(*MODEL_FILE)
+    if not resource.is_file():
+        return None
+    return CueModel.from_json(json.loads(resource.read_text(encoding="utf-8")))
+
+
+def _complements(tok: Token) -> list[tuple[Token, str]]:
+    """What ``tok`` governs that could be reported content, with how it hangs."""
+    out: list[tuple[Token, str]] = []
+    for child in tok.children:
+        dep = child.dep_
+        if dep == "ccomp":
+            out.append((child, "ccomp" if child.i > tok.i else "ccomp-before"))
+        elif dep == "xcomp" and child.i > tok.i:
+            out.append((child, "xcomp"))
+        elif dep in ("dobj", "attr", "oprd") and child.i > tok.i:
+            out.append((child, dep))
+        elif dep == "prep" and child.i > tok.i and child.lower_ in TOPIC_PREPS:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    out.append((grand, f"prep:{child.lower_}"))
+                    break
+        elif dep in ("acl", "relcl") and child.i > tok.i and tok.pos_ in ("NOUN", "ADJ"):
+            out.append((child, dep))
+    return out
+
+
+def _paragraph(text: str, anchor: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, anchor) + 1
+    end = text.find("\n", anchor)
+    return start, len(text) if end < 0 else end
+
+
+def _content(doc: Doc, text: str, tok: Token, child: Token, how: str) -> list[tuple[int, int]] | None:
+    """The complement's subtree as char ranges in the cue's paragraph; a clause before
+    the cue ("…, the poll found") runs from the sentence start up to the cue's subject."""
+    a, b = subtree_range(child)
+    if how == "ccomp-before":
+        subjects = [t.left_edge.i for t in tok.lefts if t.i > b and t.dep_ in ("nsubj", "nsubjpass")]
+        a = min(a, tok.sent.start)
+        b = max(b, min(subjects + [tok.i]) - 1)
+    rng = trim(doc, (a, b))
+    if rng is None or not MIN_CONTENT_TOKENS <= rng[1] - rng[0] + 1 <= MAX_CONTENT_TOKENS:
+        return None
+    p0, p1 = _paragraph(text, tok.idx)
+    s, e = max(doc[rng[0]].idx, p0), min(doc[rng[1]].idx + len(doc[rng[1]]), p1)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return [(s, e)] if e > s else None
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _subject_kind(subject: Token | None) -> str:
+    if subject is None:
+        return "none"
+    if subject.ent_type_:
+        return f"ent:{subject.ent_type_}"
+    if subject.pos_ == "PRON":
+        return f"pron:{subject.lower_}"
+    return f"pos:{subject.pos_}"
+
+
+def _features(
+    tok: Token, child: Token, how: str, subject: Token | None, content: list[tuple[int, int]],
+    lexicon: Lexicon, quoted: list[Quoted], sentence_index: int,
+) -> dict[str, float]:
+    lemma = tok.lemma_.lower()
+    lex = (
+        "verb" if lemma in lexicon.cue_verbs
+        else "noun" if lemma in lexicon.cue_nouns
+        else "non" if lemma in lexicon.non_cue_verbs
+        else "out"
+    )
+    kind = how.split(":")[0]
+    marks = {g.lower_ for g in child.children if g.dep_ in ("mark", "aux")}
+    deps = sorted({c.dep_ for c in tok.children})
+    s, e = content[0]
+    n_tokens = len(range(child.left_edge.i, child.right_edge.i + 1))
+    in_quotes = any(q.start <= s and e <= q.end for q in quoted)
+    has_quote = any(s <= q.start < e for q in quoted)
+    subj = _subject_kind(subject)
+    aux = sorted({c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")})
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"lemma_how={lemma}|{how}": 1.0,
+        f"lemma_kind={lemma}|{kind}": 1.0,
+        f"how={how}": 1.0,
+        f"pos={tok.pos_}": 1.0,
+        f"tag={tok.tag_}": 1.0,
+        f"dep={tok.dep_}": 1.0,
+        f"pos_how={tok.pos_}|{how}": 1.0,
+        f"lex={lex}": 1.0,
+        f"lex_how={lex}|{how}": 1.0,
+        f"subj={subj}": 1.0,
+        f"subj_how={subj}|{how}": 1.0,
+        f"subj_lex={subj}|{lex}": 1.0,
+        f"child_pos={child.pos_}": 1.0,
+        f"child_tag={child.tag_}": 1.0,
+        f"child_lemma={child.lemma_.lower()}": 1.0,
+        f"len={_bucket(n_tokens, (3, 6, 10, 20, 40))}": 1.0,
+        f"len_how={_bucket(n_tokens, (3, 6, 10, 20, 40))}|{how}": 1.0,
+        f"sent={_bucket(sentence_index, (0, 1, 3))}": 1.0,
+        f"in_quotes={in_quotes}": 1.0,
+        f"has_quote={has_quote}": 1.0,
+        f"head_dep={tok.head.dep_ if tok.head.i != tok.i else 'ROOT'}": 1.0,
+        f"head_lemma={tok.head.lemma_.lower() if tok.head.i != tok.i else '-'}": 1.0,
+    }
+    for m in marks:
+        f[f"mark={m}"] = 1.0
+        f[f"mark_how={m}|{how}"] = 1.0
+    for d in deps:
+        f[f"cdep={d}"] = 1.0
+    for a in aux:
+        f[f"aux={a}"] = 1.0
+    if tok.i > 0:
+        f[f"prev={tok.nbor(-1).lower_}"] = 1.0
+    return f
+
+
+def propose(parsed, lexicon: Lexicon, quoted: list[Quoted]) -> list[Proposal]:
+    """Every complement-governing token of the article as a scored-to-be proposal."""
+    doc = parsed.doc
+    text = parsed.article.text
+    out: list[Proposal] = []
+    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+    sent_index = 0
+    headline = headline_span(text) or (0, 0)
+    for tok in doc:
+        if tok.i in sent_starts:
+            sent_index = sent_starts[tok.i]
+        if tok.pos_ not in CUE_POS or any(q.start <= tok.idx < q.end for q in quoted):
+            continue
+        comps = _complements(tok)
+        if not comps:
+            continue
+        subject = _holder(tok)
+        if subject is not None and "\n" in text[min(subject.idx, tok.idx) : max(subject.idx, tok.idx)]:
+            subject = None
+        for child, how in comps:
+            content = _content(doc, text, tok, child, how)
+            if content is None:
+                continue
+            cue = cue_range(tok, lexicon) if tok.pos_ != "NOUN" else (tok.i, tok.i)
+            features = _features(tok, child, how, subject, content, lexicon, quoted, sent_index)
+            if headline[0] <= tok.idx < headline[1]:
+                features["headline"] = 1.0
+            out.append(Proposal(tok, child, how, content, cue, subject, features))
+    return out
+
+
+def _holder(tok: Token) -> Token | None:
+    """Who holds the stance: the subject of a verb or of the copula of an adjective
+    ("leaders are [optimistic] that …"), the possessor of a noun."""
+    if tok.pos_ == "NOUN":
+        return _noun_holder(tok)
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and tok.head.i != tok.i:
+        return subject_of(tok.head)
+    return subject_of(tok)
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """"his claim", "Trump's plan", "the proposal by Democrats"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def clashes(content: list[tuple[int, int]], others: list[list[tuple[int, int]]], share: float) -> bool:
+    """Whether ``content`` overlaps any of ``others`` by ``share`` of the smaller one:
+    attribution is univocal, each word belongs to one attribution."""
+    size = sum(e - s for s, e in content)
+    for other in others:
+        ov = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in content for s2, e2 in other)
+        if ov and ov >= share * min(size, sum(e - s for s, e in other)):
+            return True
+    return False
+
+
+def select(
+    proposals: list[Proposal], model: CueModel, kept: list[list[tuple[int, int]]], share: float
+) -> list[tuple[Proposal, float]]:
+    """Accepted proposals, most probable first, none clashing with ``kept`` or each other."""
+    scored = [(p, model.probability(p.features)) for p in proposals]
+    scored = [(p, prob) for p, prob in scored if prob >= model.threshold]
+    scored.sort(key=lambda pair: -pair[1])
+    taken = list(kept)
+    out = []
+    for p, prob in scored:
+        if clashes(p.content, taken, share):
+            continue
+        taken.append(p.content)
+        out.append((p, prob))
+    return out
