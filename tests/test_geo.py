@@ -258,3 +258,20 @@ def test_is_held_is_not_a_place_and_event_is_at_palmyra(nlp, gaz):
     assert not any(p.span.text.startswith("IS") for p in places)
     [ev] = locate_events(parsed, [_event(text, "seizes")], places)
     assert ev.location.name == "Tadmur" and ev.location_rule == "overlooking"
+
+
+def test_place_opening_an_organisation_name(nlp, gaz):
+    places = _places(nlp, gaz, "Officers of the Alexandria Police Department in Louisiana said the man was released.")
+    p = _at(places, "Alexandria")
+    assert p.admin1 == "US-LA"
+
+
+def test_same_name_mentions_share_one_reading(nlp, gaz):
+    text = ("Fire destroyed a home in Alexandria, La., on Friday. Alexandria firefighters said "
+            "the Alexandria blaze started in the kitchen.")
+    hits = [p for p in _places(nlp, gaz, text) if p.span.text == "Alexandria"]
+    assert len(hits) >= 2 and {p.admin1 for p in hits} == {"US-LA"}
+
+
+def test_person_names_are_not_places(nlp, gaz):
+    assert _places(nlp, gaz, "Susan Smith told reporters she was happy.") == []

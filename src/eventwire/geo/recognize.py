@@ -215,7 +215,11 @@ class Recognizer:
                 add(start, ent.end, "ner-relabelled")  # "Fargo" tagged ORG
                 return
         if ent.label_ == "PERSON":
+            if ent.end - start == 1 and self._modifies_common_noun(doc[start]) and self._main_name_of_notable(key, 10_000):
+                add(start, ent.end, "person-relabelled")  # "a Gainesville resident", "Alexandria man"
             return
+        if doc[start].lower_ in self.lex.modifiers and ent.end - start > 2:
+            start += 1  # "Northeast Georgia Medical Center"
         # "Laurel County Sheriff's Office", "the Gainesville Police Department", "Metro Nashville".
         for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
             if self._org_part(doc, start, start + n, ent.end) and self._institution(doc, start + n, ent.end, start, n):
@@ -227,6 +231,13 @@ class Recognizer:
                 if self._org_part(doc, s, ent.end, ent.end):
                     add(s, ent.end, "org-suffix")  # "United Way of America", "Education Minnesota"
                     return
+
+    @staticmethod
+    def _modifies_common_noun(tok) -> bool:
+        """A name used as a noun modifier of a lower-case noun: people's names rarely are."""
+        head = tok.head
+        return (tok.dep_ in {"compound", "nmod", "amod"} and head.i == tok.i + 1 and head.pos_ == "NOUN"
+                and head.text.islower())
 
     def _institution(self, doc: Doc, s: int, e: int, place_start: int, width: int) -> bool:
         """The rest of an ORG names an institution of a place ("... Police Department")
