@@ -100,11 +100,46 @@ def is_police(actor) -> bool:
     return any(code[i : i + 3] in FORCES for i in range(0, len(code), 3))
 
 
+AUTHORITIES = {"COP", "GOV", "JUD", "MIL", "SPY"}  # state agents whose security measures the police carry out
+SECURITY_CODES = ("15", "1721", "1722", "1723", "1724", "173", "175", "191")  # deploy, curfew, ban, arrest, crowd control
+
+
+def is_authority(actor) -> bool:
+    """A state agent: "the administration imposed curfew", "the state government arrested them"."""
+    if actor is None:
+        return False
+    if actor.role in AUTHORITIES:
+        return True
+    code = (actor.code or "").replace(" ", "")
+    return any(code[i : i + 3] in AUTHORITIES for i in range(0, len(code), 3))
+
+
+def police_weapon(ev) -> bool:
+    from eventwire.events.lexicon import lexicon
+
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", (ev.evidence.text if ev.evidence else ev.trigger.text).lower())
+    return any(lexicon().cue(w, "police-weapon") for w in words)
+
+
 def event_labels(ev) -> set[str]:
     """The IndiaPoliceEvents questions an event answers "yes" to."""
     code = ev.cameo_code or ""
     out: set[str] = set()
     police = is_police(ev.source)
+    done = not ev.negated and ev.modality in ("asserted", "reported")
+    agentless = ev.source is None and "agentless" in ev.rule and any(
+        k in ev.rule for k in ("passive", "participle", "light-verb"))
+    # Only the state arrests, and police carry out the state's security measures: an arrest with no
+    # resolved agent ("we arrested five", "the arrest of X") or by a state agent is a police arrest;
+    # curfews, deployments and bans ordered by the administration are police activity.
+    unnamed = ev.source is None and (ev.target is not None or agentless)  # "arrested five", "were arrested"
+    if code.startswith("173") and done and (unnamed or is_authority(ev.source)):
+        out |= {"ARREST", "ANY_ACTION"}
+    if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
+        out.add("ANY_ACTION")
+    # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
+    if code.startswith("175") and done and ev.source is None and police_weapon(ev):
+        out |= {"FORCE", "ANY_ACTION"}
     # no agent named because the clause is passive ("40 persons were arrested", "curfew was imposed")
     agentless = ev.source is None and "agentless" in ev.rule and any(
         k in ev.rule for k in ("passive", "participle", "light-verb"))

@@ -28,6 +28,7 @@ from eventwire.events.constructions import (
     light_verbs,
     quote_statements,
     refusal_event,
+    sentence_deaths,
     statement_events,
     uncoded_refusal,
 )
@@ -188,6 +189,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
     for sent in parsed.doc.sents:
         if _discarded(sent, lex):
             continue
+        first = len(events)
         for tok in sent:
             lemma = tok.lemma_.lower()
             found: list[Event] = []
@@ -231,6 +233,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 events.append(ev)
                 if ev.source is not None and not ev.source.rule.startswith("events:pronoun"):
                     ctx.recent.append(ev.source)
+        events.extend(sentence_deaths(ctx, sent, events[first:]))
     coded = {e.trigger.start for e in events}
     events.extend(quote_statements(ctx, coded))
     events.sort(key=lambda e: (e.trigger.start, e.cameo_code or ""))

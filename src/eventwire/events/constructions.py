@@ -263,3 +263,39 @@ def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
         if ev is not None and sent.start_char <= ev.trigger.start < sent.end_char:
             out.append(ev)
     return out
+
+
+def sentence_deaths(ctx: Ctx, sent, events_here: list[Event]) -> list[Event]:
+    """"four killed in police firing", "deaths due to police firing": the sentence's firing killed.
+
+    News reports a lethal shooting as two clauses, a death with no agent and a firing by a named force;
+    the parse rarely links them. When a sentence holds exactly one force that fired or assaulted, and a
+    death word (lethal or die cues) that no event already attributes, that force killed.
+    """
+    lex = ctx.lex
+    shooters = {}
+    for ev in events_here:
+        code = ev.cameo_code or ""
+        if ev.source is not None and not ev.negated and code.startswith(("18", "19", "175")) and code != "1823":
+            shooters.setdefault(ev.source.name.lower(), ev)
+    if len(shooters) != 1 or any((e.cameo_code or "") == "1823" and e.source is not None for e in events_here):
+        return []
+    shot = next(iter(shooters.values()))
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if not (lex.cue(lemma, "die") or lex.cue(tok.lower_, "lethal") or lex.cue(lemma, "lethal")
+                or (lemma == "kill" and tok.tag_ == "VBN")):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        subjects = [c for c in (*tok.children, *tok.head.children) if c.dep_ in args.SUBJ + args.PASS_SUBJ]
+        if any(s.lower_ in ("nobody", "none") or any(g.lower_ == "no" for g in s.children) for s in subjects):
+            continue  # "no one died"
+        reading = read(tok, ctx.lex, 4)
+        if reading.negated:
+            continue
+        ev = make_event(ctx, [tok], "1823", None, None, shot.source, None, [], reading,
+                        0.4, f"death:{lemma}+sentence-cause")
+        if ev is not None:
+            return [ev]
+    return []

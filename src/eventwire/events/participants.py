@@ -133,7 +133,17 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
         return None
     found = actor_at(ctx, token)
     if found is not None:
-        return None if place_as_person(found, token) else found
+        if place_as_person(found, token):
+            return None
+        if found.kind == "person" and found.code is None and token.pos_ == "NOUN" and not token.ent_type_:
+            found = None  # "Palmyra's infamous prison": a common noun under a stray name is not that name
+    if found is not None:
+        if found.role is None and found.code is None:
+            # "k g erda, senior police inspector": the title says the sector the name alone does not
+            sector = sector_of(ctx.lex, token)
+            if sector is not None:
+                found = replace(found, role=sector)
+        return found
     for c in token.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:  # not poss: "Palmyra's prison" is no actor
             found = actor_at(ctx, c)
@@ -190,6 +200,8 @@ def speaker_of(ctx: Ctx, quote: Quote) -> Actor | None:
         return None
     tokens = ctx.parsed.doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
+        return None
+    if tokens.root.dep_ == "poss":  # "Palmyra's prison, where ...": a possessor does not speak
         return None
     if tokens.root.pos_ == "PRON":  # a pronoun speaker is the actors stage's to resolve, not ours
         return actor_at(ctx, tokens.root)

@@ -1,0 +1,44 @@
+"""Recall rules for police events in lowercased wire copy (IndiaPoliceEvents style)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.events import code_events
+from eventwire.model import Article
+from eventwire.nlp import load_nlp, parse
+
+
+def _events(text: str):
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2002, 3, 5))
+    return code_events(parse(article, load_nlp()(text)), [], [])
+
+
+def _police_kills(events) -> list:
+    return [e for e in events if e.cameo_code == "1823" and e.source is not None and e.source.role == "COP"
+            and not e.negated]
+
+
+def test_death_in_a_sentence_with_a_police_firing_is_a_police_killing():
+    events = _events("two persons were killed and five injured in bharuch on tuesday when the police opened fire on a mob.")
+    kills = _police_kills(events)
+    assert kills, [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_negated_death_is_no_killing():
+    events = _events("the police opened fire on the mob but no one died, officials said.")
+    assert not _police_kills(events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_firing_without_deaths_stays_force():
+    events = _events("the police opened fire on the mob in the old city on tuesday.")
+    assert not _police_kills(events)
+    assert any((e.cameo_code or "").startswith(("18", "19")) and e.source is not None for e in events)
+
+
+def test_two_forces_firing_leave_the_death_unattributed():
+    events = _events("one person died after the police and the army fired at rioters who attacked the militants.")
+    # two different shooters (or none resolved): the rule must not guess between them
+    sources = {e.source.name.lower() for e in events if e.cameo_code == "1823" and e.source is not None
+               and "sentence-cause" in e.rule}
+    assert len(sources) <= 1
