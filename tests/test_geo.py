@@ -275,3 +275,10 @@ def test_same_name_mentions_share_one_reading(nlp, gaz):
 
 def test_person_names_are_not_places(nlp, gaz):
     assert _places(nlp, gaz, "Susan Smith told reporters she was happy.") == []
+
+
+def test_article_dateline_metadata_sets_context(nlp, gaz):
+    text = "Police in Alexandria said the fire was set on purpose."
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2009, 3, 20), dateline="ALEXANDRIA, La. (AP)")
+    p = _at(find_places(parse(article, nlp(text)), gazetteer=gaz), "Alexandria")
+    assert p.admin1 == "US-LA"

@@ -15,13 +15,26 @@ from eventwire.nlp import Parsed
 _DATELINE_NOISE = re.compile(r"\(.*?\)|[-\u2013\u2014:].*$")
 
 
-def _dateline_toponyms(dateline: str | None) -> tuple[list[Toponym], list[str]]:
-    """"GENEVA (Reuters) -" -> one toponym "GENEVA"; "PALMYRA, Syria" -> two."""
+def _dateline_toponyms(dateline: str | None, gaz: Gazetteer) -> tuple[list[Toponym], list[str]]:
+    """"GENEVA (Reuters) -" -> one toponym "GENEVA"; "ALEXANDRIA, La." -> Alexandria within Louisiana."""
     if not dateline:
         return [], []
     text = _DATELINE_NOISE.sub("", dateline).strip()
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    return [Toponym(0, 0, 0, 0, "dateline", norm_text=norm(p)) for p in parts], parts
+    topos = [Toponym(0, 0, 0, 0, "dateline", norm_text=norm(p)) for p in parts]
+    abbreviations = lexicon().state_abbreviations
+    for first, second, written in zip(topos, topos[1:], parts[1:]):
+        code = abbreviations.get(written) or abbreviations.get(written + ".")
+        if code:
+            second.admin1_code = first.container = code
+            continue
+        for c in gaz.lookup(second.norm_text):
+            if c.kind == 0 and c.fcode == "ADM1":
+                first.container = (c.country, c.admin1)
+                break
+            if c.kind == 0 and c.fcode == "PCLI":
+                first.container = (c.country, None)
+    return topos, parts
 
 
 def find_places(parsed: Parsed, *, demonyms: bool = True, unresolved: bool = False,
@@ -38,7 +51,7 @@ def find_places(parsed: Parsed, *, demonyms: bool = True, unresolved: bool = Fal
     if not demonyms:
         toponyms = [t for t in toponyms if not t.demonym_of]
     texts = [parsed.article.text[t.start:t.end] for t in toponyms]
-    dl_topos, dl_texts = _dateline_toponyms(parsed.article.dateline)
+    dl_topos, dl_texts = _dateline_toponyms(parsed.article.dateline, gaz)
     resolutions = Resolver(gaz, lex)(toponyms, texts, dl_topos, dl_texts)
     places: list[Place] = []
     for t, res in zip(toponyms, resolutions):
