@@ -1,7 +1,7 @@
 """Train the learned attribution pass (eventwire.quotes.learned) on PolNeAR dev.
 
-Usage: .venv/bin/python eval/train_quotes.py [DATA_PATH] [--model PATH] [--cv K] [--seed N]
-       [--out results.json]
+Usage: .venv/bin/python eval/train_quotes.py [DATA_PATH] [--model-dir DIR] [--cv K] [--seed N]
+       [--no-save] [--out results.json]
 
 Every proposal (a token governing a clause, an infinitive, an object or a topic phrase,
 see ``learned.propose``) whose content does not clash with the rules' output is a
@@ -9,7 +9,10 @@ training row; it is positive when its content overlaps (≥50% tokens, as in
 eval/quotes.py) a gold attribution the rules did not find. A logistic regression
 (scikit-learn, L2, lbfgs, seeded) is fitted on all articles and written as plain JSON
 weights to ``src/eventwire/data/quotes/model/cue_model.json`` (the runtime needs no
-scikit-learn).
+scikit-learn). A second logistic regression, the re-scorer, is trained on the rules' own
+attributions (positive when one matches a gold attribution) and written to
+``keep_model.json``; at run time a rule's attribution it scores below its threshold is
+dropped.
 
 With ``--cv K`` (default 5) the figures printed are document-level cross-validated:
 articles are shuffled with the seed into K folds, a model is trained on K-1 folds and
@@ -32,9 +35,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quotes as Q  # noqa: E402  (eval/quotes.py: gold reading and scoring)
 
 REPO = Path(__file__).resolve().parent.parent
-MODEL_PATH = REPO / "src" / "eventwire" / "data" / "quotes" / "model" / "cue_model.json"
+MODEL_DIR = REPO / "src" / "eventwire" / "data" / "quotes" / "model"
 C = 0.3  # inverse L2 strength: the data are ~80 articles, keep the weights small
-THRESHOLD = 0.5
+THRESHOLD = 0.4  # accept a proposal at this probability
+KEEP_C = 0.3
+KEEP_THRESHOLD = 0.3  # drop a rule's attribution below this probability
 SEED = 13
 
 
@@ -44,8 +49,10 @@ class Article:
     text: str
     gold: list[Q.Attribution]
     parsed: object
-    rows: list[dict[str, float]]
+    rows: list[dict[str, float]]  # proposals the rules left room for
     labels: list[int]
+    keep_rows: list[dict[str, float]]  # the rules' own attributions
+    keep_labels: list[int]
 
 
 def _pieces(content: list[tuple[int, int]]) -> Q.Pieces:
@@ -56,8 +63,7 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
     """Parse every article once and read off its training rows."""
     from eventwire.model import Article as Art
     from eventwire.nlp import load_nlp, parse
-    from eventwire.quotes import find_quotes
-    from eventwire.quotes.extract import UNIVOCAL_OVERLAP
+    from eventwire.quotes.extract import UNIVOCAL_OVERLAP, candidate_features, rule_candidates
     from eventwire.quotes.learned import clashes, propose
     from eventwire.quotes.lexicon import load_lexicon
     from eventwire.quotes.marks import find_quoted
@@ -69,30 +75,31 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
         text = txt.read_text(encoding="utf-8")
         gold = Q.majority(text, [Q.parse_ann(a) for a in anns], policy)
         parsed = parse(Art(id=txt.stem, text=text, raw_text=text, date=None), nlp(text))
-        rules = find_quotes(parsed, [], cue_model=None)
-        kept = [[(s.start, s.end) for s in q.content] for q in rules]
-        rule_attrs = [Q.Attribution(_pieces(k)) for k in kept]
-        found = {gi for gi, _ in Q.match(text, gold, rule_attrs, Q.overlap_ok)}
-        missed = [g for gi, g in enumerate(gold) if gi not in found]
+        quoted = find_quoted(text, lexicon)
+        cands = rule_candidates(parsed, lexicon, quoted, tuple(parsed.doc.ents))
+        kept = [list(c.content) for c in cands]
+        pairs = Q.match(text, gold, [Q.Attribution(_pieces(k)) for k in kept], Q.overlap_ok)
+        found_gold, found_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+        keep_rows = [candidate_features(parsed, c, lexicon, quoted) for c in cands]
+        keep_labels = [int(i in found_pred) for i in range(len(cands))]
+        missed = [g for gi, g in enumerate(gold) if gi not in found_gold]
         rows, labels = [], []
-        for p in propose(parsed, lexicon, find_quoted(text, lexicon)):
+        for p in propose(parsed, lexicon, quoted):
             if clashes(p.content, kept, UNIVOCAL_OVERLAP):
                 continue
             rows.append(p.features)
             labels.append(int(any(Q.overlap_ok(text, _pieces(p.content), g.content) for g in missed)))
-        out.append(Article(txt.name, text, gold, parsed, rows, labels))
+        out.append(Article(txt.name, text, gold, parsed, rows, labels, keep_rows, keep_labels))
     return out
 
 
-def fit(articles: list[Article], c: float = C, threshold: float = THRESHOLD, seed: int = SEED):
-    """A CueModel from the rows of ``articles``."""
+def fit(rows: list[dict[str, float]], labels: list[int], c: float, threshold: float, seed: int = SEED):
+    """A CueModel (logistic regression as plain weights) from sparse feature rows."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from eventwire.quotes.learned import CueModel
 
-    rows = [r for a in articles for r in a.rows]
-    labels = [y for a in articles for y in a.labels]
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     clf = LogisticRegression(C=c, solver="lbfgs", random_state=seed, max_iter=2000)
@@ -101,17 +108,41 @@ def fit(articles: list[Article], c: float = C, threshold: float = THRESHOLD, see
     return CueModel(weights, float(clf.intercept_[0]), threshold)
 
 
+@dataclass(frozen=True)
+class Settings:
+    c: float = C
+    threshold: float = THRESHOLD
+    keep_c: float = KEEP_C
+    keep_threshold: float = KEEP_THRESHOLD
+    seed: int = SEED
+    use_add: bool = True
+    use_keep: bool = True
+
+
+def fit_models(articles: list[Article], s: Settings = Settings()):
+    """Both halves of the learned pass, trained on ``articles`` only."""
+    from eventwire.quotes.learned import LearnedModels
+
+    add = keep = None
+    if s.use_add:
+        add = fit([r for a in articles for r in a.rows], [y for a in articles for y in a.labels], s.c, s.threshold, s.seed)
+    if s.use_keep:
+        keep = fit([r for a in articles for r in a.keep_rows], [y for a in articles for y in a.keep_labels],
+                   s.keep_c, s.keep_threshold, s.seed)
+    return LearnedModels(add, keep)
+
+
 def folds(articles: list[Article], k: int, seed: int = SEED) -> list[list[int]]:
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     return [sorted(order[i::k]) for i in range(k)]
 
 
-def _predict(article: Article, model) -> list[Q.Attribution]:
+def _predict(article: Article, models) -> list[Q.Attribution]:
     from eventwire.quotes import find_quotes
 
     out = []
-    for q in find_quotes(article.parsed, [], cue_model=model):
+    for q in find_quotes(article.parsed, [], learned=models):
         out.append(
             Q.Attribution(
                 tuple((s.start, s.end) for s in q.content),
@@ -122,44 +153,49 @@ def _predict(article: Article, model) -> list[Q.Attribution]:
     return out
 
 
-def cross_validate(
-    articles: list[Article], k: int, c: float = C, threshold: float = THRESHOLD, seed: int = SEED
-) -> tuple[Q.Tally, Q.Tally]:
-    """(rules-only tally, rules + held-out-fold model tally) over all articles."""
+def cross_validate(articles: list[Article], k: int, s: Settings = Settings()) -> tuple[Q.Tally, Q.Tally]:
+    """(rules-only tally, rules + held-out-fold models tally) over all articles."""
     rules, learned = Q.Tally(), Q.Tally()
-    for fold in folds(articles, k, seed):
+    for fold in folds(articles, k, s.seed):
         held = set(fold)
-        model = fit([a for i, a in enumerate(articles) if i not in held], c, threshold, seed)
+        models = fit_models([a for i, a in enumerate(articles) if i not in held], s)
         for i in fold:
             a = articles[i]
             Q.score(a.text, a.gold, _predict(a, None), rules)
-            Q.score(a.text, a.gold, _predict(a, model), learned)
+            Q.score(a.text, a.gold, _predict(a, models), learned)
     return rules, learned
 
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(Q.DEFAULT_DATA))
-    ap.add_argument("--model", default=str(MODEL_PATH), help="where to write the model trained on all articles")
+    ap.add_argument("--model-dir", default=str(MODEL_DIR), help="where to write the models trained on all articles")
     ap.add_argument("--no-save", action="store_true", help="cross-validate only")
     ap.add_argument("--cv", type=int, default=5, help="folds for document-level cross-validation (0: none)")
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("-C", type=float, default=C)
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    ap.add_argument("-C", type=float, default=C, help="inverse regularisation of the proposal model")
+    ap.add_argument("--threshold", type=float, default=THRESHOLD, help="accept proposals at this probability")
+    ap.add_argument("--keep-C", type=float, default=KEEP_C, help="inverse regularisation of the re-scorer")
+    ap.add_argument("--keep-threshold", type=float, default=KEEP_THRESHOLD,
+                    help="drop a rule's attribution below this probability")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--out")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no such data: {data}")
+    settings = Settings(args.C, args.threshold, args.keep_C, args.keep_threshold, args.seed)
     t0 = time.perf_counter()
     articles = load(data, args.limit)
     n_rows = sum(len(a.rows) for a in articles)
     n_pos = sum(sum(a.labels) for a in articles)
-    print(f"{len(articles)} articles, {n_rows} proposals, {n_pos} positive ({time.perf_counter() - t0:.1f} s)")
-    result: dict = {"metrics": {}, "data": str(data), "C": args.C, "threshold": args.threshold, "seed": args.seed}
+    n_keep = sum(len(a.keep_rows) for a in articles)
+    n_good = sum(sum(a.keep_labels) for a in articles)
+    print(f"{len(articles)} articles; {n_rows} proposals ({n_pos} positive); {n_keep} rule attributions "
+          f"({n_good} matching gold) ({time.perf_counter() - t0:.1f} s)")
+    result: dict = {"metrics": {}, "data": str(data), "settings": settings.__dict__}
     if args.cv:
-        rules, learned = cross_validate(articles, args.cv, args.C, args.threshold, args.seed)
+        rules, learned = cross_validate(articles, args.cv, settings)
         m_rules = Q.metrics_of(rules, len(articles))
         m_cv = Q.metrics_of(learned, len(articles))
         print(f"rules only ({len(articles)} articles):")
@@ -168,10 +204,15 @@ def main(argv: list[str] | None = None) -> dict:
         Q.print_table(m_cv)
         result["metrics"] = {f"cv_{k}": v for k, v in m_cv.items()} | {f"rules_{k}": v for k, v in m_rules.items()}
     if not args.no_save:
-        model = fit(articles, args.C, args.threshold, args.seed)
-        model.save(Path(args.model))
-        print(f"model trained on all {len(articles)} articles -> {args.model} "
-              f"({Path(args.model).stat().st_size / 1e6:.2f} MB)")
+        from eventwire.quotes.learned import ADD_MODEL, KEEP_MODEL
+
+        models = fit_models(articles, settings)
+        folder = Path(args.model_dir)
+        for name, model in ((ADD_MODEL, models.add), (KEEP_MODEL, models.keep)):
+            if model is not None:
+                model.save(folder / name)
+                print(f"trained on all {len(articles)} articles -> {folder / name} "
+                      f"({(folder / name).stat().st_size / 1e6:.2f} MB)")
     result["metrics"]["seconds"] = round(time.perf_counter() - t0, 1)
     if args.out:
         Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")

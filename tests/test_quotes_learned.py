@@ -10,7 +10,7 @@ from pathlib import Path
 from eventwire.model import Article
 from eventwire.nlp import Parsed, load_nlp, parse
 from eventwire.quotes import find_quotes
-from eventwire.quotes.learned import CueModel, clashes, load_cue_model, propose
+from eventwire.quotes.learned import CueModel, LearnedModels, clashes, load_cue_model, load_models, propose
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.marks import find_quoted
 
@@ -66,9 +66,9 @@ def test_infinitive_intention_is_proposed():
 def test_rules_alone_miss_what_the_model_adds():
     text = "Party leaders are optimistic that the bill will pass."
     parsed = parsed_of(text)
-    rules = find_quotes(parsed, [], cue_model=None)
+    rules = find_quotes(parsed, [], learned=None)
     assert not rules
-    learned = find_quotes(parsed, [], cue_model=ACCEPT_OPTIMISTIC)
+    learned = find_quotes(parsed, [], learned=LearnedModels(ACCEPT_OPTIMISTIC))
     assert len(learned) == 1
     q = learned[0]
     assert q.rule.startswith("learned-ccomp")
@@ -80,8 +80,8 @@ def test_rules_alone_miss_what_the_model_adds():
 def test_model_never_duplicates_or_overrides_a_rule_attribution():
     text = "The minister said that the talks would resume on Monday."
     parsed = parsed_of(text)
-    rules = find_quotes(parsed, [], cue_model=None)
-    both = find_quotes(parsed, [], cue_model=ACCEPT_ALL)
+    rules = find_quotes(parsed, [], learned=None)
+    both = find_quotes(parsed, [], learned=LearnedModels(ACCEPT_ALL))
     assert [(q.content, q.rule) for q in both if not q.rule.startswith("learned")] == [
         (q.content, q.rule) for q in rules
     ]
@@ -90,11 +90,20 @@ def test_model_never_duplicates_or_overrides_a_rule_attribution():
         assert not clashes(c, contents[:i] + contents[i + 1 :], 0.2), "two attributions share their words"
 
 
-def test_a_rejecting_model_changes_nothing():
+def test_a_rejecting_proposal_model_changes_nothing():
     text = "Most voters believe that the economy is getting worse, the poll found."
     parsed = parsed_of(text)
     reject = CueModel({}, -5.0, 0.5)
-    assert find_quotes(parsed, [], cue_model=reject) == find_quotes(parsed, [], cue_model=None)
+    assert find_quotes(parsed, [], learned=LearnedModels(reject, None)) == find_quotes(parsed, [], learned=None)
+
+
+def test_rescorer_drops_the_rule_readings_it_scores_low():
+    text = "The minister said that the talks would resume on Monday. Most voters believe that taxes are too high."
+    parsed = parsed_of(text)
+    assert len(find_quotes(parsed, [], learned=None)) == 2
+    drop_say = CueModel({"lemma=say": -10.0}, 5.0, 0.5)
+    kept = find_quotes(parsed, [], learned=LearnedModels(None, drop_say))
+    assert [q.cue.text for q in kept if q.cue] == ["believe"]
 
 
 def test_packaged_model_is_small_finite_and_used_by_default():
@@ -105,4 +114,4 @@ def test_packaged_model_is_small_finite_and_used_by_default():
     assert size < 5_000_000
     text = "Most voters believe that the economy is getting worse."
     parsed = parsed_of(text)
-    assert find_quotes(parsed, []) == find_quotes(parsed, [], cue_model=model)
+    assert find_quotes(parsed, []) == find_quotes(parsed, [], learned=load_models())

@@ -20,7 +20,7 @@ from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
 from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.headline import headline_attributions, headline_span
-from eventwire.quotes.learned import CueModel, load_cue_model, propose, select
+from eventwire.quotes.learned import CueModel, LearnedModels, load_models, propose, rule_features, select
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
@@ -571,11 +571,11 @@ def _to_quote(
     )
 
 
-DEFAULT_MODEL = "packaged"
+DEFAULT_MODELS = "packaged"
 
 
 def find_quotes(
-    parsed: Parsed, actors: list[Actor] | None = None, *, cue_model: CueModel | str | None = DEFAULT_MODEL
+    parsed: Parsed, actors: list[Actor] | None = None, *, learned: LearnedModels | str | None = DEFAULT_MODELS
 ) -> list[Quote]:
     """Every attribution in the article, in text order.
 
@@ -583,14 +583,30 @@ def find_quotes(
     without them speakers are resolved from spaCy entities and nominal heads.
     ``Quote.sentence`` is the sentence of the cue (of the content when there is none),
     which is where a statement event belongs.
-    ``cue_model`` is the learned second pass (:mod:`eventwire.quotes.learned`): the
-    packaged model by default, ``None`` for the rules alone, or another
-    :class:`CueModel` (cross-validation trains one per fold).
+    ``learned`` is the learned pass (:mod:`eventwire.quotes.learned`): the packaged
+    models by default, ``None`` for the rules alone, or other :class:`LearnedModels`
+    (cross-validation trains them per fold).
     """
     lexicon = load_lexicon()
     actors = list(actors or [])
     ents = tuple(parsed.doc.ents)
     quoted = find_quoted(parsed.article.text, lexicon)
+    cands = rule_candidates(parsed, lexicon, quoted, ents)
+    models = load_models() if learned == DEFAULT_MODELS else learned
+    if isinstance(models, LearnedModels):
+        if models.keep is not None:
+            cands = [c for c in cands if models.keep.probability(candidate_features(parsed, c, lexicon, quoted))
+                     >= models.keep.threshold]
+        if models.add is not None:
+            cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, models.add), key=lambda c: c.start)
+    quoted_chars = [(q.start, q.end) for q in quoted]
+    return [_to_quote(parsed, c, actors, lexicon, quoted_chars, ents) for c in cands]
+
+
+def rule_candidates(
+    parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], ents: tuple[SpacySpan, ...]
+) -> list[Candidate]:
+    """The rules' attributions, univocal, in text order (before any learned pass)."""
     indirect = _indirect_candidates(parsed, quoted, lexicon, set()) + _colon_candidates(parsed, quoted, lexicon, ents)
     standalone = [q for q in quoted if not _absorb(parsed.article.text, q, indirect)]
     direct = _direct_candidates(parsed, standalone, quoted, lexicon, ents)
@@ -601,12 +617,13 @@ def find_quotes(
         h0, h1 = headline_span(parsed.article.text) or (0, 0)
         direct = [c for c in direct if not (h0 <= c.start < h1)]
         indirect = [c for c in indirect if not (h0 <= c.start < h1)]
-    cands = _drop_overlaps(direct + indirect + heads)
-    model = load_cue_model() if cue_model == DEFAULT_MODEL else cue_model
-    if isinstance(model, CueModel):
-        cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, model), key=lambda c: c.start)
-    quoted_chars = [(q.start, q.end) for q in quoted]
-    return [_to_quote(parsed, c, actors, lexicon, quoted_chars, ents) for c in cands]
+    return _drop_overlaps(direct + indirect + heads)
+
+
+def candidate_features(parsed: Parsed, cand: Candidate, lexicon: Lexicon, quoted: list[Quoted]) -> dict[str, float]:
+    """The re-scorer's view of a rule's candidate (also used to train it)."""
+    return rule_features(cand.rule, cand.kind, cand.verb, cand.subject, cand.content, cand.confidence,
+                         lexicon, quoted, parsed.article.text)
 
 
 def _headline_candidates(parsed: Parsed, lexicon: Lexicon, ents: tuple[SpacySpan, ...]) -> list[Candidate]:

@@ -6,8 +6,10 @@ opponent of …"). No list covers that tail, so every verb, noun or adjective th
 governs a clause, an infinitive, an object or a topic phrase becomes a *proposal*,
 and a logistic-regression model (weights in ``data/quotes/model/cue_model.json``,
 trained by ``eval/train_quotes.py``) scores it from the parse around it. Proposals
-the model accepts fill only the gaps the rules left: the rules' attributions are
-kept as they are, and a proposal whose content clashes with one is dropped.
+the model accepts fill only the gaps the rules left: a proposal whose content clashes
+with a rule's attribution is dropped. A second model (``keep_model.json``) re-scores
+the rules' own attributions from the rule that fired, its cue and its source, and
+drops the ones that PolNeAR-style annotation would rarely count.
 
 The runtime is a dictionary of weights and a sum, so the pass needs neither
 scikit-learn nor noticeable time.
@@ -29,9 +31,12 @@ from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
 from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, subtree_range, trim
 
-MODEL_FILE = ("data", "quotes", "model", "cue_model.json")
+MODEL_DIR = ("data", "quotes", "model")
+ADD_MODEL = "cue_model.json"
+KEEP_MODEL = "keep_model.json"
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
+VECTOR_SCALE = 0.2  # tok2vec values run to about ±5; keep them on the scale of the 0/1 features
 MIN_CONTENT_TOKENS = 2
 MAX_CONTENT_TOKENS = 120
 
@@ -75,13 +80,71 @@ class CueModel:
         path.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def load_cue_model() -> CueModel | None:
-    """The packaged model, or None when it is not installed (rules only)."""
-    resource = resources.files("eventwire").joinpath(*MODEL_FILE)
+@dataclass(frozen=True, slots=True)
+class LearnedModels:
+    """``add`` scores proposals the rules did not make; ``keep`` re-scores the rules' own
+    attributions (a rule's reading the model finds unlikely is dropped). Either may be None."""
+
+    add: CueModel | None = None
+    keep: CueModel | None = None
+
+
+def _load(name: str) -> CueModel | None:
+    resource = resources.files("eventwire").joinpath(*MODEL_DIR, name)
     if not resource.is_file():
         return None
     return CueModel.from_json(json.loads(resource.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load_models() -> LearnedModels:
+    """The packaged models (either missing means that half of the pass is off)."""
+    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL))
+
+
+def load_cue_model() -> CueModel | None:
+    """The packaged proposal model, or None when it is not installed."""
+    return load_models().add
+
+
+def rule_features(
+    rule: str, kind: str, cue_token: Token | None, subject: Token | None, content: list[tuple[int, int]],
+    confidence: float, lexicon: Lexicon, quoted: list[Quoted], text: str,
+) -> dict[str, float]:
+    """What the re-scorer sees of a rule's attribution: which rule fired on which cue,
+    who the source is, how long and where the content is."""
+    lemma = cue_token.lemma_.lower() if cue_token is not None else "-"
+    s, e = min(a for a, _ in content), max(b for _, b in content)
+    words = len(text[s:e].split())
+    subj = _subject_kind(subject)
+    head = headline_span(text) or (0, 0)
+    in_quotes = any(q.start <= s and e <= q.end for q in quoted)
+    has_quote = any(s <= q.start < e for q in quoted)
+    entry = lexicon.cue_verbs.get(lemma) or lexicon.cue_nouns.get(lemma)
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"rule={rule}": 1.0,
+        f"kind={kind}": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"rule_lemma={rule}|{lemma}": 1.0,
+        f"class={entry.statement_class if entry else '-'}": 1.0,
+        f"subj={subj}": 1.0,
+        f"subj_rule={subj}|{rule}": 1.0,
+        f"len={_bucket(words, (3, 6, 10, 20, 40, 80))}": 1.0,
+        f"len_kind={_bucket(words, (3, 6, 10, 20, 40, 80))}|{kind}": 1.0,
+        f"spans={min(len(content), 3)}": 1.0,
+        f"conf={round(confidence, 1)}": 1.0,
+        f"in_quotes={in_quotes}": 1.0,
+        f"has_quote={has_quote}": 1.0,
+        f"headline={head[0] <= s < head[1]}": 1.0,
+        f"first={text[s:s + 1].isupper()}": 1.0,
+        f"that={text[s:s + 5].lower() == 'that '}": 1.0,
+    }
+    if cue_token is not None:
+        f[f"pos={cue_token.pos_}"] = 1.0
+        f[f"dep={cue_token.dep_}"] = 1.0
+        f[f"tag={cue_token.tag_}"] = 1.0
+    return f
 
 
 def _complements(tok: Token) -> list[tuple[Token, str]]:
@@ -203,7 +266,18 @@ def _features(
         f[f"aux={a}"] = 1.0
     if tok.i > 0:
         f[f"prev={tok.nbor(-1).lower_}"] = 1.0
+    _add_vector(f, "v", tok)
     return f
+
+
+def _add_vector(f: dict[str, float], prefix: str, tok: Token) -> None:
+    """The parser's own context vector of the cue (spaCy's tok2vec output): it lets the
+    model generalise from cue words it saw to similar ones it did not."""
+    tensor = tok.doc.tensor
+    if tensor is None or tensor.shape[0] != len(tok.doc) or not tensor.shape[1]:
+        return
+    for i, value in enumerate(tensor[tok.i].tolist()):
+        f[f"{prefix}{i}"] = VECTOR_SCALE * value
 
 
 def propose(parsed, lexicon: Lexicon, quoted: list[Quoted]) -> list[Proposal]:
