@@ -145,13 +145,13 @@ def event_labels(ev) -> set[str]:
         k in ev.rule for k in ("passive", "participle", "light-verb"))
     if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
-    if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_police(ev.target)):
+    if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_authority(ev.target)):
         out.add("ANY_ACTION")  # "security was beefed up", "curfew was imposed": only the authorities do that
     if code.startswith(("15", "02", "10")) and not ev.negated and is_police(ev.target):
         out.add("ANY_ACTION")  # "police were deployed", "police were asked to ..."
     if not police:
         return out
-    if ev.negated:
+    if ev.negated or (ev.rule.startswith("refusal:") and code.startswith("12")):  # "police refused to register the complaint"
         out.add("FAIL")
         return out
     if ev.modality not in ("asserted", "reported"):

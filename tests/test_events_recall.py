@@ -42,3 +42,25 @@ def test_two_forces_firing_leave_the_death_unattributed():
     sources = {e.source.name.lower() for e in events if e.cameo_code == "1823" and e.source is not None
                and "sentence-cause" in e.rule}
     assert len(sources) <= 1
+
+
+def test_their_inaction_is_the_blamed_forces_failure():
+    events = _events("the leaders criticised the police for their inaction during the riots.")
+    fails = [e for e in events if e.negated and e.rule.startswith("inaction:")]
+    assert fails and fails[0].source is not None and fails[0].source.role == "COP", [(e.rule, e.source) for e in events]
+
+
+def test_a_posse_of_policemen_is_police():
+    events = _events("a posse of policemen failed to protect the passengers.")
+    fails = [e for e in events if e.negated and e.source is not None]
+    assert fails and fails[0].source.role == "COP", [(e.rule, e.source) for e in events]
+
+
+def test_refusing_to_comment_is_declining_comment_not_rejecting():
+    events = _events("the commissioner refused to comment on the threat.")
+    assert not any((e.cameo_code or "").startswith("12") for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_refusing_to_act_is_a_rejection():
+    events = _events("the commissioner refused to register the complaint.")
+    assert any((e.cameo_code or "").startswith("12") for e in events), [(e.rule, e.cameo_code) for e in events]

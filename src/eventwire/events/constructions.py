@@ -138,11 +138,36 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         if src_tok is None and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             src_tok = None
     source = resolve_actor(ctx, src_tok)
+    if source is None and src_tok is not None and src_tok.pos_ == "PRON":
+        source, src_tok = _blamed(ctx, tok) or (None, src_tok)
     if source is None:
         return []
     r = Reading(negated=True)
     ev = make_event(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
     return [ev] if ev else []
+
+
+def _blamed(ctx: Ctx, noun: Token) -> tuple[Actor, Token] | None:
+    """"criticised the police for their inaction": whose inaction a possessive pronoun means.
+
+    The object of the verb that blames (directly, or through "on"/"upon"/"against") is the one
+    whose failure the noun names.
+    """
+    node = noun
+    for _ in range(3):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for c in node.children:
+        cands = [c] if c.dep_ in args.OBJ else [g for g in c.children if g.dep_ == "pobj"] if (
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "against")) else []
+        for cand in cands:
+            actor = resolve_actor(ctx, cand)
+            if actor is not None:
+                return actor, cand
+    return None
 
 
 def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
@@ -159,7 +184,9 @@ def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
     tgt_tok = args.verb_arguments(comp)[1]
     target = resolve_actor(ctx, tgt_tok)
     toks = [t for t in (src_tok, tgt_tok) if t is not None]
-    ev = make_event(ctx, [tok, comp], "120", None, None, source, target, toks, Reading(), 0.55,
+    # "refused to comment": CAMEO 011 decline comment, not a rejection of an action
+    code = "011" if ctx.lex.cue(comp.lemma_.lower(), "speech") else "120"
+    ev = make_event(ctx, [tok, comp], code, None, None, source, target, toks, Reading(), 0.55,
                f"refusal:{tok.lemma_}->{comp.lemma_}")
     return [ev] if ev else []
 

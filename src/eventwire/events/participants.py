@@ -95,6 +95,15 @@ def sector_of(lex: Lexicon, token: Token) -> str | None:
             if s is not None and s not in ("CVL",):
                 return s
     sector = lex.agents.get(token.lemma_.lower()) or lex.agents.get(token.lower_)
+    if sector is None and lex.cue(token.lemma_.lower(), "collective"):
+        # "a posse from the railway police", "a team comprising personnel of the city police"
+        for c in token.children:
+            inner = [g for g in c.children if g.dep_ in ("pobj", "dobj")] if c.dep_ in ("prep", "acl") else []
+            for g in inner:
+                s = sector_of(lex, g) or next(
+                    (sector_of(lex, gg) for p in g.children if p.dep_ == "prep" for gg in p.children if gg.dep_ == "pobj"), None)
+                if s is not None:
+                    return s
     if sector is None or token.pos_ == "PROPN":  # "city police commissioner D D Tuteja", "DG of police A K Mitra"
         for t in title_tokens(token):
             s = lex.agents.get(t.lemma_.lower()) or lex.agents.get(t.lower_)
