@@ -106,7 +106,7 @@ def test_gdelt_events_read_back_with_codebook_layout(db, tmp_path):
         column_names("events")
     rel = read_gdelt(str(path), "events")
     assert rel.columns == column_names("events") and len(rel.columns) == 61
-    rows = {r["EventCode"] + r["SOURCEURL"]: r for r in rel.df().to_dict("records")}
+    rows = {r["EventCode"] + r["SOURCEURL"]: r for r in _records(rel)}
     r = rows["195https://a.example/1"]
     assert r["GLOBALEVENTID"] == event_id("a1", 0)
     assert (r["SQLDATE"], r["MonthYear"], r["Year"], r["FractionDate"]) == (20160323, 201603, 2016, 2016.2274)
@@ -116,7 +116,7 @@ def test_gdelt_events_read_back_with_codebook_layout(db, tmp_path):
     assert (r["ActionGeo_Type"], r["ActionGeo_CountryCode"], r["ActionGeo_ADM1Code"]) == (4, "SY", "SY13")
     assert r["ActionGeo_Lat"] == pytest.approx(34.56) and r["ActionGeo_FeatureID"] == "170252"
     assert r["NumMentions"] == 1 and r["IsRootEvent"] == 1 and r["DATEADDED"] == 20160323000000
-    assert r["AvgTone"] != r["AvgTone"]  # NaN: tone is not computed, so it stays empty
+    assert r["AvgTone"] is None  # tone is not computed, so it stays empty
     assert all(r[f"Actor1Geo_{k}"] != r[f"Actor1Geo_{k}"] or r[f"Actor1Geo_{k}"] is None for k in ("Type", "Lat"))
     r19 = rows["190https://a.example/1"]  # a two-digit root code is written as GDELT's three-digit code
     assert (r19["EventCode"], r19["QuadClass"], r19["IsRootEvent"]) == ("190", 4, 0)
@@ -129,23 +129,24 @@ def test_dedup_merges_events_into_counts_and_mentions_keep_evidence(db, tmp_path
         [(ev_path, n_events)] = export_format(store.con, tmp_path / "o", "gdelt-events")
         [(me_path, n_mentions)] = export_format(store.con, tmp_path / "o", "gdelt-mentions")
     assert (n_events, n_mentions) == (2, 3)
-    events = read_gdelt(str(ev_path), "events").df().set_index("EventCode")
-    assert events.loc["195", "NumMentions"] == 2 and events.loc["195", "NumArticles"] == 2
-    assert events.loc["195", "NumSources"] == 2 and events.loc["190", "NumMentions"] == 1
-    mentions = read_gdelt(str(me_path), "mentions").df()
-    assert len(mentions.columns) == 16
-    shelling = mentions[mentions.GLOBALEVENTID == events.loc["195", "GLOBALEVENTID"]]
-    assert sorted(shelling.MentionSourceName) == ["a.example", "b.example"]
-    assert set(shelling.ActionCharOffset) == {TEXT.index("shelled")} and set(shelling.SentenceID) == {1}
-    assert set(shelling.Actor2CharOffset) == {-1} and set(shelling.Confidence) == {80}
-    assert set(shelling.MentionDocLen) == {len(TEXT)}
+    events = {r["EventCode"]: r for r in _records(read_gdelt(str(ev_path), "events"))}
+    assert events["195"]["NumMentions"] == 2 and events["195"]["NumArticles"] == 2
+    assert events["195"]["NumSources"] == 2 and events["190"]["NumMentions"] == 1
+    mentions = _records(read_gdelt(str(me_path), "mentions"))
+    assert len(mentions[0]) == 16
+    shelling = [m for m in mentions if m["GLOBALEVENTID"] == events["195"]["GLOBALEVENTID"]]
+    assert sorted(m["MentionSourceName"] for m in shelling) == ["a.example", "b.example"]
+    assert {m["ActionCharOffset"] for m in shelling} == {TEXT.index("shelled")}
+    assert {m["SentenceID"] for m in shelling} == {1}
+    assert {m["Actor2CharOffset"] for m in shelling} == {-1} and {m["Confidence"] for m in shelling} == {80}
+    assert {m["MentionDocLen"] for m in shelling} == {len(TEXT)}
 
 
 def test_gkg_record_fields(db, tmp_path):
     with Store(db, read_only=True) as store:
         [(path, n)] = export_format(store.con, tmp_path / "g", "gkg")
     assert n == 2
-    rows = read_gdelt(str(path), "gkg").df().to_dict("records")
+    rows = _records(read_gdelt(str(path), "gkg"))
     assert len(rows[0]) == 27
     r = next(r for r in rows if r["DocumentIdentifier"] == "https://a.example/1")
     assert r["GKGRECORDID"] == "20160323000000-a1" and r["DATE"] == 20160323000000
@@ -216,3 +217,8 @@ def test_parquet_by_day_includes_gdelt_tables_typed_by_codebook(db, tmp_path):
     rows = rel.fetchall()
     assert len(rows) == 3 and {str(r[61]) for r in rows} == {"2016-03-23"}
     assert {r[1] for r in rows} == {20160323}  # SQLDATE stays an integer
+
+
+def _records(rel) -> list[dict]:
+    """Rows as dicts through Arrow (pandas is not a dependency)."""
+    return rel.to_arrow_table().to_pylist()
