@@ -10,11 +10,18 @@ Every document runs through the pipeline's actors, quotes and events stages (art
 questions about *police as the source actor* (an actor whose role or code is COP, any country):
 
 - KILL: a killing (CAMEO 1823 kill, 186 assassinate, 202 mass killing), not negated.
-- ARREST: CAMEO 173 (arrest, detain, charge), not negated; an arrest with no stated agent counts,
-  when a passive clause names no agent (rule "+agentless" with "passive"/"participle"/"light-verb"), since in news only the authorities arrest ("40 persons were arrested").
-- a police force being deployed (CAMEO 15x with police as target) also answers ANY_ACTION.
-- FORCE: a killing, violent repression (175, crowd control) or any assault (18x, 19x, 20x), not negated.
-- FAIL: a police event that is negated (a failure, "did not intervene", or inaction).
+- ARREST: CAMEO 173 (arrest, detain, charge), not negated; since in news only the state arrests, an arrest
+  counts when its agent is a state agent (COP, GOV, JUD, MIL, SPY: "the state government arrested them"),
+  when a passive clause names no agent (rule "+agentless" with "passive"/"participle"/"light-verb":
+  "40 persons were arrested"), or when no agent was resolved but the arrested are ("we arrested five").
+- a force being deployed (CAMEO 15x, curfews 1723, 191 with no agent and a state force or nobody as
+  target), and security measures (15x, 172x, 173, 175, 191) taken by any state agent ("the administration
+  imposed curfew") also answer ANY_ACTION: the police carry them out.
+- FORCE: a killing, violent repression (175, crowd control) or any assault (18x, 19x, 20x), not negated;
+  crowd control with no agent counts when it names a police-only weapon (cues.tsv "police-weapon":
+  "tear-gas shells were lobbed").
+- FAIL: a police event that is negated (a failure, "did not intervene", or inaction), or a police refusal
+  to act (REJECT 12x from "refused to register the complaint"; "refused to comment" is 011, not FAIL).
 - ANY_ACTION: any non-negated police event, whatever its modality (the corpus counts "a police official
   said", orders given to the police and police plans as police activity), plus ARREST. Uncoded actions of
   security forces (rule "generic:") count here and, when negated, as FAIL.
@@ -57,7 +64,9 @@ _KW = {
     "shoot shot suffocat",
 }
 # Figures published in the paper (Table of sentence-classification results) could not be retrieved from
-# the sources available to us; they are left empty rather than guessed. The keyword baseline is re-run.
+# the sources available to us (searched again for issue 3: the paper's ACL Anthology and arXiv pages, the
+# slanglab/IndiaPoliceEvents README, evaluate.py and archived_code/eval/master_eval.py hold no result table);
+# they are left empty rather than guessed. The keyword baseline is re-run.
 PUBLISHED: dict[str, dict[str, float | None]] = {
     "keyword (paper)": {label: None for label in LABELS},
     "RoBERTa+MNLI zero-shot (paper)": {label: None for label in LABELS},

@@ -64,3 +64,14 @@ def test_refusing_to_comment_is_declining_comment_not_rejecting():
 def test_refusing_to_act_is_a_rejection():
     events = _events("the commissioner refused to register the complaint.")
     assert any((e.cameo_code or "").startswith("12") for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_able_to_arrest_has_the_subject_of_able():
+    events = _events("the police have been able to arrest only two persons so far.")
+    arrests = [e for e in events if e.cameo_code == "173"]
+    assert arrests and arrests[0].source is not None and arrests[0].source.role == "COP"
+
+
+def test_a_count_of_rounds_is_not_a_date_in_history():
+    events = _events("the police had fired 1649 rounds of ammunition at the mobs.")
+    assert any(e.cameo_code == "193" and e.source is not None for e in events), [(e.rule, e.cameo_code) for e in events]

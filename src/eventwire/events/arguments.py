@@ -126,6 +126,10 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
                 subj = _first(head, PASS_SUBJ)
                 if subj is not None:
                     return subj, "passive-control"
+        elif dep == "acomp" and node.pos_ == "ADJ":  # "the police were able to arrest": the police arrest
+            subj = _first(head, SUBJ)
+            if subj is not None:
+                return subj, "control"
         elif dep == "advcl" and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
             subj = _first(head, SUBJ)
             if subj is not None:

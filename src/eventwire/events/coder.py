@@ -159,7 +159,7 @@ def _historical(tok: Token, article_year: int | None) -> bool:
     if article_year is None:
         return False
     for ent in tok.sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or ent.root.dep_ == "nummod":  # "fired 1649 rounds" counts, it does not date
             continue
         years = [int(y) for y in YEAR.findall(ent.text)]
         if not years or max(years) >= article_year - 1:
