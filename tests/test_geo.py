@@ -282,3 +282,10 @@ def test_article_dateline_metadata_sets_context(nlp, gaz):
     article = Article(id="t", text=text, raw_text=text, date=dt.date(2009, 3, 20), dateline="ALEXANDRIA, La. (AP)")
     p = _at(find_places(parse(article, nlp(text)), gazetteer=gaz), "Alexandria")
     assert p.admin1 == "US-LA"
+
+
+def test_lists_and_name_particles(nlp, gaz):
+    places = _places(nlp, gaz, "Air strikes hit Deir al-Zor, Tadmor and Alexandria overnight.")
+    assert _at(places, "Tadmor").name == "Tadmur"
+    places = _places(nlp, gaz, "Shelling continued near Dayr az Zawr on Sunday.")
+    assert _at(places, "Dayr az Zawr").country == "SY"

@@ -23,6 +23,7 @@ class Lexicon:
     state_abbreviations: dict[str, tuple[str, str]]  # "La." -> ("US", "LA")
     demonyms: dict[str, str]  # folded form -> ISO-2 country or a gazetteer name ("Europe")
     modifiers: frozenset[str]  # "north", "northeast", "city": trimmed off an unknown NER place
+    name_particles: frozenset[str]  # "az", "de": lower-case words inside place names
     institution_words: frozenset[str]  # "police", "county", "times": an ORG naming a place's institution
 
 
@@ -45,4 +46,5 @@ def lexicon() -> Lexicon:
         demonyms={norm(form): target.strip() for form, target in _rows("demonyms.tsv")},
         modifiers=frozenset(norm(r[0]) for r in _rows("modifiers.txt")),
         institution_words=frozenset(norm(r[0]) for r in _rows("institution_words.txt")),
+        name_particles=frozenset(r[0].strip() for r in _rows("name_particles.txt")),
     )

@@ -166,6 +166,14 @@ class Recognizer:
             return
         if key in self.lex.stoplist:
             return
+        hyphens = [i for i in range(s + 1, e - 1) if doc[i].text in {"-", "\u2013"}]
+        if hyphens:  # "U.S.-Mexico border"
+            bounds = [s, *hyphens, e]
+            for a, b in zip(bounds, bounds[1:]):
+                a = a if a == s else a + 1
+                if b > a and _known(self.gaz, norm(doc[a:b].text)):
+                    add(a, b, "ner-split")
+            return
         add(s, e, "ner")  # unknown to the gazetteer: kept, resolved to nothing
 
     def _demonym(self, doc: Doc, s: int, e: int, add, inhabitants: bool = False) -> bool:
@@ -374,7 +382,10 @@ class Recognizer:
                 i += 1
                 continue
             j = i
-            while j < n and not taken[j] and (_is_cap(doc[j]) or (doc[j].text == "-" and j + 1 < n)) and j - i < MAX_NGRAM:
+            while j < n and not taken[j] and j - i < MAX_NGRAM and (
+                _is_cap(doc[j]) or (doc[j].text == "-" and j + 1 < n)
+                or (doc[j].text in self.lex.name_particles and j + 1 < n and _is_cap(doc[j + 1]))
+            ):
                 j += 1
             matched = False
             for e in range(j, i, -1):
@@ -395,9 +406,18 @@ class Recognizer:
     def _untagged_ok(self, doc: Doc, s: int, e: int, key: str) -> bool:
         if self._place_context(doc, s, e, key):
             return True
+        if len(key) >= 4 and self._listed_after_place(doc, s):
+            return True
         # Countries, states and continents named plainly, even sentence-initially.
         return any(c.kind == 0 and c.fcode in ("PCLI", "ADM1", "CONT") and c.population >= BIG_PLACE
                    for c in self.gaz.lookup(key))
+
+    def _listed_after_place(self, doc: Doc, s: int) -> bool:
+        """Next in a list of places: "Homs, Hama and Aleppo"."""
+        if s < 2 or doc[s - 1].text not in {",", "and", "or", "&"}:
+            return False
+        prev = s - 2 if doc[s - 1].text != "," or doc[s - 2].text != "," else s - 3
+        return any(t.tok_start <= prev < t.tok_end and not t.demonym_of for t in self._found_ref)
 
     # -- "X, Louisiana" ----------------------------------------------------------------------
     def _containers(self, doc: Doc, found: list[Toponym]) -> None:
