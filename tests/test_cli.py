@@ -65,3 +65,21 @@ def test_stdin_jsonl(tmp_path):
 def test_show_on_missing_database(tmp_path):
     r = runner.invoke(app, ["show", "x", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 1 and "no eventwire database" in r.output
+
+
+def test_user_actor_dictionary_changes_the_codes(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("The Zorgan Liberation Front attacked a convoy near Aleppo on Monday.")
+    plain, custom = str(tmp_path / "plain.duckdb"), str(tmp_path / "custom.duckdb")
+    assert runner.invoke(app, ["run", str(text), "--db", plain]).exit_code == 0
+    d = tmp_path / "mine.tsv"
+    d.write_text("zorgan liberation front\tTURREB\n")
+    r = runner.invoke(app, ["run", str(text), "--db", custom, "--actors-dict", str(d)])
+    assert r.exit_code == 0, r.output
+    from eventwire.store import Store
+
+    q = "SELECT code FROM actors WHERE text LIKE '%Zorgan Liberation Front%'"
+    with Store(plain, read_only=True) as s:
+        assert [c for (c,) in s.con.execute(q).fetchall()] != ["TUR REB"]
+    with Store(custom, read_only=True) as s:
+        assert [c for (c,) in s.con.execute(q).fetchall()] == ["TUR REB"]

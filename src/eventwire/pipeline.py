@@ -58,6 +58,8 @@ class Pipeline:
     model: str | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 32
+    # Extra actor dictionaries: TSV/JSON of eventwire's format, or PETRARCH/TABARI .actors/.agents files.
+    actor_dictionaries: Sequence[str] = ()
     timings: dict[str, float] = field(default_factory=dict)  # seconds spent per stage, cumulative
 
     def __post_init__(self) -> None:
@@ -69,6 +71,10 @@ class Pipeline:
             for name, module, func in STAGES
             if name in self.stages and (fn := _load_stage(module, func)) is not None
         }
+        if self.actor_dictionaries and "actors" in self._funcs:
+            from eventwire.actors import ActorResolver
+
+            self._funcs["actors"] = ActorResolver(extra_dictionaries=tuple(self.actor_dictionaries)).find_actors
 
     @property
     def active_stages(self) -> list[str]:

@@ -57,6 +57,7 @@ def run(
     max_chars: int | None = None,
     progress: Progress | None = None,
     languages: Sequence[str] | None = DEFAULT_LANGUAGES,
+    actor_dictionaries: Sequence[str] = (),
 ) -> RunStats:
     """Process ``paths`` into the database at ``db``; safe to interrupt and re-run.
 
@@ -67,6 +68,8 @@ def run(
         options["stages"] = tuple(stages)
     if max_chars is not None:
         options["max_chars"] = max_chars
+    if actor_dictionaries:
+        options["actor_dictionaries"] = tuple(str(p) for p in actor_dictionaries)
     stats = RunStats()
     with Store(db) as store:
         pending_failures: list[Failure] = []
