@@ -40,6 +40,8 @@ C = 0.3  # inverse L2 strength: the data are ~80 articles, keep the weights smal
 THRESHOLD = 0.4  # accept a proposal at this probability
 KEEP_C = 0.3
 KEEP_THRESHOLD = 0.3  # drop a rule's attribution below this probability
+EXTEND_C = 0.3
+EXTEND_THRESHOLD = 0.5  # run a rule's content on to the sentence end at this probability
 SEED = 13
 
 
@@ -53,6 +55,8 @@ class Article:
     labels: list[int]
     keep_rows: list[dict[str, float]]  # the rules' own attributions
     keep_labels: list[int]
+    extend_rows: list[dict[str, float]]  # rule contents that could run on to the sentence end
+    extend_labels: list[int]
 
 
 def _pieces(content: list[tuple[int, int]]) -> Q.Pieces:
@@ -63,7 +67,7 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
     """Parse every article once and read off its training rows."""
     from eventwire.model import Article as Art
     from eventwire.nlp import load_nlp, parse
-    from eventwire.quotes.extract import UNIVOCAL_OVERLAP, candidate_features, rule_candidates
+    from eventwire.quotes.extract import UNIVOCAL_OVERLAP, candidate_features, extension_of, rule_candidates
     from eventwire.quotes.learned import clashes, propose
     from eventwire.quotes.lexicon import load_lexicon
     from eventwire.quotes.marks import find_quoted
@@ -89,7 +93,18 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
                 continue
             rows.append(p.features)
             labels.append(int(any(Q.overlap_ok(text, _pieces(p.content), g.content) for g in missed)))
-        out.append(Article(txt.name, text, gold, parsed, rows, labels, keep_rows, keep_labels))
+        extend_rows, extend_labels = [], []
+        for c in cands:
+            found = extension_of(parsed, c, quoted)
+            if found is None:
+                continue
+            before = any(Q.overlap_ok(text, _pieces(c.content), g.content) for g in gold)
+            after = any(Q.overlap_ok(text, (found[0],), g.content) for g in gold)
+            if before != after:  # only where the choice matters
+                extend_rows.append(found[1])
+                extend_labels.append(int(after))
+        out.append(Article(txt.name, text, gold, parsed, rows, labels, keep_rows, keep_labels,
+                           extend_rows, extend_labels))
     return out
 
 
@@ -115,21 +130,27 @@ class Settings:
     keep_c: float = KEEP_C
     keep_threshold: float = KEEP_THRESHOLD
     seed: int = SEED
+    extend_c: float = EXTEND_C
+    extend_threshold: float = EXTEND_THRESHOLD
     use_add: bool = True
     use_keep: bool = True
+    use_extend: bool = True
 
 
 def fit_models(articles: list[Article], s: Settings = Settings()):
-    """Both halves of the learned pass, trained on ``articles`` only."""
+    """The learned pass (proposals, re-scorer, extender), trained on ``articles`` only."""
     from eventwire.quotes.learned import LearnedModels
 
-    add = keep = None
+    add = keep = extend = None
     if s.use_add:
         add = fit([r for a in articles for r in a.rows], [y for a in articles for y in a.labels], s.c, s.threshold, s.seed)
     if s.use_keep:
         keep = fit([r for a in articles for r in a.keep_rows], [y for a in articles for y in a.keep_labels],
                    s.keep_c, s.keep_threshold, s.seed)
-    return LearnedModels(add, keep)
+    if s.use_extend:
+        extend = fit([r for a in articles for r in a.extend_rows], [y for a in articles for y in a.extend_labels],
+                     s.extend_c, s.extend_threshold, s.seed)
+    return LearnedModels(add, keep, extend)
 
 
 def folds(articles: list[Article], k: int, seed: int = SEED) -> list[list[int]]:
@@ -178,13 +199,17 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--keep-C", type=float, default=KEEP_C, help="inverse regularisation of the re-scorer")
     ap.add_argument("--keep-threshold", type=float, default=KEEP_THRESHOLD,
                     help="drop a rule's attribution below this probability")
+    ap.add_argument("--extend-C", type=float, default=EXTEND_C, help="inverse regularisation of the extender")
+    ap.add_argument("--extend-threshold", type=float, default=EXTEND_THRESHOLD,
+                    help="run a rule's content on to its sentence end at this probability")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--out")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no such data: {data}")
-    settings = Settings(args.C, args.threshold, args.keep_C, args.keep_threshold, args.seed)
+    settings = Settings(args.C, args.threshold, args.keep_C, args.keep_threshold, args.seed,
+                        args.extend_C, args.extend_threshold)
     t0 = time.perf_counter()
     articles = load(data, args.limit)
     n_rows = sum(len(a.rows) for a in articles)
@@ -204,11 +229,11 @@ def main(argv: list[str] | None = None) -> dict:
         Q.print_table(m_cv)
         result["metrics"] = {f"cv_{k}": v for k, v in m_cv.items()} | {f"rules_{k}": v for k, v in m_rules.items()}
     if not args.no_save:
-        from eventwire.quotes.learned import ADD_MODEL, KEEP_MODEL
+        from eventwire.quotes.learned import ADD_MODEL, EXTEND_MODEL, KEEP_MODEL
 
         models = fit_models(articles, settings)
         folder = Path(args.model_dir)
-        for name, model in ((ADD_MODEL, models.add), (KEEP_MODEL, models.keep)):
+        for name, model in ((ADD_MODEL, models.add), (KEEP_MODEL, models.keep), (EXTEND_MODEL, models.extend)):
             if model is not None:
                 model.save(folder / name)
                 print(f"trained on all {len(articles)} articles -> {folder / name} "

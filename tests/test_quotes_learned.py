@@ -10,7 +10,7 @@ from pathlib import Path
 from eventwire.model import Article
 from eventwire.nlp import Parsed, load_nlp, parse
 from eventwire.quotes import find_quotes
-from eventwire.quotes.learned import CueModel, LearnedModels, clashes, load_cue_model, load_models, propose
+from eventwire.quotes.learned import CueModel, LearnedModels, clashes, extension, load_cue_model, load_models, propose
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.marks import find_quoted
 
@@ -115,3 +115,27 @@ def test_packaged_model_is_small_finite_and_used_by_default():
     text = "Most voters believe that the economy is getting worse."
     parsed = parsed_of(text)
     assert find_quotes(parsed, []) == find_quotes(parsed, [], learned=load_models())
+
+
+def test_extension_runs_a_content_to_its_sentence_end_unless_the_cue_is_in_the_way():
+    text = "Clinton accused Trump of insulting veterans during the rally in Ohio on Monday."
+    parsed = parsed_of(text)
+    doc = parsed.doc
+    trump = text.index("Trump")
+    assert extension(doc, text, [(trump, trump + 5)], doc[1]) == (trump, len(text) - 1)
+    # the cue "accused" after the content: running on would swallow the cue
+    assert extension(doc, text, [(0, 7)], doc[1]) is None
+    assert extension(doc, text, [(trump, len(text) - 1)], doc[1]) is None  # nothing left to add
+    assert extension(doc, text, [(0, 7), (trump, trump + 5)], doc[1]) is None  # split contents stay
+
+
+def test_extender_model_decides_whether_the_content_runs_on():
+    text = "Clinton accused Trump of insulting veterans during the rally in Ohio on Monday."
+    parsed = parsed_of(text)
+    assert [q.content[0].text for q in find_quotes(parsed, [], learned=None)] == ["Trump"]
+    accept = LearnedModels(None, None, CueModel({}, 5.0, 0.5))
+    reject = LearnedModels(None, None, CueModel({}, -5.0, 0.5))
+    assert [q.content[0].text for q in find_quotes(parsed, [], learned=accept)] == [
+        "Trump of insulting veterans during the rally in Ohio on Monday"
+    ]
+    assert [q.content[0].text for q in find_quotes(parsed, [], learned=reject)] == ["Trump"]

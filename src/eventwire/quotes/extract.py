@@ -20,7 +20,17 @@ from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
 from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.headline import headline_attributions, headline_span
-from eventwire.quotes.learned import CueModel, LearnedModels, load_models, propose, rule_features, select
+from eventwire.quotes.learned import (
+    CueModel,
+    LearnedModels,
+    clashes,
+    extension,
+    extension_features,
+    load_models,
+    propose,
+    rule_features,
+    select,
+)
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
@@ -597,6 +607,8 @@ def find_quotes(
         if models.keep is not None:
             cands = [c for c in cands if models.keep.probability(candidate_features(parsed, c, lexicon, quoted))
                      >= models.keep.threshold]
+        if models.extend is not None:
+            cands = _extend_contents(parsed, cands, quoted, models.extend)
         if models.add is not None:
             cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, models.add), key=lambda c: c.start)
     quoted_chars = [(q.start, q.end) for q in quoted]
@@ -655,3 +667,24 @@ def _learned_candidates(
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in p.content) else "indirect"
         out.append(Candidate(list(p.content), kind, p.cue_token, p.cue, p.subject, f"learned-{p.how}", round(prob, 3)))
     return out
+
+
+def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple[tuple[int, int], dict[str, float]] | None:
+    """The sentence-end extension of a candidate's content and what the model sees of it."""
+    ext = extension(parsed.doc, parsed.article.text, cand.content, cand.verb)
+    if ext is None:
+        return None
+    return ext, extension_features(parsed.doc, cand.rule, cand.kind, cand.verb, cand.content[0], ext, quoted)
+
+
+def _extend_contents(parsed: Parsed, cands: list[Candidate], quoted: list[Quoted], model: CueModel) -> list[Candidate]:
+    """Run a content on to its sentence's end where the model says the rest belongs to it."""
+    for n, cand in enumerate(cands):
+        found = extension_of(parsed, cand, quoted)
+        if found is None or model.probability(found[1]) < model.threshold:
+            continue
+        others = [c.content for m, c in enumerate(cands) if m != n]
+        if not clashes([found[0]], others, UNIVOCAL_OVERLAP):
+            cand.content = [found[0]]
+    return cands
+

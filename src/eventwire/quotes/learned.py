@@ -34,6 +34,8 @@ from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, subtree_r
 MODEL_DIR = ("data", "quotes", "model")
 ADD_MODEL = "cue_model.json"
 KEEP_MODEL = "keep_model.json"
+EXTEND_MODEL = "extend_model.json"
+
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
 VECTOR_SCALE = 0.2  # tok2vec values run to about ±5; keep them on the scale of the 0/1 features
@@ -83,10 +85,13 @@ class CueModel:
 @dataclass(frozen=True, slots=True)
 class LearnedModels:
     """``add`` scores proposals the rules did not make; ``keep`` re-scores the rules' own
-    attributions (a rule's reading the model finds unlikely is dropped). Either may be None."""
+    attributions (a rule's reading the model finds unlikely is dropped); ``extend`` decides
+    whether a rule's content runs on to the end of its sentence (the parser often hangs a
+    conjunct or a modifier of the content on the cue instead). Any may be None."""
 
     add: CueModel | None = None
     keep: CueModel | None = None
+    extend: CueModel | None = None
 
 
 def _load(name: str) -> CueModel | None:
@@ -99,12 +104,75 @@ def _load(name: str) -> CueModel | None:
 @lru_cache(maxsize=1)
 def load_models() -> LearnedModels:
     """The packaged models (either missing means that half of the pass is off)."""
-    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL))
+    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL), _load(EXTEND_MODEL))
 
 
 def load_cue_model() -> CueModel | None:
     """The packaged proposal model, or None when it is not installed."""
     return load_models().add
+
+
+def extension(doc: Doc, text: str, content: list[tuple[int, int]], cue_token: Token | None) -> tuple[int, int] | None:
+    """The content run on to the end of its sentence (and paragraph), when there is more
+    to run on to and the cue is not in the way; None otherwise."""
+    if len(content) != 1:
+        return None
+    s, e = content[0]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = doc[span.end - 1].sent
+    p_end = text.find("\n", s)
+    end = min(sent.end_char, len(text) if p_end < 0 else p_end)
+    while end > e and (text[end - 1].isspace() or text[end - 1] in ".;:,"):
+        end -= 1
+    if end <= e or len(text[e:end].split()) < 1:
+        return None
+    if cue_token is not None and e <= cue_token.idx < end:
+        return None
+    return s, end
+
+
+def extension_features(
+    doc: Doc, rule: str, kind: str, cue_token: Token | None, content: tuple[int, int], extended: tuple[int, int],
+    quoted: list[Quoted],
+) -> dict[str, float]:
+    """What decides whether the rest of the sentence belongs to the content: how the
+    parser attaches it (into the content, or onto the cue) and how it starts."""
+    s, e = content
+    inside = doc.char_span(s, e, alignment_mode="expand")
+    rest = doc.char_span(e, extended[1], alignment_mode="expand")
+    f: dict[str, float] = {"bias": 1.0, f"rule={rule}": 1.0, f"kind={kind}": 1.0}
+    if inside is None or rest is None or not len(rest):
+        return f
+    content_ids = set(range(inside.start, inside.end))
+    rest_tokens = [t for t in rest if t.i not in content_ids]
+    if not rest_tokens:
+        return f
+    first = rest_tokens[0]
+    into = sum(1 for t in rest_tokens if any(a.i in content_ids for a in t.ancestors))
+    onto_cue = sum(1 for t in rest_tokens if cue_token is not None and any(a.i == cue_token.i for a in t.ancestors))
+    n = len(rest_tokens)
+    lemma = cue_token.lemma_.lower() if cue_token is not None else "-"
+    f.update({
+        f"first={first.lower_}": 1.0,
+        f"first_pos={first.pos_}": 1.0,
+        f"first_dep={first.dep_}": 1.0,
+        f"first_dep_rule={first.dep_}|{rule}": 1.0,
+        f"rest_len={_bucket(n, (1, 3, 6, 12, 25))}": 1.0,
+        f"content_len={_bucket(len(inside), (2, 5, 10, 20, 40))}": 1.0,
+        "into": into / n,
+        "onto_cue": onto_cue / n,
+        f"into_all={into == n}": 1.0,
+        f"has_verb={any(t.pos_ == 'VERB' for t in rest_tokens)}": 1.0,
+        f"rest_quote={any(e <= q.start < extended[1] for q in quoted)}": 1.0,
+        f"ends_quote={doc[inside.end - 1].is_quote}": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"head_dep={inside.root.dep_}": 1.0,
+    })
+    if len(rest_tokens) > 1:
+        f[f"second={rest_tokens[1].lower_}"] = 1.0
+    return f
 
 
 def rule_features(
