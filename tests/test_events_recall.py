@@ -75,3 +75,14 @@ def test_able_to_arrest_has_the_subject_of_able():
 def test_a_count_of_rounds_is_not_a_date_in_history():
     events = _events("the police had fired 1649 rounds of ammunition at the mobs.")
     assert any(e.cameo_code == "193" and e.source is not None for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_headline_passive_subject_is_the_victim():
+    events = _events("4 policemen and 4 civilians also killed.")
+    assert not _police_kills(events), [(e.rule, e.source) for e in events]
+    assert any(e.cameo_code == "1823" and e.target is not None for e in events)
+
+
+def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
+    events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
+    assert not _police_kills(events), [(e.rule, e.source) for e in events]

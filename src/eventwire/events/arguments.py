@@ -58,12 +58,28 @@ def _misparsed_subject(verb: Token, is_actor) -> Token | None:
     return None
 
 
-def verb_arguments(verb: Token, is_actor=None, object_control=None) -> tuple[Token | None, Token | None, str]:
+def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
+    """"4 policemen and 4 civilians also killed": a verb that always takes an object, used without one
+    or an auxiliary, is a headline or caption passive whose subject underwent it."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ == "ROOT"
+        and transitive(verb.lemma_.lower())
+        and _first(verb, SUBJ) is not None
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp", "xcomp") for c in verb.children)
+    )
+
+
+def verb_arguments(
+    verb: Token, is_actor=None, object_control=None, transitive=None
+) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a verb trigger."""
     how = []
     misread = _misparsed_subject(verb, is_actor)
     if misread is not None:
         return misread, _first(verb, OBJ), "active+aux-actor"
+    if transitive is not None and _headline_passive(verb, transitive):  # "4 policemen and 4 civilians also killed": the subject was killed
+        return None, _first(verb, SUBJ), "headline-passive"
     if is_passive(verb):
         target = _first(verb, PASS_SUBJ)
         source = agent_of(verb)

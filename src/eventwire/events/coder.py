@@ -48,7 +48,8 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     else:
         rule_extra = ""
     src_tok, tgt_tok, how = args.verb_arguments(
-        tok, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"))
+        tok, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"),
+        lambda lemma: lex.cue(lemma, "transitive"))
     if lex.cue(tok.lemma_.lower(), "accuse-if-active") and "passive" not in how and "participle" not in how:
         code, etype, mode = "112", "ACCUSE", "allege"  # "he charged the minister with lying"
     entry = cameo(code)

@@ -17,6 +17,7 @@ from eventwire.events.participants import Ctx, child_lemmas, resolve_actor, spea
 from eventwire.model import Actor, Event
 
 DEATH_PREPS = ("in", "during", "after")
+CONCESSIVE = ("even", "while", "whereas", "though", "although", "whilst")
 INACTION_CODE = "074"  # "provide protection": what a force that stands by fails to do
 
 
@@ -70,6 +71,8 @@ def cause_agent(ctx: Ctx, verb: Token) -> tuple[Token | None, str]:
     # "killed and five injured when police opened fire": the clause may hang on a coordinated verb
     verbs = [verb, *([verb.head] if verb.dep_ == "conj" else []), *(c for c in verb.children if c.dep_ == "conj")]
     for c in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        if any(m.lower_ in CONCESSIVE for m in c.children if m.dep_ in ("mark", "advmod")):
+            continue  # "stabbed to death even as police burst teargas shells": at the same time, not the cause
         trig = ctx.lex.match("VERB", c.lemma_.lower(), child_lemmas(c))
         entry = cameo(trig.cameo) if trig else None
         if entry is not None and entry.root in ("17", "18", "19"):
@@ -304,6 +307,9 @@ def sentence_deaths(ctx: Ctx, sent, events_here: list[Event]) -> list[Event]:
     for ev in events_here:
         code = ev.cameo_code or ""
         if ev.source is not None and not ev.negated and code.startswith(("18", "19", "175")) and code != "1823":
+            clause = ctx.parsed.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            if clause is not None and any(m.lower_ in CONCESSIVE for m in clause.root.children if m.dep_ in ("mark", "advmod")):
+                continue  # "even as police burst teargas shells": alongside the deaths, not their cause
             shooters.setdefault(ev.source.name.lower(), ev)
     if len(shooters) != 1 or any((e.cameo_code or "") == "1823" and e.source is not None for e in events_here):
         return []
@@ -314,6 +320,11 @@ def sentence_deaths(ctx: Ctx, sent, events_here: list[Event]) -> list[Event]:
                 or (lemma == "kill" and tok.tag_ == "VBN")):
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        manner = tok.head if tok.head.pos_ == "VERB" else tok.head.head  # "stabbed to death", "burnt to death"
+        if manner.pos_ == "VERB" and manner.lemma_.lower() not in ("kill", "die", "leave", "be", "have") and (
+                (trig := lex.match("VERB", manner.lemma_.lower(), child_lemmas(manner))) is not None
+                and trig.cameo[:2] in ("18", "19", "20")):
             continue
         subjects = [c for c in (*tok.children, *tok.head.children) if c.dep_ in args.SUBJ + args.PASS_SUBJ]
         if any(s.lower_ in ("nobody", "none") or any(g.lower_ == "no" for g in s.children) for s in subjects):
