@@ -29,7 +29,7 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@command -v node >/dev/null 2>&1 && [ ! -d web/node_modules ] && (cd web && npm ci --no-audit --no-fund --silent) || true
 
-test: install browser
+test: gazetteer browser
 	$(BIN)/python -m pytest -q
 
 bench: install
