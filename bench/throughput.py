@@ -31,7 +31,7 @@ from eventwire.ingest import read_inputs  # noqa: E402
 from eventwire.ingest.base import RawDoc  # noqa: E402
 from eventwire.model import Document  # noqa: E402
 from eventwire.nlp import load_nlp  # noqa: E402
-from eventwire.pipeline import Pipeline  # noqa: E402
+from eventwire.pipeline import ALL_STAGES, Pipeline  # noqa: E402
 from eventwire.store import Store  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "gold"
@@ -89,8 +89,8 @@ def bench_spacy(texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - t0
 
 
-def bench_pipeline(docs: list[RawDoc], batch_size: int, db: Path) -> tuple[float, int, Pipeline]:
-    pipe = Pipeline(batch_size=batch_size)
+def bench_pipeline(docs: list[RawDoc], batch_size: int, db: Path, stages: tuple[str, ...]) -> tuple[float, int, Pipeline]:
+    pipe = Pipeline(batch_size=batch_size, stages=stages)
     events = 0
     t0 = time.perf_counter()
     with Store(db) as store:
@@ -107,8 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     ap.add_argument("--limit", type=int, default=300, help="articles to use (default 300)")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--stages", default="all",
+                    help="comma-separated stages to run after spaCy, 'all' (default) or 'none' (the foundation alone)")
     ap.add_argument("--out", help="write results JSON here")
     args = ap.parse_args(argv)
+    if args.stages == "all":
+        stages = ALL_STAGES
+    elif args.stages == "none":
+        stages = ()
+    else:
+        stages = tuple(x.strip() for x in args.stages.split(",") if x.strip())
 
     docs = load_corpus(Path(args.data), args.limit)
     if not docs:
@@ -118,13 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t in texts)
 
     # Warm up both paths (model load, dictionaries, gazetteer) outside the timings.
-    warm = Pipeline()
+    warm = Pipeline(stages=stages)
     warm.run_batch(docs[:4])
     bench_spacy(texts[:4], args.batch_size)
 
     spacy_s = bench_spacy(texts, args.batch_size)
     with tempfile.TemporaryDirectory() as tmp:
-        full_s, events, pipe = bench_pipeline(docs, args.batch_size, Path(tmp) / "bench.duckdb")
+        full_s, events, pipe = bench_pipeline(docs, args.batch_size, Path(tmp) / "bench.duckdb", stages)
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     n = len(docs)
