@@ -32,10 +32,14 @@ browser:
 test: gazetteer browser
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: gazetteer
+	mkdir -p results
 	$(BIN)/python bench/throughput.py --out results/throughput.json
+	$(BIN)/python bench/throughput.py --stages none --out results/throughput-foundation.json
+	$(BIN)/python bench/scaling.py --out results/scaling.json
+	$(BIN)/python bench/dedup.py --out results/dedup.json
 
-eval: install
+eval: gazetteer
 	mkdir -p results
 	for e in geo events time quotes petrarch; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
 
