@@ -154,6 +154,9 @@ def event_labels(ev) -> set[str]:
         k in ev.rule for k in ("passive", "participle", "light-verb"))
     if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
         out |= {"ARREST", "ANY_ACTION"}
+    deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
+    if deployed and not ev.negated:
+        out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
     if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_authority(ev.target)):
         out.add("ANY_ACTION")  # "security was beefed up", "curfew was imposed": only the authorities do that
     if code.startswith(("15", "02", "10")) and not ev.negated and is_police(ev.target):

@@ -86,3 +86,14 @@ def test_headline_passive_subject_is_the_victim():
 def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
     events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
     assert not _police_kills(events), [(e.rule, e.source) for e in events]
+
+
+def test_announced_deployment_keeps_its_code():
+    events = _events("around 3,000 police personnel will be deployed on friday.")
+    assert any((e.cameo_code or "").startswith("15") for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_unwilling_to_act_is_a_refusal():
+    events = _events("the police were unwilling to register cases against them.")
+    assert any((e.cameo_code or "").startswith("12") and e.source is not None for e in events), \
+        [(e.rule, e.cameo_code) for e in events]
