@@ -123,37 +123,44 @@ def is_authority(actor) -> bool:
     return any(code[i : i + 3] in AUTHORITIES for i in range(0, len(code), 3))
 
 
-def police_weapon(ev) -> bool:
+def police_weapon(ev, sentence_text: str = "") -> bool:
+    """Whether the event's sentence names a crowd-control weapon only police use (cues.tsv "police-weapon")."""
     from eventwire.events.lexicon import lexicon
 
-    words = re.findall(r"[a-z]+(?:-[a-z]+)?", (ev.evidence.text if ev.evidence else ev.trigger.text).lower())
+    text = sentence_text or (ev.evidence.text if ev.evidence else ev.trigger.text)
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
     return any(lexicon().cue(w, "police-weapon") for w in words)
 
 
-def event_labels(ev) -> set[str]:
+def case_filing(ev) -> bool:
+    """"registered an offence", "lodged a case": CAMEO 173 legal action, but nobody was arrested."""
+    from eventwire.events.lexicon import lexicon
+
+    phrase = ev.rule.split(":", 1)[-1].split("/", 1)[0].split()
+    return bool(phrase) and lexicon().cue(phrase[0], "case-filing")
+
+
+def event_labels(ev, sentence_text: str = "") -> set[str]:
     """The IndiaPoliceEvents questions an event answers "yes" to."""
     code = ev.cameo_code or ""
     out: set[str] = set()
     police = is_police(ev.source)
     done = not ev.negated and ev.modality in ("asserted", "reported")
-    agentless = ev.source is None and "agentless" in ev.rule and any(
-        k in ev.rule for k in ("passive", "participle", "light-verb"))
-    # Only the state arrests, and police carry out the state's security measures: an arrest with no
-    # resolved agent ("we arrested five", "the arrest of X") or by a state agent is a police arrest;
-    # curfews, deployments and bans ordered by the administration are police activity.
-    unnamed = ev.source is None and (ev.target is not None or agentless)  # "arrested five", "were arrested"
-    if code.startswith("173") and done and (unnamed or is_authority(ev.source)):
-        out |= {"ARREST", "ANY_ACTION"}
-    if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
-        out.add("ANY_ACTION")
-    # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
-    if code.startswith("175") and done and ev.source is None and police_weapon(ev):
-        out |= {"FORCE", "ANY_ACTION"}
     # no agent named because the clause is passive ("40 persons were arrested", "curfew was imposed")
     agentless = ev.source is None and "agentless" in ev.rule and any(
         k in ev.rule for k in ("passive", "participle", "light-verb"))
-    if code == "173" and not ev.negated and ev.modality in ("asserted", "reported") and (police or agentless):
-        out |= {"ARREST", "ANY_ACTION"}
+    # Only the state arrests, and police carry out the state's security measures: an arrest with no
+    # resolved agent ("we arrested five", "40 persons were arrested"; not the adjective in "the charged
+    # atmosphere") or by a state agent is a police arrest; registering a case is police activity, not an
+    # arrest; curfews, deployments and bans ordered by the administration are police activity.
+    unnamed = ev.source is None and (ev.target is not None or (agentless and "participle" not in ev.rule))
+    if code.startswith("173") and done and (police or unnamed or is_authority(ev.source)):
+        out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
+    if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
+        out.add("ANY_ACTION")
+    # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
+    if code.startswith("175") and done and ev.source is None and police_weapon(ev, sentence_text):
+        out |= {"FORCE", "ANY_ACTION"}
     deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
     if deployed and not ev.negated:
         out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
@@ -298,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
             at = ev.trigger.raw_start if ev.trigger.raw_start is not None else ev.trigger.start
             for k, (s, e) in enumerate(ranges):
                 if s <= at < e:
-                    labels = event_labels(ev)
+                    sentences = document.sentences
+                    labels = event_labels(ev, sentences[ev.sentence].span.text if ev.sentence < len(sentences) else "")
                     predicted[k] |= labels
                     why[k].append(f"{ev.rule} {ev.cameo_code} src={ev.source.name if ev.source else None}"
                                   f" tgt={ev.target.name if ev.target else None} {ev.modality}{' neg' if ev.negated else ''}"
