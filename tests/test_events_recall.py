@@ -97,3 +97,18 @@ def test_unwilling_to_act_is_a_refusal():
     events = _events("the police were unwilling to register cases against them.")
     assert any((e.cameo_code or "").startswith("12") and e.source is not None for e in events), \
         [(e.rule, e.cameo_code) for e in events]
+
+
+def test_we_in_a_quote_whose_speaker_is_he_is_the_person_he_stands_for():
+    from eventwire.actors import find_actors
+    from eventwire.quotes import find_quotes
+
+    text = ('Police commissioner Ramesh Pande toured the riot-hit areas on Monday. '
+            '"We have arrested five persons who broke the curfew," he said.')
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2002, 3, 5))
+    parsed = parse(article, load_nlp()(text))
+    actors = find_actors(parsed)
+    events = code_events(parsed, actors, find_quotes(parsed, actors))
+    arrests = [e for e in events if e.cameo_code == "173"]
+    assert arrests and arrests[0].source is not None and "Pande" in arrests[0].source.name, \
+        [(e.rule, e.cameo_code, e.source) for e in events]

@@ -212,6 +212,6 @@ def speaker_of(ctx: Ctx, quote: Quote) -> Actor | None:
         return None
     if tokens.root.dep_ == "poss":  # "Palmyra's prison, where ...": a possessor does not speak
         return None
-    if tokens.root.pos_ == "PRON":  # a pronoun speaker is the actors stage's to resolve, not ours
-        return actor_at(ctx, tokens.root)
+    if tokens.root.pos_ == "PRON":  # the actors stage's record, else the latest source of the pronoun's kind
+        return actor_at(ctx, tokens.root) or (antecedent(ctx, tokens.root) if tokens.root.lower_ not in ("we", "i") else None)
     return resolve_actor(ctx, tokens.root)
