@@ -112,3 +112,9 @@ def test_we_in_a_quote_whose_speaker_is_he_is_the_person_he_stands_for():
     arrests = [e for e in events if e.cameo_code == "173"]
     assert arrests and arrests[0].source is not None and "Pande" in arrests[0].source.name, \
         [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_standing_and_watching_is_inaction():
+    events = _events("the police stood and watched a mob lynch two persons.")
+    assert any(e.negated and e.rule.startswith("inaction:") and e.source is not None for e in events), \
+        [(e.rule, e.negated) for e in events]
