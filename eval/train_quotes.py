@@ -68,7 +68,7 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
     from eventwire.model import Article as Art
     from eventwire.nlp import load_nlp, parse
     from eventwire.quotes.extract import UNIVOCAL_OVERLAP, candidate_features, extension_of, rule_candidates
-    from eventwire.quotes.learned import clashes, propose
+    from eventwire.quotes.learned import propose
     from eventwire.quotes.lexicon import load_lexicon
     from eventwire.quotes.marks import find_quoted
 
@@ -88,9 +88,7 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
         keep_labels = [int(i in found_pred) for i in range(len(cands))]
         missed = [g for gi, g in enumerate(gold) if gi not in found_gold]
         rows, labels = [], []
-        for p in propose(parsed, lexicon, quoted):
-            if clashes(p.content, kept, UNIVOCAL_OVERLAP):
-                continue
+        for p in propose(parsed, lexicon, quoted, kept, UNIVOCAL_OVERLAP):
             rows.append(p.features)
             labels.append(int(any(Q.overlap_ok(text, _pieces(p.content), g.content) for g in missed)))
         extend_rows, extend_labels = [], []

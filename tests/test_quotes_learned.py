@@ -122,11 +122,11 @@ def test_extension_runs_a_content_to_its_sentence_end_unless_the_cue_is_in_the_w
     parsed = parsed_of(text)
     doc = parsed.doc
     trump = text.index("Trump")
-    assert extension(doc, text, [(trump, trump + 5)], doc[1]) == (trump, len(text) - 1)
+    assert extension(parsed, [(trump, trump + 5)], doc[1]) == (trump, len(text) - 1)
     # the cue "accused" after the content: running on would swallow the cue
-    assert extension(doc, text, [(0, 7)], doc[1]) is None
-    assert extension(doc, text, [(trump, len(text) - 1)], doc[1]) is None  # nothing left to add
-    assert extension(doc, text, [(0, 7), (trump, trump + 5)], doc[1]) is None  # split contents stay
+    assert extension(parsed, [(0, 7)], doc[1]) is None
+    assert extension(parsed, [(trump, len(text) - 1)], doc[1]) is None  # nothing left to add
+    assert extension(parsed, [(0, 7), (trump, trump + 5)], doc[1]) is None  # split contents stay
 
 
 def test_extender_model_decides_whether_the_content_runs_on():

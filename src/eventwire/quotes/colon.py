@@ -43,15 +43,17 @@ def colon_attributions(
         if prev is not None and cue_verb(prev, lexicon) is not None:
             out.append((prev, tok, (start, p_end)))
             continue
-        label = _speaker_label(doc, tok, ents)
+        label = _speaker_label(doc, tok, ents, text)
         if label is not None:
             out.append((None, tok, (start, p_end)))
     return out
 
 
-def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...]) -> Token | None:
-    """Head of the paragraph-initial name before ``colon``, if it is one."""
-    text = doc.text
+def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], text: str | None = None) -> Token | None:
+    """Head of the paragraph-initial name before ``colon``, if it is one.
+
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds that string on every access."""
+    text = doc.text if text is None else text
     p_start = text.rfind("\n", 0, colon.idx) + 1
     span = doc.char_span(p_start, colon.idx, alignment_mode="expand")
     if span is None or not 0 < len(span) <= MAX_LABEL_TOKENS:

@@ -28,6 +28,7 @@ from eventwire.quotes.learned import (
     extension_features,
     load_models,
     propose,
+    proposal_cue,
     rule_features,
     select,
 )
@@ -663,15 +664,17 @@ def _learned_candidates(
 ) -> list[Candidate]:
     """Attributions the model finds where the rules found none (they never replace a rule's)."""
     out = []
-    for p, prob in select(propose(parsed, lexicon, quoted), model, [c.content for c in kept], UNIVOCAL_OVERLAP):
+    contents = [c.content for c in kept]
+    for p, prob in select(propose(parsed, lexicon, quoted, contents, UNIVOCAL_OVERLAP), model, [c.content for c in kept], UNIVOCAL_OVERLAP):
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in p.content) else "indirect"
-        out.append(Candidate(list(p.content), kind, p.cue_token, p.cue, p.subject, f"learned-{p.how}", round(prob, 3)))
+        cue = proposal_cue(p, lexicon)
+        out.append(Candidate(list(p.content), kind, p.cue_token, cue, p.subject, f"learned-{p.how}", round(prob, 3)))
     return out
 
 
 def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple[tuple[int, int], dict[str, float]] | None:
     """The sentence-end extension of a candidate's content and what the model sees of it."""
-    ext = extension(parsed.doc, parsed.article.text, cand.content, cand.verb)
+    ext = extension(parsed, cand.content, cand.verb)
     if ext is None:
         return None
     return ext, extension_features(parsed.doc, cand.rule, cand.kind, cand.verb, cand.content[0], ext, quoted)

@@ -24,12 +24,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from eventwire.quotes.headline import headline_span
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
-from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, subtree_range, trim
+from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, trim
 
 MODEL_DIR = ("data", "quotes", "model")
 ADD_MODEL = "cue_model.json"
@@ -38,7 +40,7 @@ EXTEND_MODEL = "extend_model.json"
 
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
-VECTOR_SCALE = 0.2  # tok2vec values run to about ±5; keep them on the scale of the 0/1 features
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep", "acl", "relcl")
 MIN_CONTENT_TOKENS = 2
 MAX_CONTENT_TOKENS = 120
 
@@ -51,7 +53,6 @@ class Proposal:
     complement: Token
     how: str  # ccomp, xcomp, dobj, prep:about, acl, ...
     content: list[tuple[int, int]]  # char ranges
-    cue: TokenRange
     subject: Token | None
     features: dict[str, float]
 
@@ -112,21 +113,21 @@ def load_cue_model() -> CueModel | None:
     return load_models().add
 
 
-def extension(doc: Doc, text: str, content: list[tuple[int, int]], cue_token: Token | None) -> tuple[int, int] | None:
+def extension(parsed, content: list[tuple[int, int]], cue_token: Token | None) -> tuple[int, int] | None:
     """The content run on to the end of its sentence (and paragraph), when there is more
     to run on to and the cue is not in the way; None otherwise."""
     if len(content) != 1:
         return None
+    text = parsed.article.text
     s, e = content[0]
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    if e <= s:
         return None
-    sent = doc[span.end - 1].sent
+    sentence = parsed.sentences[parsed.sentence_of_char(e - 1)].span
     p_end = text.find("\n", s)
-    end = min(sent.end_char, len(text) if p_end < 0 else p_end)
+    end = min(sentence.end, len(text) if p_end < 0 else p_end)
     while end > e and (text[end - 1].isspace() or text[end - 1] in ".;:,"):
         end -= 1
-    if end <= e or len(text[e:end].split()) < 1:
+    if end <= e or not text[e:end].split():
         return None
     if cue_token is not None and e <= cue_token.idx < end:
         return None
@@ -242,13 +243,15 @@ def _paragraph(text: str, anchor: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _content(doc: Doc, text: str, tok: Token, child: Token, how: str) -> list[tuple[int, int]] | None:
+def _content(
+    doc: Doc, text: str, tok: Token, child: Token, how: str, sent_start: int
+) -> list[tuple[int, int]] | None:
     """The complement's subtree as char ranges in the cue's paragraph; a clause before
     the cue ("…, the poll found") runs from the sentence start up to the cue's subject."""
-    a, b = subtree_range(child)
+    a, b = child.left_edge.i, child.right_edge.i  # the subtree's span (projective parse)
     if how == "ccomp-before":
         subjects = [t.left_edge.i for t in tok.lefts if t.i > b and t.dep_ in ("nsubj", "nsubjpass")]
-        a = min(a, tok.sent.start)
+        a = min(a, sent_start)
         b = max(b, min(subjects + [tok.i]) - 1)
     rng = trim(doc, (a, b))
     if rng is None or not MIN_CONTENT_TOKENS <= rng[1] - rng[0] + 1 <= MAX_CONTENT_TOKENS:
@@ -334,49 +337,66 @@ def _features(
         f[f"aux={a}"] = 1.0
     if tok.i > 0:
         f[f"prev={tok.nbor(-1).lower_}"] = 1.0
-    _add_vector(f, "v", tok)
     return f
 
 
-def _add_vector(f: dict[str, float], prefix: str, tok: Token) -> None:
-    """The parser's own context vector of the cue (spaCy's tok2vec output): it lets the
-    model generalise from cue words it saw to similar ones it did not."""
-    tensor = tok.doc.tensor
-    if tensor is None or tensor.shape[0] != len(tok.doc) or not tensor.shape[1]:
-        return
-    for i, value in enumerate(tensor[tok.i].tolist()):
-        f[f"{prefix}{i}"] = VECTOR_SCALE * value
 
-
-def propose(parsed, lexicon: Lexicon, quoted: list[Quoted]) -> list[Proposal]:
-    """Every complement-governing token of the article as a scored-to-be proposal."""
+def propose(
+    parsed, lexicon: Lexicon, quoted: list[Quoted], kept: list[list[tuple[int, int]]] = (), share: float = 1.0
+) -> list[Proposal]:
+    """Every complement-governing token of the article as a scored-to-be proposal, except
+    those whose content clashes (by ``share``, see :func:`clashes`) with a ``kept``
+    content: they could never be taken, so they are not worth their features."""
     doc = parsed.doc
     text = parsed.article.text
     out: list[Proposal] = []
-    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
-    sent_index = 0
     headline = headline_span(text) or (0, 0)
-    for tok in doc:
-        if tok.i in sent_starts:
-            sent_index = sent_starts[tok.i]
-        if tok.pos_ not in CUE_POS or any(q.start <= tok.idx < q.end for q in quoted):
+    taken = Taken(kept, share)
+    for i in _governors(doc):
+        tok = doc[i]
+        if tok.pos_ not in CUE_POS:
             continue
         comps = _complements(tok)
-        if not comps:
+        if not comps or any(q.start <= tok.idx < q.end for q in quoted):
             continue
+        sent_index = parsed.sentence_of_token(tok.i)
         subject = _holder(tok)
         if subject is not None and "\n" in text[min(subject.idx, tok.idx) : max(subject.idx, tok.idx)]:
             subject = None
         for child, how in comps:
-            content = _content(doc, text, tok, child, how)
-            if content is None:
+            sent_start = _sentence_start(parsed, sent_index) if how == "ccomp-before" else 0
+            content = _content(doc, text, tok, child, how, sent_start)
+            if content is None or taken.clashes(content):
                 continue
-            cue = cue_range(tok, lexicon) if tok.pos_ != "NOUN" else (tok.i, tok.i)
             features = _features(tok, child, how, subject, content, lexicon, quoted, sent_index)
             if headline[0] <= tok.idx < headline[1]:
                 features["headline"] = 1.0
-            out.append(Proposal(tok, child, how, content, cue, subject, features))
+            out.append(Proposal(tok, child, how, content, subject, features))
     return out
+
+
+def _governors(doc: Doc) -> list[int]:
+    """Indices of tokens with a complement-like child, found on the parse arrays: asking
+    every token for its children costs more than the rest of the pass."""
+    if not len(doc):
+        return []
+    hashes = np.array([doc.vocab.strings[d] for d in COMPLEMENT_DEPS], dtype=np.uint64)
+    arr = doc.to_array([HEAD, DEP])
+    rows = np.nonzero(np.isin(arr[:, 1], hashes))[0]
+    heads = rows + arr[rows, 0].astype(np.int64)
+    return sorted(set(heads.tolist()))
+
+
+def _sentence_start(parsed, index: int) -> int:
+    """Token index where sentence ``index`` starts (``Token.sent`` rescans the whole doc)."""
+    span = parsed.doc.char_span(parsed.sentences[index].span.start, parsed.sentences[index].span.end,
+                                alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def proposal_cue(p: Proposal, lexicon: Lexicon) -> TokenRange:
+    """The cue words of an accepted proposal (only those need the phrase lookup)."""
+    return cue_range(p.cue_token, lexicon) if p.cue_token.pos_ != "NOUN" else (p.cue_token.i, p.cue_token.i)
 
 
 def _holder(tok: Token) -> Token | None:
@@ -402,15 +422,39 @@ def _noun_holder(noun: Token) -> Token | None:
     return None
 
 
+class Taken:
+    """Contents already claimed, with their extents, so that a clash test skips the far
+    ones cheaply (the pass tests every proposal against every attribution)."""
+
+    def __init__(self, contents: list[list[tuple[int, int]]] = (), share: float = 1.0) -> None:
+        self.share = share
+        self.items: list[tuple[int, int, int, list[tuple[int, int]]]] = []
+        for content in contents:
+            self.add(content)
+
+    def add(self, content: list[tuple[int, int]]) -> None:
+        if content:
+            lo, hi = min(a for a, _ in content), max(b for _, b in content)
+            self.items.append((lo, hi, sum(e - s for s, e in content), list(content)))
+
+    def clashes(self, content: list[tuple[int, int]]) -> bool:
+        if not content:
+            return False
+        lo, hi = min(a for a, _ in content), max(b for _, b in content)
+        size = sum(e - s for s, e in content)
+        for o_lo, o_hi, o_size, other in self.items:
+            if o_hi <= lo or hi <= o_lo:
+                continue
+            ov = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in content for s2, e2 in other)
+            if ov and ov >= self.share * min(size, o_size):
+                return True
+        return False
+
+
 def clashes(content: list[tuple[int, int]], others: list[list[tuple[int, int]]], share: float) -> bool:
     """Whether ``content`` overlaps any of ``others`` by ``share`` of the smaller one:
     attribution is univocal, each word belongs to one attribution."""
-    size = sum(e - s for s, e in content)
-    for other in others:
-        ov = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in content for s2, e2 in other)
-        if ov and ov >= share * min(size, sum(e - s for s, e in other)):
-            return True
-    return False
+    return Taken(others, share).clashes(content)
 
 
 def select(
@@ -420,11 +464,11 @@ def select(
     scored = [(p, model.probability(p.features)) for p in proposals]
     scored = [(p, prob) for p, prob in scored if prob >= model.threshold]
     scored.sort(key=lambda pair: -pair[1])
-    taken = list(kept)
+    taken = Taken(kept, share)
     out = []
     for p, prob in scored:
-        if clashes(p.content, taken, share):
+        if taken.clashes(p.content):
             continue
-        taken.append(p.content)
+        taken.add(p.content)
         out.append((p, prob))
     return out

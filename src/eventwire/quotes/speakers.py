@@ -116,7 +116,7 @@ def _antecedent(
                 continue
             if actor.kind and actor.kind not in kinds:
                 continue
-            if wrong_gender(doc.text[actor.span.start : actor.span.end]):
+            if wrong_gender(actor.span.text):
                 continue
             return actor.name, actor.code
     for ent in reversed(ents):
@@ -190,7 +190,7 @@ def resolve_speaker(
         ent = _ent_overlapping(ents, a0, a1)
         if ent is not None:
             return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
-    text = doc.text[start:end]
+    text = doc[source[0] : source[1] + 1].text  # not doc.text[...]: Doc.text rebuilds the whole text
     # Only modifiers are names ("a GOP source", "the Syrian army"): the phrase speaks, and
     # an actor among its modifiers lends it a code (the party, the country), not a name.
     code = None
