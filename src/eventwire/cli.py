@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,8 +22,15 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(help="The offline gazetteer used to resolve place names.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-console = Console()
-err = Console(stderr=True)
+def _console(stderr: bool = False) -> Console:
+    """Rich sizes output to the terminal; piped output (make demo, logs) gets a readable width."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else int(os.environ.get("COLUMNS", "160"))
+    return Console(stderr=stderr, width=width)
+
+
+console = _console()
+err = _console(stderr=True)
 
 DbOption = typer.Option("eventwire.duckdb", "--db", help="DuckDB database file.")
 EXPORT_FORMATS = ("jsonl", "parquet", "csv", "gdelt-events", "gdelt-mentions", "gkg", "plover", "parquet-by-day")
