@@ -328,6 +328,8 @@ def _features(
         f"head_dep={tok.head.dep_ if tok.head.i != tok.i else 'ROOT'}": 1.0,
         f"head_lemma={tok.head.lemma_.lower() if tok.head.i != tok.i else '-'}": 1.0,
     }
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        f[f"subj_lemma={subject.lemma_.lower()}"] = 1.0
     for m in marks:
         f[f"mark={m}"] = 1.0
         f[f"mark_how={m}|{how}"] = 1.0
