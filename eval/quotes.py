@@ -322,6 +322,9 @@ def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str
 
     t0 = time.perf_counter()
     articles = train_quotes.load(data, limit, policy)
+    if len(articles) < 2 or k < 2:
+        sys.exit(f"--cv needs K >= 2 and at least 2 articles (got K={k}, {len(articles)} articles)")
+    k = min(k, len(articles))
     _, tally = train_quotes.cross_validate(articles, k)
     metrics = metrics_of(tally, len(articles), time.perf_counter() - t0)
     metrics["cv_folds"] = k

@@ -107,12 +107,15 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
 
 
 def fit(rows: list[dict[str, float]], labels: list[int], c: float, threshold: float, seed: int = SEED):
-    """A CueModel (logistic regression as plain weights) from sparse feature rows."""
+    """A CueModel (logistic regression as plain weights) from sparse feature rows, or None
+    when the rows cannot teach anything (none, or all of one class): that part stays off."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from eventwire.quotes.learned import CueModel
 
+    if len(set(labels)) < 2:
+        return None
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     clf = LogisticRegression(C=c, solver="lbfgs", random_state=seed, max_iter=2000)
