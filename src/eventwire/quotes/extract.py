@@ -7,6 +7,11 @@ attribution with two content spans. Indirect speech is then read off the parse: 
 verb with a complement clause ("X said that …"), a parenthetical cue ("…, he said, …")
 and "according to X, …". Each candidate gets a source phrase (the cue's subject),
 and the source is resolved to a speaker.
+
+A learned pass (:mod:`eventwire.quotes.learned`, weights trained on PolNeAR dev) then
+drops rule readings it finds unlikely, runs contents the parser cut short on to their
+sentence end, and adds attributions beyond the cue lexicon (beliefs, plans, polls) where
+the rules left the words unclaimed.
 """
 
 from __future__ import annotations
