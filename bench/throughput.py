@@ -31,7 +31,7 @@ from eventwire.ingest import read_inputs  # noqa: E402
 from eventwire.ingest.base import RawDoc  # noqa: E402
 from eventwire.model import Document  # noqa: E402
 from eventwire.nlp import load_nlp  # noqa: E402
-from eventwire.pipeline import ALL_STAGES, Pipeline  # noqa: E402
+from eventwire.pipeline import ALL_STAGES, Pipeline, article_id  # noqa: E402
 from eventwire.store import Store  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "gold"
@@ -69,9 +69,14 @@ def load_corpus(data: Path, limit: int) -> list[RawDoc]:
             docs.extend(_gold_texts(f))
         elif f.suffix in (".txt", ".html", ".htm", ".jsonl") and "attributions" not in f.parts:
             docs.extend(d for d in read_inputs([str(f)]) if isinstance(d, RawDoc))
-    # Interleave sources so a --limit sample is not all from one corpus.
+    # Interleave sources so a --limit sample is not all from one corpus; identical texts
+    # (the gold sets share some stories) count once, as `eventwire run` would skip them.
     by_source: dict[str, list[RawDoc]] = {}
+    seen: set[str] = set()
     for d in docs:
+        if article_id(d.text) in seen:
+            continue
+        seen.add(article_id(d.text))
         by_source.setdefault(d.input_ref.split("#")[0].split(":")[0].rsplit("/", 2)[0], []).append(d)
     mixed: list[RawDoc] = []
     while any(by_source.values()) and len(mixed) < limit:
