@@ -291,12 +291,8 @@ def serve(
     loopback = host in ("127.0.0.1", "localhost", "::1")
     try:
         web_app = create_app(db) if loopback else create_app(db, allowed_hosts=["*"])
-    except FileNotFoundError as exc:
-        err.print(f"[red]{exc}[/] (create it with `eventwire run PATH --db {db}`)")
-        raise typer.Exit(1) from exc
-    except Exception as exc:  # e.g. locked by a running `eventwire run`
-        err.print(f"[red]Cannot open {db}:[/] {exc}")
-        raise typer.Exit(1) from exc
+    except Exception as exc:
+        raise _cannot_open(db, exc) from exc
     if not loopback:
         err.print(f"[yellow]Listening on {host}: anyone who can reach this address can read the database.[/]")
     console.print(f"eventwire explorer on http://{'localhost' if loopback else host}:{port}/  (Ctrl-C to stop)")
@@ -320,12 +316,17 @@ def _open_read(db: str):  # noqa: ANN202
 
     try:
         return Store(db, read_only=True)
-    except FileNotFoundError as exc:
+    except Exception as exc:
+        raise _cannot_open(db, exc) from exc
+
+
+def _cannot_open(db: str, exc: Exception) -> typer.Exit:
+    """Say why a database cannot be read, and exit 1."""
+    if isinstance(exc, FileNotFoundError):
         err.print(f"[red]{exc}[/] (create it with `eventwire run PATH --db {db}`)")
-        raise typer.Exit(1) from exc
-    except Exception as exc:  # e.g. locked by a running `eventwire run`
+    else:  # e.g. locked by a running `eventwire run`
         err.print(f"[red]Cannot open {db}:[/] {exc}")
-        raise typer.Exit(1) from exc
+    return typer.Exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

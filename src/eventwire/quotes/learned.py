@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from eventwire.quotes.headline import headline_span
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
-from eventwire.quotes.syntax import TokenRange, cue_range, subject_of, trim
+from eventwire.quotes.syntax import TokenRange, cue_range, noun_source, subject_of, trim
 
 MODEL_DIR = ("data", "quotes", "model")
 ADD_MODEL = "cue_model.json"
@@ -405,23 +405,10 @@ def _holder(tok: Token) -> Token | None:
     """Who holds the stance: the subject of a verb or of the copula of an adjective
     ("leaders are [optimistic] that …"), the possessor of a noun."""
     if tok.pos_ == "NOUN":
-        return _noun_holder(tok)
+        return noun_source(tok)
     if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and tok.head.i != tok.i:
         return subject_of(tok.head)
     return subject_of(tok)
-
-
-def _noun_holder(noun: Token) -> Token | None:
-    """"his claim", "Trump's plan", "the proposal by Democrats"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
-    return None
 
 
 class Taken:
