@@ -51,10 +51,32 @@ def _ensure_node_modules() -> None:
     subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=WEB, check=True, timeout=300)
 
 
+def _build_demo_db(db: Path) -> None:
+    """What `make demo` writes: the pipeline run on the bundled sample articles."""
+    from importlib import resources
+
+    from eventwire.runner import run
+
+    samples = Path(str(resources.files("eventwire").joinpath("data", "samples")))
+    stats = run([str(samples)], db=db)
+    assert stats.processed == 4 and stats.events > 20
+
+
 @pytest.fixture()
 def server(tmp_path: Path):
-    db = tmp_path / "demo.duckdb"
+    db = tmp_path / "corpus.duckdb"
     build_web_db(db)
+    yield from _serve(db)
+
+
+@pytest.fixture()
+def demo_server(tmp_path: Path):
+    db = tmp_path / "demo.duckdb"
+    _build_demo_db(db)
+    yield from _serve(db)
+
+
+def _serve(db: Path):
     port = _free_port()
     eventwire = Path(sys.executable).with_name("eventwire")
     cmd = [str(eventwire)] if eventwire.exists() else [sys.executable, "-m", "eventwire.cli"]
@@ -93,11 +115,11 @@ def test_committed_bundle_is_built_from_web_src(tmp_path: Path) -> None:
     assert not stale, f"rebuild the page: cd web && npm ci && npm run build ({stale} differ)"
 
 
-def test_filter_click_event_and_see_its_evidence(server: str) -> None:
+def _drive(url: str, shots: Path) -> dict:
     _ensure_node_modules()
     env = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
     done = subprocess.run(
-        [NODE, "e2e/run.mjs", "--url", server, "--shots", str(SHOTS), "--chromium", str(CHROMIUM)],
+        [NODE, "e2e/run.mjs", "--url", url, "--shots", str(shots), "--chromium", str(CHROMIUM)],
         cwd=WEB, capture_output=True, text=True, timeout=120, env=env,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
@@ -105,8 +127,21 @@ def test_filter_click_event_and_see_its_evidence(server: str) -> None:
     result = json.loads(lines[-1])
     assert result["ok"], result["failures"]
     assert done.returncode == 0
+    for name in ("map.png", "article.png"):
+        shot = shots / name
+        assert shot.stat().st_size > 10_000 and time.time() - shot.stat().st_mtime < 300
+    return result
+
+
+def test_filter_click_event_and_see_its_evidence(server: str, tmp_path: Path) -> None:
+    """On a hand-made corpus (hostile HTML, emoji before a highlight, undated events)."""
+    result = _drive(server, tmp_path / "shots")
     assert result["selected_evidence"] == "Syrian troops pounded Islamic State positions near Palmyra"
     assert result["filtered_rows"] == 3 and result["offsite_requests"] == []
-    for name in ("map.png", "article.png"):
-        shot = SHOTS / name
-        assert shot.stat().st_size > 10_000 and time.time() - shot.stat().st_mtime < 300
+
+
+def test_demo_database_in_the_browser(demo_server: str) -> None:
+    """The demo database as `make demo` writes it; its screenshots are the README's."""
+    result = _drive(demo_server, SHOTS)
+    assert result["selected_evidence"] and result["filtered_rows"] > 5
+    assert result["offsite_requests"] == [] and result["page_errors"] == []
