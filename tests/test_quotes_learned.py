@@ -139,3 +139,13 @@ def test_extender_model_decides_whether_the_content_runs_on():
         "Trump of insulting veterans during the rally in Ohio on Monday"
     ]
     assert [q.content[0].text for q in find_quotes(parsed, [], learned=reject)] == ["Trump"]
+
+
+def test_learned_attributions_always_have_a_holder_that_is_not_a_place(palmyra_doc):
+    assert palmyra_doc.quotes
+    assert all(q.speaker != "Palmyra" for q in palmyra_doc.quotes)
+    for q in palmyra_doc.quotes:
+        if q.rule.startswith("learned"):
+            assert q.source is not None, q
+    cues = {q.cue.text for q in palmyra_doc.quotes if q.cue is not None}
+    assert not cues & {"overlooking", "allowing", "prison"}

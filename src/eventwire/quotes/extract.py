@@ -664,6 +664,9 @@ def _headline_candidates(parsed: Parsed, lexicon: Lexicon, ents: tuple[SpacySpan
     return out
 
 
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _learned_candidates(
     parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], kept: list[Candidate], model: CueModel
 ) -> list[Candidate]:
@@ -671,10 +674,23 @@ def _learned_candidates(
     out = []
     contents = [c.content for c in kept]
     for p, prob in select(propose(parsed, lexicon, quoted, contents, UNIVOCAL_OVERLAP), model, [c.content for c in kept], UNIVOCAL_OVERLAP):
+        if not _plausible_learned(p, lexicon):
+            continue
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in p.content) else "indirect"
         cue = proposal_cue(p, lexicon)
         out.append(Candidate(list(p.content), kind, p.cue_token, cue, p.subject, f"learned-{p.how}", round(prob, 3)))
     return out
+
+
+def _plausible_learned(p, lexicon: Lexicon) -> bool:
+    """Someone must hold the stance, and a noun must be a reporting noun.
+
+    Why: without these the model's guesses read as attributions by nobody ("overlooking
+    the town") or by a place ("Palmyra's prison"), which users see as plain errors.
+    """
+    if p.subject is None or p.subject.ent_type_ in PLACE_ENTITY_TYPES:
+        return False
+    return p.cue_token.pos_ != "NOUN" or p.cue_token.lemma_.lower() in lexicon.cue_nouns
 
 
 def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple[tuple[int, int], dict[str, float]] | None:
