@@ -6,6 +6,7 @@ exactly; the files are read back with the codebooks' column layouts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -222,3 +223,15 @@ def test_parquet_by_day_includes_gdelt_tables_typed_by_codebook(db, tmp_path):
 def _records(rel) -> list[dict]:
     """Rows as dicts through Arrow (pandas is not a dependency)."""
     return rel.to_arrow_table().to_pylist()
+
+
+def test_plover_skips_events_without_a_plover_type(tmp_path):
+    doc = _doc("s1")
+    said = doc.article.span(TEXT.index("said"), TEXT.index("said") + 4)
+    statement = Event(1, said, said, None, None, "010", 0, 0.0, None, None, confidence=0.6)
+    path = tmp_path / "ew.duckdb"
+    with Store(path) as store:
+        store.write_batch([dataclasses.replace(doc, events=doc.events + (statement,))])
+        [(_, n_plover)] = export_format(store.con, tmp_path / "p", "plover")
+        [(_, n_gdelt)] = export_format(store.con, tmp_path / "g", "gdelt-events")
+    assert (n_plover, n_gdelt) == (2, 3)  # CAMEO 010 has no PLOVER type; GDELT keeps it

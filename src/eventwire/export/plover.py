@@ -4,7 +4,9 @@ Field names follow POLECAT's release (event_type, mode, context, actor, actor_co
 actor_sector, recipient…, event_text, story_date, location with geonameid/lat/lon), plus
 the CAMEO code and GDELT-style counts so the same event can be found in both exports.
 Events that ``eventwire dedup`` merged come out as one record whose ``mentions`` list
-every article and sentence that reported it.
+every article and sentence that reported it. Only events with a PLOVER type are written:
+PLOVER has no type for CAMEO's 01/02 statements, and an event the coder could not type
+would be a record with no event in it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def _query(con: Any) -> str:
         SELECT e.*, a.date AS story_date, a.url, a.source AS publisher, a.title, a.input_ref,
                coalesce(e.date_start, a.date) AS event_date, {cols}, {story_col}
         FROM events e JOIN articles a ON a.id = e.article_id {join} {story_join}
+        WHERE e.event_type IS NOT NULL
         ORDER BY group_id NULLS LAST, event_date NULLS LAST, e.article_id, e.idx"""
 
 
