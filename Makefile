@@ -41,7 +41,8 @@ bench: gazetteer
 
 eval: gazetteer
 	mkdir -p results
-	for e in geo events time quotes petrarch; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
+	for e in geo events time petrarch actors; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
+	$(BIN)/python eval/quotes.py --cv 5 --out results/quotes.json
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB).wal
