@@ -45,6 +45,7 @@ from eventwire.actors.petrarch_format import (
     read_discards,
     read_verbs,
 )
+from eventwire.events.arguments import agent_of
 
 __all__ = ["PetrarchDictionaries", "code_sentence", "code_doc", "verb_inflections"]
 
@@ -412,15 +413,6 @@ def _subject_of(verb: Token, ents: dict[int, _Entity] | None = None) -> tuple[To
     return (subjects[0] if subjects else None), passive
 
 
-def _agent_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
 def _governor(verb: Token) -> Token | None:
     """The clause a subject-less (or pronoun-subject) verb borrows its subject from."""
     tok = verb
@@ -688,7 +680,7 @@ def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[i
             target_ents = [e for e in target_ents if e not in subj_ents] or [ent_at[i]]
             break
     source_ents = subj_ents
-    by = _agent_of(verb)
+    by = agent_of(verb)
     if passive and by is not None:
         agent_ents = _entity_tokens(by, ents)
         if agent_ents:
