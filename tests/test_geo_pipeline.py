@@ -19,3 +19,9 @@ def test_only_the_real_capital_is_a_capital():
     assert len(washingtons) > 5
     capitals = [e for e in washingtons if e.fcode == "PPLC"]
     assert [c.admin1 for c in capitals] == ["DC"]
+
+
+def test_a_place_in_an_actors_title_is_not_where_the_event_happened(palmyra_doc):
+    (arrives,) = [e for e in palmyra_doc.events if e.trigger.text == "arrives"]
+    assert arrives.source is not None and "for Syria" in arrives.source.span.text
+    assert arrives.location is not None and arrives.location.name == "Geneva"

@@ -73,8 +73,22 @@ def locate_events(parsed: Parsed, events: list[Event], places: list[Place]) -> l
     return out
 
 
+def _in_actor_name(p: Place, ev: Event) -> bool:
+    """A place inside a longer actor mention names the actor, not where the event happened:
+    "UN Special Envoy … for Syria arrives in Geneva" happens in Geneva."""
+    for actor in (ev.source, ev.target):
+        if actor is None:
+            continue
+        a = actor.span
+        if a.start <= p.span.start and p.span.end <= a.end and (a.end - a.start) > (p.span.end - p.span.start):
+            return True
+    return False
+
+
 def _locate_one(parsed: Parsed, ev: Event, places: list[Place], token_place: dict[int, Place]):
     doc = parsed.doc
+    places = [p for p in places if not _in_actor_name(p, ev)]
+    token_place = {i: p for i, p in token_place.items() if not _in_actor_name(p, ev)}
     trigger = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if trigger is not None and token_place:
         heads = {t.i for t in trigger}
