@@ -40,6 +40,7 @@ def test_process_many_streams_documents_and_failures():
     assert len(fails) == 3
     assert any("no non-empty 'text'" in f.reason for f in fails)
     assert any("cannot process a int" in f.reason for f in fails)
+    assert any(f.reason == "empty document" for f in fails)
 
 
 def test_gigantic_document_is_truncated_and_recorded():

@@ -84,6 +84,8 @@ class Pipeline:
     def prepare(self, raw: RawDoc) -> Article:
         """Clean a raw document and date it; raises IngestError if nothing is left."""
         text = raw.text
+        if not text.strip():
+            raise IngestError("empty document")
         notes: list[str] = []
         status = "processed"
         if len(text) > self.max_chars:
