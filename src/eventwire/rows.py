@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from eventwire.model import Actor, Document, Span
+from eventwire.model import Actor, Document, Failure, Span
+from eventwire.schema import TABLES
 
 Row = dict[str, Any]
 
@@ -127,3 +129,38 @@ def document_rows(doc: Document) -> dict[str, list[Row]]:
              "date_precision": e.date_precision, "date_source": e.date_source}
         )
     return out
+
+
+def batch_rows(
+    documents: Sequence[Document] = (),
+    failures: Sequence[Failure] = (),
+    duplicates: Sequence[tuple[str, str]] = (),
+    skipped: Sequence[tuple[str, str]] = (),
+    now: Any = None,
+) -> dict[str, list[Row]]:
+    """Rows of every table for one batch: the documents' records and each input's outcome.
+
+    ``duplicates`` are (input_ref, article_id) pairs, ``skipped`` (input_ref, reason) pairs.
+    Both writers, the DuckDB store and the Parquet shards, build their rows here, so an
+    input's outcome reads the same whichever engine recorded it.
+    """
+    tables: dict[str, list[Row]] = {t: [] for t in TABLES}
+    inputs = tables["inputs"]
+    for doc in documents:
+        tables["articles"].append(article_row(doc, now))
+        for name, rows in document_rows(doc).items():
+            tables[name].extend(rows)
+        inputs.append(_input_row(doc.article.input_ref, doc.article.id, doc.article.status,
+                                 "; ".join(doc.article.notes) or None, now))
+    for f in failures:
+        tables["failures"].append({"input_ref": f.input_ref, "reason": f.reason, "detail": f.detail, "failed_at": now})
+        inputs.append(_input_row(f.input_ref, None, "failed", f.reason, now))
+    for ref, article_id in duplicates:
+        inputs.append(_input_row(ref, article_id, "duplicate", None, now))
+    for ref, reason in skipped:
+        inputs.append(_input_row(ref, None, "skipped", reason, now))
+    return tables
+
+
+def _input_row(ref: str, article_id: str | None, status: str, reason: str | None, now: Any) -> Row:
+    return {"input_ref": ref, "article_id": article_id, "status": status, "reason": reason, "updated_at": now}

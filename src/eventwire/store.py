@@ -19,7 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.model import Document, Failure
-from eventwire.rows import Row, article_row, document_rows
+from eventwire.rows import Row, batch_rows
 from eventwire.schema import ARTICLE_TABLES, TABLES, TABLES_ADDED_IN, arrow_schema, create_table_sql
 
 SCHEMA_VERSION = 2
@@ -110,29 +110,7 @@ class Store:
         already stored; ``skipped`` are (input_ref, reason) pairs not processed on purpose
         (e.g. another language); both are recorded in ``inputs`` so every input has an outcome.
         """
-        now = _now()
-        tables: dict[str, list[Row]] = {t: [] for t in TABLES}
-        for doc in documents:
-            tables["articles"].append(article_row(doc, now))
-            for name, rows in document_rows(doc).items():
-                tables[name].extend(rows)
-            tables["inputs"].append(
-                {"input_ref": doc.article.input_ref, "article_id": doc.article.id,
-                 "status": doc.article.status, "reason": "; ".join(doc.article.notes) or None, "updated_at": now}
-            )
-        for f in failures:
-            tables["failures"].append({"input_ref": f.input_ref, "reason": f.reason, "detail": f.detail, "failed_at": now})
-            tables["inputs"].append(
-                {"input_ref": f.input_ref, "article_id": None, "status": "failed", "reason": f.reason, "updated_at": now}
-            )
-        for ref, article_id in duplicates:
-            tables["inputs"].append(
-                {"input_ref": ref, "article_id": article_id, "status": "duplicate", "reason": None, "updated_at": now}
-            )
-        for ref, reason in skipped:
-            tables["inputs"].append(
-                {"input_ref": ref, "article_id": None, "status": "skipped", "reason": reason, "updated_at": now}
-            )
+        tables = batch_rows(documents, failures, duplicates, skipped, _now())
         ids = [d.article.id for d in documents]
         processed_refs = [d.article.input_ref for d in documents]
         self.con.execute("BEGIN TRANSACTION")

@@ -24,7 +24,7 @@ from eventwire.ingest.base import RawDoc
 from eventwire.lang import DEFAULT_LANGUAGES
 from eventwire.lang import check as check_language
 from eventwire.model import Document, Failure
-from eventwire.rows import article_row, document_rows
+from eventwire.rows import batch_rows
 from eventwire.schema import TABLES, TABLES_ADDED_IN, arrow_schema
 
 SHARD_TABLES = tuple(t for t in TABLES if t not in {x for added in TABLES_ADDED_IN.values() for x in added})
@@ -215,33 +215,28 @@ def read_shard(shard: Shard) -> Iterator[RawDoc | Failure]:
 
 
 def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
-             result: ShardResult, side: dict[str, list[dict[str, Any]]]) -> Iterator[list[RawDoc]]:
-    """RawDoc batches of a shard; failures and skips go straight to ``side`` rows."""
+             result: ShardResult, side: dict[str, list[Any]]) -> Iterator[list[RawDoc]]:
+    """RawDoc batches of a shard; failures, skips and duplicates are collected in ``side``
+    (``batch_rows`` arguments) to be written with the shard."""
     from eventwire.pipeline import article_id
 
-    now = _now()
     seen: set[str] = set()
     batch: list[RawDoc] = []
     for item in read_shard(shard):
         if isinstance(item, Failure):
-            side["failures"].append({"input_ref": item.input_ref, "reason": item.reason, "detail": item.detail,
-                                     "failed_at": now})
-            side["inputs"].append({"input_ref": item.input_ref, "article_id": None, "status": "failed",
-                                   "reason": item.reason, "updated_at": now})
+            side["failures"].append(item)
             result.failed += 1
             continue
         if languages:
             verdict = check_language(item, languages)
             if not verdict.keep:
-                side["inputs"].append({"input_ref": item.input_ref, "article_id": None, "status": "skipped",
-                                       "reason": verdict.reason, "updated_at": now})
+                side["skipped"].append((item.input_ref, verdict.reason))
                 result.skipped += 1
                 continue
             item = verdict.raw
         aid = article_id(item.text)
         if aid in seen:
-            side["inputs"].append({"input_ref": item.input_ref, "article_id": aid, "status": "duplicate",
-                                   "reason": None, "updated_at": now})
+            side["duplicates"].append((item.input_ref, aid))
             result.skipped += 1
             continue
         seen.add(aid)
@@ -268,28 +263,16 @@ def process_shard(shard: Shard, out_dir: str, options: dict[str, Any] | None = N
     result = ShardResult(shard.id)
     writers = _TableWriters(out, shard.id)
     try:
-        side: dict[str, list[dict[str, Any]]] = {"failures": [], "inputs": []}
+        side: dict[str, list[Any]] = {"failures": [], "duplicates": [], "skipped": []}
         for batch in _batches(shard, options.get("batch_size", 32), languages, result, side):
-            now = _now()
-            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in SHARD_TABLES}
-            for r in pipe.run_batch(batch):
-                if isinstance(r, Document):
-                    rows["articles"].append(article_row(r, now))
-                    for name, table_rows in document_rows(r).items():
-                        rows[name].extend(table_rows)
-                    rows["inputs"].append({"input_ref": r.article.input_ref, "article_id": r.article.id,
-                                           "status": r.article.status, "reason": "; ".join(r.article.notes) or None,
-                                           "updated_at": now})
-                    result.processed += 1
-                    result.events += len(r.events)
-                else:
-                    side["failures"].append({"input_ref": r.input_ref, "reason": r.reason, "detail": r.detail,
-                                             "failed_at": now})
-                    side["inputs"].append({"input_ref": r.input_ref, "article_id": None, "status": "failed",
-                                           "reason": r.reason, "updated_at": now})
-                    result.failed += 1
-            writers.write(rows)
-        writers.write(side)
+            results = pipe.run_batch(batch)
+            docs = [r for r in results if isinstance(r, Document)]
+            failures = [r for r in results if not isinstance(r, Document)]
+            writers.write(batch_rows(docs, failures, now=_now()))
+            result.processed += len(docs)
+            result.events += sum(len(d.events) for d in docs)
+            result.failed += len(failures)
+        writers.write(batch_rows(**side, now=_now()))
         writers.commit()
     except BaseException:
         writers.abort()
