@@ -72,9 +72,15 @@ def run(
         options["actor_dictionaries"] = tuple(str(p) for p in actor_dictionaries)
     stats = RunStats()
     with Store(db) as store:
-        pending_failures: list[Failure] = []
-        pending_duplicates: list[tuple[str, str]] = []
-        pending_skipped: list[tuple[str, str]] = []  # (input_ref, reason): another language
+        # Outcomes met while reading, written with the next batch (keyword arguments of write_batch):
+        # failures, duplicates (input_ref, article_id) and skipped (input_ref, reason: another language).
+        pending: dict[str, list] = {"failures": [], "duplicates": [], "skipped": []}
+
+        def take_pending() -> dict[str, list]:
+            taken = {k: list(v) for k, v in pending.items()}
+            for v in pending.values():
+                v.clear()
+            return taken
 
         def batches() -> Iterator[list[RawDoc]]:
             seen: set[str] = set()
@@ -87,47 +93,43 @@ def run(
                     if aid in known:
                         stats.skipped += 1
                         if known[aid] != raw.input_ref:  # re-reading the same input keeps its outcome
-                            pending_duplicates.append((raw.input_ref, aid))
+                            pending["duplicates"].append((raw.input_ref, aid))
                     else:
                         fresh.append(raw)
                 batch.clear()
                 if fresh:
                     yield fresh
-                elif pending_failures or pending_duplicates or pending_skipped:
+                elif any(pending.values()):
                     yield []  # an empty batch still carries its failures/duplicates to the store
 
             for item in read_inputs(paths):
                 if isinstance(item, Failure):
-                    pending_failures.append(item)
+                    pending["failures"].append(item)
                     continue
                 if languages:
                     verdict = check_language(item, languages)
                     if not verdict.keep:
                         stats.skipped += 1
-                        pending_skipped.append((item.input_ref, verdict.reason or "language"))
+                        pending["skipped"].append((item.input_ref, verdict.reason or "language"))
                         continue
                     item = verdict.raw
                 aid = article_id(item.text)
                 if aid in seen:
                     stats.skipped += 1
-                    pending_duplicates.append((item.input_ref, aid))
+                    pending["duplicates"].append((item.input_ref, aid))
                     continue
                 seen.add(aid)
                 batch.append((aid, item))
                 if len(batch) >= batch_size:
                     yield from flush()
-            if batch or pending_failures or pending_duplicates or pending_skipped:
+            if batch or any(pending.values()):
                 yield from flush()
 
         for results in run_batches(batches(), workers=workers, options=options):
             docs = [r for r in results if isinstance(r, Document)]
-            failures = [r for r in results if isinstance(r, Failure)] + pending_failures
-            duplicates = list(pending_duplicates)
-            skipped = list(pending_skipped)
-            pending_failures.clear()
-            pending_duplicates.clear()
-            pending_skipped.clear()
-            store.write_batch(docs, failures, duplicates, skipped)
+            outcomes = take_pending()
+            failures = [r for r in results if isinstance(r, Failure)] + outcomes.pop("failures")
+            store.write_batch(docs, failures, **outcomes)
             for d in docs:
                 stats.processed += 1
                 stats.truncated += d.article.status == "truncated"
@@ -137,10 +139,11 @@ def run(
             stats.failures.extend(failures)
             if progress:
                 progress(stats)
-        if pending_failures or pending_duplicates or pending_skipped:
-            store.write_batch((), pending_failures, pending_duplicates, pending_skipped)
-            stats.failed += len(pending_failures)
-            stats.failures.extend(pending_failures)
+        if any(pending.values()):
+            outcomes = take_pending()
+            store.write_batch((), **outcomes)
+            stats.failed += len(outcomes["failures"])
+            stats.failures.extend(outcomes["failures"])
     return stats
 
 
