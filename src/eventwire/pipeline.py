@@ -194,13 +194,6 @@ class StageError(Exception):
         self.cause = cause
 
 
-def raw_from_mapping(record: dict[str, Any], input_ref: str) -> RawDoc:
-    """A JSONL-style dict (``text`` or ``html`` plus metadata) to a RawDoc."""
-    from eventwire.ingest.jsonl import record_to_raw
-
-    return record_to_raw(record, input_ref)
-
-
 def coerce_date(value: Any) -> str | None:
     """Accept date, datetime or string for the API's ``date=``; validate strings early."""
     if value is None:

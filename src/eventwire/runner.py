@@ -149,7 +149,7 @@ def run(
 
 def iter_documents(items: Iterable[object]) -> Iterator[RawDoc | Failure]:
     """Turn API inputs (str, dict, RawDoc) into RawDocs; bad items become Failures."""
-    from eventwire.pipeline import raw_from_mapping
+    from eventwire.ingest.jsonl import record_to_raw
     from eventwire.ingest.base import IngestError
 
     for n, item in enumerate(items):
@@ -160,7 +160,7 @@ def iter_documents(items: Iterable[object]) -> Iterator[RawDoc | Failure]:
             yield RawDoc(text=item, input_ref=ref)
         elif isinstance(item, dict):
             try:
-                yield raw_from_mapping(item, str(item.get("id") or ref))
+                yield record_to_raw(item, str(item.get("id") or ref))
             except IngestError as exc:
                 yield Failure(ref, str(exc))
         else:
