@@ -73,10 +73,11 @@ def time_sharded(files: list[str], workers: int, tmp: Path) -> float:
 
 
 def time_dask(files: list[str], workers: int, tmp: Path) -> tuple[float, float]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                           local_directory=str(tmp / "dask-scratch"))
+    from eventwire.engines.dask import local_cluster
+
+    cluster = local_cluster(workers, local_directory=str(tmp / "dask-scratch"))
     client = Client(cluster)
     try:
         client.wait_for_workers(workers)

@@ -19,6 +19,26 @@ from eventwire.engines.shards import Shard, ShardResult, process_shard
 
 TASK_RETRIES = 2
 
+#: Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in every worker's environment. Setting any
+#: glibc malloc threshold turns off its dynamic mmap threshold, so every array above 128 KiB
+#: that spaCy allocates and frees becomes an mmap/munmap pair: five times the page faults and
+#: about 10 % more CPU per article (measured: 80 articles, 9.9 s → 11.0 s). Our workers hold a
+#: model and stream small batches, so they gain nothing from trimming. ``None`` unsets it.
+WORKER_CONFIG: dict[str, Any] = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
+def local_cluster(workers: int, **kwargs: Any) -> Any:
+    """A ``distributed.LocalCluster`` of single-thread worker processes tuned for the pipeline."""
+    import logging
+
+    import dask
+    from distributed import LocalCluster
+
+    options: dict[str, Any] = {"dashboard_address": ":0", "silence_logs": logging.WARNING}
+    options.update(kwargs)
+    with dask.config.set(WORKER_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, **options)
+
 
 def connect(scheduler: Any = None, workers: int = 1) -> tuple[Any, bool]:
     """A ``distributed.Client`` for ``scheduler`` (address or Client); a local cluster if None.
@@ -26,15 +46,11 @@ def connect(scheduler: Any = None, workers: int = 1) -> tuple[Any, bool]:
     Returns (client, owned): an owned client (and its cluster) is closed by the caller.
     """
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:  # optional dependency
         raise RuntimeError("the Dask engine needs dask[distributed]: pip install 'eventwire[scale]'") from exc
     if scheduler is None:
-        import logging
-
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                               silence_logs=logging.WARNING)
-        return Client(cluster), True
+        return Client(local_cluster(workers)), True
     if isinstance(scheduler, Client):
         return scheduler, False
     return Client(scheduler), True
