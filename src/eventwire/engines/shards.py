@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
+from eventwire.engines.malloc import relax_trim_threshold
 from eventwire.ingest.base import RawDoc
 from eventwire.lang import DEFAULT_LANGUAGES
 from eventwire.lang import check as check_language
@@ -258,6 +259,7 @@ def process_shard(shard: Shard, out_dir: str, options: dict[str, Any] | None = N
         done.update(resumed=True)
         return ShardResult(**{k: v for k, v in done.items() if k in ShardResult.__dataclass_fields__})
     t0 = time.perf_counter()
+    relax_trim_threshold()
     options = dict(options or {})
     pipe = _pipeline(options)
     result = ShardResult(shard.id)
