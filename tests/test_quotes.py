@@ -254,3 +254,17 @@ def test_degenerate_input_gives_valid_spans(text):
         for span in q.content:
             assert 0 <= span.start < span.end <= len(text)
             assert text[span.start : span.end] == span.text
+
+
+def test_partial_quote_content_starts_right_after_the_cue():
+    # PolNeAR annotates the whole reported clause, not just the quoted words in it.
+    text = 'He said the plan would be "a disaster for working families."'
+    q = next(q for q in run(text) if q.cue is not None and q.cue.text == "said")
+    assert q.content[0].text == 'the plan would be "a disaster for working families."'
+    assert q.kind == "mixed"
+
+
+def test_source_between_cue_and_content_stays_out_of_the_content():
+    text = "According to the United Nations, more than 30 civilians were killed in the fighting."
+    q = run(text)[0]
+    assert all("United Nations" not in span.text for span in q.content)
