@@ -1,6 +1,7 @@
 """Evaluate eventwire.events on IndiaPoliceEvents (Halterman, Keith, Sarwar, O'Connor 2021).
 
 Usage: .venv/bin/python eval/events.py [DATA_PATH] [--out results.json] [--limit N] [--cache DIR] [--gsr PATH]
+                                     [--cv K] [--train MODEL.json] [--C C]
 
 DATA_PATH is the folder with ``sents.dev.jsonl``, ``docs.dev.jsonl`` and ``metadata.dev.jsonl``
 (default ``../shared/gold/events/india-police-events``) or the sents file itself.
@@ -21,10 +22,18 @@ questions about *police as the source actor* (an actor whose role or code is COP
   crowd control with no agent counts when it names a police-only weapon (cues.tsv "police-weapon":
   "tear-gas shells were lobbed").
 - FAIL: a police event that is negated (a failure, "did not intervene", or inaction), or a police refusal
-  to act (REJECT 12x from "refused to register the complaint"; "refused to comment" is 011, not FAIL).
+  to act (REJECT 12x from "refused to register the complaint"; "refused to comment" is 011, not FAIL), or
+  a negated arrest with no agent ("by not arresting the leaders": only the police arrest).
 - ANY_ACTION: any non-negated police event, whatever its modality (the corpus counts "a police official
   said", orders given to the police and police plans as police activity), plus ARREST. Uncoded actions of
   security forces (rule "generic:") count here and, when negated, as FAIL.
+
+These readings live in ``eventwire.events.police_questions.rule_labels``. That module also holds a learned
+re-scorer (logistic regression over the sentence's words and its events' shapes, plain JSON weights in
+``data/events/police_questions.json``) that may add FAIL or ANY_ACTION answers the rules missed. It is
+trained on these dev documents (``--train``), so the default run scores the rules alone and ``--cv K``
+scores rules + re-scorer by K-fold document-level cross-validation (each fold's model trained on the other
+folds' documents only).
 
 Each event is placed in the gold sentence holding its trigger (gold sentences are located in
 ``doc_text`` by string search, so spaCy's different sentence splits do not matter). Scores are
@@ -43,14 +52,16 @@ import json
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from eventwire.events import police_questions as PQ
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO / ".." / "shared" / "gold" / "events" / "india-police-events"
 DEFAULT_GSR = REPO / ".." / "shared" / "gold" / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 GSR_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
-KILL_CODES = ("1823", "186", "202")
+LABELS = PQ.LABELS
 
 # The paper's keyword baseline, re-run here (lists as published by the authors; inflections as listed there).
 _KW_POLICE = ["police", "policemen", "cop", "cops", "constables", "jawan", "jawans",
@@ -65,8 +76,10 @@ _KW = {
 }
 # Figures published in the paper (Table of sentence-classification results) could not be retrieved from
 # the sources available to us (searched again for issue 3: the paper's ACL Anthology and arXiv pages, the
-# slanglab/IndiaPoliceEvents README, evaluate.py and archived_code/eval/master_eval.py hold no result table);
-# they are left empty rather than guessed. The keyword baseline is re-run.
+# slanglab/IndiaPoliceEvents README, evaluate.py and archived_code/eval/master_eval.py hold no result table;
+# searched once more in session 2 through stored pages, docs and code: only the README, the abstract and the
+# plotting notebooks, which read a results CSV that is not in the repository); they are left empty rather
+# than guessed. The keyword baseline is re-run.
 PUBLISHED: dict[str, dict[str, float | None]] = {
     "keyword (paper)": {label: None for label in LABELS},
     "RoBERTa+MNLI zero-shot (paper)": {label: None for label in LABELS},
@@ -101,87 +114,12 @@ FORCES = {"COP"}  # sectors read as "the police"; --forces COP,MIL adds the mili
 
 
 def is_police(actor) -> bool:
-    if actor is None:
-        return False
-    if actor.role in FORCES:
-        return True
-    code = (actor.code or "").replace(" ", "")  # "IND COP" and PETRARCH-style "INDCOP" alike
-    return any(code[i : i + 3] in FORCES for i in range(0, len(code), 3))
-
-
-AUTHORITIES = {"COP", "GOV", "JUD", "MIL", "SPY"}  # state agents whose security measures the police carry out
-SECURITY_CODES = ("15", "1721", "1722", "1723", "1724", "173", "175", "191")  # deploy, curfew, ban, arrest, crowd control
-
-
-def is_authority(actor) -> bool:
-    """A state agent: "the administration imposed curfew", "the state government arrested them"."""
-    if actor is None:
-        return False
-    if actor.role in AUTHORITIES:
-        return True
-    code = (actor.code or "").replace(" ", "")
-    return any(code[i : i + 3] in AUTHORITIES for i in range(0, len(code), 3))
-
-
-def police_weapon(ev, sentence_text: str = "") -> bool:
-    """Whether the event's sentence names a crowd-control weapon only police use (cues.tsv "police-weapon")."""
-    from eventwire.events.lexicon import lexicon
-
-    text = sentence_text or (ev.evidence.text if ev.evidence else ev.trigger.text)
-    words = re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
-    return any(lexicon().cue(w, "police-weapon") for w in words)
-
-
-def case_filing(ev) -> bool:
-    """"registered an offence", "lodged a case": CAMEO 173 legal action, but nobody was arrested."""
-    from eventwire.events.lexicon import lexicon
-
-    phrase = ev.rule.split(":", 1)[-1].split("/", 1)[0].split()
-    return bool(phrase) and lexicon().cue(phrase[0], "case-filing")
+    return PQ.is_police(actor, frozenset(FORCES))
 
 
 def event_labels(ev, sentence_text: str = "") -> set[str]:
-    """The IndiaPoliceEvents questions an event answers "yes" to."""
-    code = ev.cameo_code or ""
-    out: set[str] = set()
-    police = is_police(ev.source)
-    done = not ev.negated and ev.modality in ("asserted", "reported")
-    # no agent named because the clause is passive ("40 persons were arrested", "curfew was imposed")
-    agentless = ev.source is None and "agentless" in ev.rule and any(
-        k in ev.rule for k in ("passive", "participle", "light-verb"))
-    # Only the state arrests, and police carry out the state's security measures: an arrest with no
-    # resolved agent ("we arrested five", "40 persons were arrested"; not the adjective in "the charged
-    # atmosphere") or by a state agent is a police arrest; registering a case is police activity, not an
-    # arrest; curfews, deployments and bans ordered by the administration are police activity.
-    unnamed = ev.source is None and (ev.target is not None or (agentless and "participle" not in ev.rule))
-    if code.startswith("173") and done and (police or unnamed or is_authority(ev.source)):
-        out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
-    if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
-        out.add("ANY_ACTION")
-    # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
-    if code.startswith("175") and done and ev.source is None and police_weapon(ev, sentence_text):
-        out |= {"FORCE", "ANY_ACTION"}
-    deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
-    if deployed and not ev.negated:
-        out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
-    if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_authority(ev.target)):
-        out.add("ANY_ACTION")  # "security was beefed up", "curfew was imposed": only the authorities do that
-    if code.startswith(("15", "02", "10")) and not ev.negated and is_police(ev.target):
-        out.add("ANY_ACTION")  # "police were deployed", "police were asked to ..."
-    if not police:
-        return out
-    if ev.negated or (ev.rule.startswith("refusal:") and code.startswith("12")):  # "police refused to register the complaint"
-        out.add("FAIL")
-        return out
-    if ev.modality not in ("asserted", "reported"):
-        out.add("ANY_ACTION")  # the corpus counts orders to the police and police plans as police activity
-        return out
-    if code.startswith(KILL_CODES):
-        out |= {"KILL", "FORCE"}
-    if code.startswith(("175", "18", "19", "20")) and not code.startswith(("191", "192")):
-        out.add("FORCE")
-    out.add("ANY_ACTION")
-    return out
+    """The IndiaPoliceEvents questions an event answers "yes" to (rules in eventwire.events.police_questions)."""
+    return PQ.rule_labels(ev, sentence_text, frozenset(FORCES))
 
 
 def load(path: Path, limit: int | None):
@@ -274,6 +212,71 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+@dataclass(slots=True)
+class SentenceRow:
+    doc_id: int
+    sent_id: int
+    text: str
+    gold: set[str]
+    events: list
+
+
+def _fit(rows: list[SentenceRow], forces: frozenset[str], C: float, min_count: int = 3) -> PQ.PoliceQuestionScorer:
+    """One logistic regression per label over eventwire.events.police_questions.sentence_features.
+
+    Features seen in fewer than ``min_count`` training sentences are dropped (rare words would only
+    memorise their documents).
+    """
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [PQ.sentence_features(r.text, r.events, forces) for r in rows]
+    seen = Counter(name for f in feats for name in f)
+    keep = {name for name, n in seen.items() if n >= min_count}
+    feats = [{k: v for k, v in f.items() if k in keep} for f in feats]
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats).tocsr()
+    X.indices = X.indices.astype("int32")  # liblinear takes 32-bit indices only
+    X.indptr = X.indptr.astype("int32")
+    names = vec.get_feature_names_out()
+    models = {}
+    for lab in PQ.LEARNED_LABELS:
+        y = [lab in r.gold for r in rows]
+        if not any(y):
+            continue
+        lr = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X, y)
+        models[lab] = PQ.LabelModel({n: float(w) for n, w in zip(names, lr.coef_[0], strict=True) if w},
+                                    float(lr.intercept_[0]))
+    return PQ.PoliceQuestionScorer(models)
+
+
+def _folds(rows: list[SentenceRow], k: int) -> list[int]:
+    """Documents dealt to folds in doc_id order: every sentence of a document in the same fold."""
+    doc_ids = sorted({r.doc_id for r in rows})
+    fold = {d: i % k for i, d in enumerate(doc_ids)}
+    return [fold[r.doc_id] for r in rows]
+
+
+def train_scorer(rows: list[SentenceRow], forces: frozenset[str], C: float = 1.0) -> PQ.PoliceQuestionScorer:
+    """The re-scorer for the labels it serves (PQ.LEARNED_LABELS), threshold 0.5."""
+    return _fit(rows, forces, C)
+
+
+def cross_validated_answers(rows: list[SentenceRow], forces: frozenset[str], k: int, C: float) -> list[set[str]]:
+    """The re-scorer's answers for every sentence, each from a model trained on the other folds'
+    documents only, so no figure comes from a document the model saw."""
+    folds = _folds(rows, k)
+    out: list[set[str]] = [set() for _ in rows]
+    for f in range(k):
+        scorer = train_scorer([r for r, g in zip(rows, folds, strict=True) if g != f], forces, C)
+        for n, r in enumerate(rows):
+            if folds[n] == f:
+                out[n] = scorer.labels(PQ.sentence_features(r.text, r.events, forces))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
@@ -283,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", default=None, help="write false positives/negatives to this JSONL file")
     ap.add_argument("--forces", default="COP", help="actor sectors that count as police (default COP)")
     ap.add_argument("--gsr", default=str(DEFAULT_GSR), help="PLOVER gold-standard records ('' to skip)")
+    ap.add_argument("--cv", type=int, default=0, help="score rules + the learned re-scorer by K-fold document CV")
+    ap.add_argument("--train", default=None, help="train the re-scorer on every document and write its JSON here")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength of the re-scorer")
     a = ap.parse_args(argv)
     FORCES.clear()
     FORCES.update(x.strip() for x in a.forces.split(",") if x.strip())
@@ -293,41 +299,52 @@ def main(argv: list[str] | None = None) -> int:
     items = load(path, a.limit)
     documents, timings, analyse_s = run_pipeline(items, Path(a.cache) if a.cache else None)
 
-    counts = {m: {lab: [0, 0, 0] for lab in LABELS} for m in ("eventwire", "keyword")}
-    errors = []
-    n_sents = n_unlocated = n_events = 0
+    rows: list[SentenceRow] = []
+    n_unlocated = n_events = 0
     for (doc_id, text, _, sents), document in zip(items, documents, strict=True):
         ranges = locate_sentences(text, sents)
-        predicted: list[set[str]] = [set() for _ in sents]
-        why: list[list[str]] = [[] for _ in sents]
+        placed: list[list] = [[] for _ in sents]
         for ev in document.events:
             n_events += 1
             at = ev.trigger.raw_start if ev.trigger.raw_start is not None else ev.trigger.start
             for k, (s, e) in enumerate(ranges):
                 if s <= at < e:
-                    sentences = document.sentences
-                    labels = event_labels(ev, sentences[ev.sentence].span.text if ev.sentence < len(sentences) else "")
-                    predicted[k] |= labels
-                    why[k].append(f"{ev.rule} {ev.cameo_code} src={ev.source.name if ev.source else None}"
-                                  f" tgt={ev.target.name if ev.target else None} {ev.modality}{' neg' if ev.negated else ''}"
-                                  f" -> {','.join(sorted(labels)) or '-'}")
+                    placed[k].append(ev)
                     break
         for k, sent in enumerate(sents):
-            n_sents += 1
             n_unlocated += ranges[k][0] < 0
-            gold = set(sent["sent_labels"])
-            for model, pred in (("eventwire", predicted[k]), ("keyword", keyword_labels(sent["sent_text"]))):
-                for lab in LABELS:
-                    c = counts[model][lab]
-                    c[0] += lab in gold and lab in pred
-                    c[1] += lab not in gold and lab in pred
-                    c[2] += lab in gold and lab not in pred
-            if a.errors and gold != predicted[k]:
-                errors.append({"doc_id": doc_id, "sent_id": sent["sent_id"], "gold": sorted(gold),
-                               "pred": sorted(predicted[k]), "why": why[k], "text": sent["sent_text"]})
+            rows.append(SentenceRow(doc_id, sent["sent_id"], sent["sent_text"], set(sent["sent_labels"]), placed[k]))
+
+    forces = frozenset(FORCES)
+    if a.train:
+        scorer = train_scorer(rows, forces, a.C)
+        scorer.save(Path(a.train))
+        print(f"re-scorer trained on {len({r.doc_id for r in rows})} documents ({len(rows)} sentences): {a.train}")
+        return 0
+    learned = cross_validated_answers(rows, forces, a.cv, a.C) if a.cv else None
+
+    counts = {m: {lab: [0, 0, 0] for lab in LABELS} for m in ("eventwire", "keyword")}
+    errors = []
+    for n, row in enumerate(rows):
+        predicted = PQ.answer_sentence(row.text, row.events, forces=forces, learned=False)
+        if learned is not None:
+            predicted |= learned[n]
+        for model, pred in (("eventwire", predicted), ("keyword", keyword_labels(row.text))):
+            for lab in LABELS:
+                c = counts[model][lab]
+                c[0] += lab in row.gold and lab in pred
+                c[1] += lab not in row.gold and lab in pred
+                c[2] += lab in row.gold and lab not in pred
+        if a.errors and row.gold != predicted:
+            why = [f"{ev.rule} {ev.cameo_code} src={ev.source.name if ev.source else None}"
+                   f" tgt={ev.target.name if ev.target else None} {ev.modality}{' neg' if ev.negated else ''}"
+                   f" -> {','.join(sorted(event_labels(ev, row.text))) or '-'}" for ev in row.events]
+            errors.append({"doc_id": row.doc_id, "sent_id": row.sent_id, "gold": sorted(row.gold),
+                           "pred": sorted(predicted), "why": why, "text": row.text})
+    n_sents = len(rows)
 
     metrics: dict[str, float] = {}
-    rows = []
+    table = []
     for lab in LABELS:
         p, r, f = prf(*counts["eventwire"][lab])
         kp, kr, kf = prf(*counts["keyword"][lab])
@@ -335,18 +352,21 @@ def main(argv: list[str] | None = None) -> int:
         metrics[f"recall_{lab}"] = round(r, 4)
         metrics[f"f1_{lab}"] = round(f, 4)
         metrics[f"keyword_f1_{lab}"] = round(kf, 4)
-        rows.append((lab, p, r, f, kp, kr, kf, sum(counts["eventwire"][lab][i] for i in (0, 2))))
+        table.append((lab, p, r, f, kp, kr, kf, sum(counts["eventwire"][lab][i] for i in (0, 2))))
     metrics["documents"] = len(items)
     metrics["sentences"] = n_sents
     metrics["sentences_not_located"] = n_unlocated
     metrics["events"] = n_events
     metrics["events_stage_ms_per_doc"] = round(1000 * timings.get("events", 0.0) / max(1, len(items)), 2)
+    metrics["cv_folds"] = a.cv
 
     print(f"IndiaPoliceEvents ({path}): {len(items)} documents, {n_sents} sentences "
           f"({n_unlocated} not found in doc_text), {n_events} events; "
           f"events stage {metrics['events_stage_ms_per_doc']} ms/doc")
+    print(f"eventwire = rules + learned re-scorer, {a.cv}-fold document cross-validation" if a.cv else
+          "eventwire = rules only (the shipped re-scorer was trained on these documents: score it with --cv K)")
     print(f"{'label':<11} {'gold':>5} | {'P':>6} {'R':>6} {'F1':>6} | {'keyword P':>9} {'R':>6} {'F1':>6}")
-    for lab, p, r, f, kp, kr, kf, g in rows:
+    for lab, p, r, f, kp, kr, kf, g in table:
         print(f"{lab:<11} {g:>5} | {p:6.3f} {r:6.3f} {f:6.3f} | {kp:9.3f} {kr:6.3f} {kf:6.3f}")
     print("keyword = the paper's keyword baseline re-run on the same sentences. The paper's published per-label")
     print("figures (keyword, RoBERTa+MNLI; its test split) could not be retrieved here: left empty in the JSON.")

@@ -1,0 +1,67 @@
+"""Sentence answers to police-activity questions: rules from coded events, and the shipped re-scorer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.events import code_events
+from eventwire.events import police_questions as PQ
+from eventwire.model import Article
+from eventwire.nlp import load_nlp, parse
+
+
+def _parsed_and_events(text: str):
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2002, 3, 5))
+    parsed = parse(article, load_nlp()(text))
+    return parsed, code_events(parsed, [], [])
+
+
+def _rule_answers(text: str) -> set[str]:
+    _, events = _parsed_and_events(text)
+    return PQ.answer_sentence(text, events, learned=False)
+
+
+def test_police_inaction_answers_fail_not_action():
+    answers = _rule_answers("the police remained mute spectators as the mob burnt shops.")
+    assert "FAIL" in answers
+    assert "ANY_ACTION" not in answers
+
+
+def test_inaction_by_a_named_force_after_of_or_by():
+    for text in ("there is concern over the failure of the police to stop the mob.",
+                 "the inaction by the police angered the residents."):
+        _, events = _parsed_and_events(text)
+        assert any(e.rule.startswith("inaction:") and PQ.is_police(e.source) for e in events), text
+
+
+def test_a_negated_arrest_with_no_agent_is_a_police_failure():
+    answers = _rule_answers("by not arresting the leaders, the centre showed its nexus with the mob.")
+    assert "FAIL" in answers
+    assert "ARREST" not in answers
+
+
+def test_a_police_firing_answers_force_and_action():
+    answers = _rule_answers("the police opened fire on the mob in the old city on tuesday.")
+    assert {"FORCE", "ANY_ACTION"} <= answers
+    assert "FAIL" not in answers
+
+
+def test_scorer_threshold_and_json_round_trip():
+    scorer = PQ.PoliceQuestionScorer({"FAIL": PQ.LabelModel({"w:inaction": 4.0}, -2.0, 0.5)})
+    again = PQ.PoliceQuestionScorer.from_json(scorer.to_json())
+    assert again.labels({"w:inaction": 1.0}) == {"FAIL"}
+    assert again.labels({"w:weather": 1.0}) == set()
+
+
+def test_shipped_scorer_serves_only_its_labels_and_ignores_unrelated_sentences():
+    scorer = PQ.shipped_scorer()
+    assert scorer is not None
+    assert set(scorer.models) <= set(PQ.LEARNED_LABELS)
+    text = "the film was released in cinemas across the country on friday."
+    parsed, events = _parsed_and_events(text)
+    assert PQ.answer_sentence(text, events) == set()
+    police = "pleas for help went unheeded as policemen on duty looked on and the police did not act."
+    parsed, events = _parsed_and_events(police)
+    assert "FAIL" in PQ.answer_document(parsed, events)[0]
+    fail = scorer.models["FAIL"]
+    assert fail.probability(PQ.sentence_features(police, events)) > fail.probability(PQ.sentence_features(text, []))
