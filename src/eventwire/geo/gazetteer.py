@@ -25,7 +25,7 @@ from eventwire.geo.normalize import norm
 VERSION = 1
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
-BUILD_DATA_FILES = ("country_aliases.tsv", "country_points.tsv")  # curated files the build reads
+BUILD_DATA_FILES = ("country_aliases.tsv", "country_points.tsv", "regions.tsv")  # curated files the build reads
 
 # Name kinds in the `names` table.
 MAIN, ALT, ABBR = 0, 1, 2
@@ -170,6 +170,7 @@ def _registry_entries():
         by_admin1[(t.country, t.admin1)].append((t.lat, t.lon, t.population))
         town_population[(round(t.lat, 3), round(t.lon, 3))] = t.population
     yield from sources.continents()
+    yield from sources.regions()
     yield from sources.countries(by_country)
     yield from sources.admin_areas(by_admin1, town_population)
     yield from towns

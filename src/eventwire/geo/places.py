@@ -52,7 +52,7 @@ def find_places(parsed: Parsed, *, demonyms: bool = True, unresolved: bool = Fal
         toponyms = [t for t in toponyms if not t.demonym_of]
     texts = [parsed.article.text[t.start:t.end] for t in toponyms]
     dl_topos, dl_texts = _dateline_toponyms(parsed.article.dateline, gaz)
-    resolutions = Resolver(gaz, lex)(toponyms, texts, dl_topos, dl_texts)
+    resolutions = Resolver(gaz, lex)(toponyms, texts, dl_topos, dl_texts, text=parsed.article.text)
     places: list[Place] = []
     for t, res in zip(toponyms, resolutions):
         if res is None and not unresolved:

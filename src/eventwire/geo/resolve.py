@@ -11,6 +11,7 @@ container says otherwise.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,8 +27,15 @@ W_COHERE = 3.0
 VOTE_WEIGHT = {"ADM1": 2.0, "PCLI": 1.0, "ADM2": 1.5}
 ALT_PENALTY = 1.0
 SEAT_BONUS = 2.5
-BIG_SEAT_BONUS = 0.0  # extra for a million-people city named like its own state ("New York")
+# Extra for a million-people city named like its own state: "New York" in news is the city
+# unless the article says otherwise (a list of states, see LISTED_AREA_BONUS).
+BIG_SEAT_BONUS = 1.5
+LISTED_AREA_BONUS = 4.0  # a name listed with states ("Missouri, New York and Virginia") is a state
+_LIST_GAP = re.compile(r"^\s*(,|;|and|or|&|, and|, or)\s*$")
 SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
+# How a bare upper-case code ("US", "UK") may have been found and still be read as a code: named by
+# NER, as the first word of an organisation ("US Army"), or as a repeat of a code named before.
+CODE_ORIGINS = frozenset({"ner", "ner-trimmed", "ner-split", "ner-relabelled", "org-prefix", "same-name", "dateline"})
 
 
 @dataclass(slots=True)
@@ -56,13 +64,16 @@ class Resolver:
         out = []
         # Codes ("US", "UK", "U.S.") only when written as a bare upper-case code that NER called a place.
         bare = written.replace(".", "")
-        code_ok = bare.isupper() and bare.isalpha() and t.origin == "ner"
+        code_ok = bare.isupper() and bare.isalpha() and t.origin in CODE_ORIGINS
         for c in self.gaz.lookup(t.norm_text):
             if c.kind == ABBR and not code_ok:
                 continue
             if c.kind == ALT and len(t.norm_text) < SHORT_ALT and c.population < 100_000 and c.fclass == "P":
                 continue
             out.append(c)
+        if code_ok and len(bare) <= 3 and any(c.kind == ABBR for c in out):
+            # "US" written as a code is the code's place, not the French village "Us".
+            out = [c for c in out if c.kind == ABBR]
         return out
 
     @staticmethod
@@ -83,8 +94,30 @@ class Resolver:
         hits = [c for c in self.gaz.lookup(target.lower()) if c.kind == MAIN]
         return max(hits, key=lambda c: c.population) if hits else None
 
+    @staticmethod
+    def _listed_with_areas(toponyms: list[Toponym], first: dict[str, Candidate], text: str | None) -> set[int]:
+        """Indexes of names in a list whose neighbours are first-level areas or countries.
+
+        Why: "Missouri, New York, North Carolina and Virginia" lists states, so "New York"
+        there is the state, while "flights between New York and St. Petersburg" are cities.
+        """
+        if not text:
+            return set()
+        listed: set[int] = set()
+        for i in range(len(toponyms) - 1):
+            a, b = toponyms[i], toponyms[i + 1]
+            if a.norm_text == b.norm_text or not _LIST_GAP.match(text[a.end:b.start]):
+                continue
+            ca, cb = first.get(a.norm_text), first.get(b.norm_text)
+            if cb is not None and cb.fcode == "ADM1":
+                listed.add(i)
+            if ca is not None and ca.fcode == "ADM1":
+                listed.add(i + 1)
+        return listed
+
     def __call__(self, toponyms: list[Toponym], texts: list[str], dateline: list[Toponym] | None = None,
-                 dateline_texts: list[str] | None = None) -> list[Resolution | None]:
+                 dateline_texts: list[str] | None = None, text: str | None = None) -> list[Resolution | None]:
+        """Resolve every toponym; ``text`` (the article) lets lists of states be seen."""
         cands = [self.candidates(t, w) if not t.demonym_of else [] for t, w in zip(toponyms, texts)]
         demonyms = [self.demonym_place(t.demonym_of) if t.demonym_of else None for t in toponyms]
 
@@ -93,6 +126,7 @@ class Resolver:
         for t, cs in zip(toponyms, cands):
             if cs and t.norm_text not in first:
                 first[t.norm_text] = max(cs, key=lambda c: self._score(c, t, None, None))
+        listed = self._listed_with_areas(toponyms, first, text)
         # Context: each distinct name votes once for its country and first-level area.
         country_votes: Counter[str] = Counter()
         admin_votes: Counter[tuple[str, str]] = Counter()
@@ -134,10 +168,10 @@ class Resolver:
         cohere_total = sum(1.0 / math.sqrt(len(a)) for a in area_sets.values() if a) or 1.0
 
         # Pass 2: re-rank with the article's context (minus each name's own vote).
-        chosen: dict[tuple[str, tuple | None], Resolution | None] = {}
+        chosen: dict[tuple[str, tuple | None, bool], Resolution | None] = {}
         contained = {t.norm_text: t.container for t in toponyms if t.container}  # "Alexandria, La." rules later "Alexandria"
         results: list[Resolution | None] = []
-        for t, cs, dem in zip(toponyms, cands, demonyms):
+        for i, (t, cs, dem) in enumerate(zip(toponyms, cands, demonyms)):
             if t.demonym_of:
                 results.append(Resolution(dem, 0.9, "demonym") if dem else None)
                 continue
@@ -145,7 +179,7 @@ class Resolver:
                 results.append(None)
                 continue
             container = t.container or contained.get(t.norm_text)
-            memo_key = (t.norm_text, container)
+            memo_key = (t.norm_text, container, i in listed)
             if memo_key not in chosen:
                 cv, av = country_votes.copy(), admin_votes.copy()
                 if t.norm_text in own:
@@ -160,6 +194,8 @@ class Resolver:
                 ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0,
                        co, co_total)
                 seat = self._seat_bonus(cs)
+                if i in listed:
+                    seat = {c.id: seat.get(c.id, 0.0) + (LISTED_AREA_BONUS if c.fcode == "ADM1" else 0.0) for c in cs}
                 scored = sorted(((self._score(c, t, ctx, container) + seat.get(c.id, 0.0), c) for c in cs),
                                 key=lambda x: -x[0])
                 best = scored[0]

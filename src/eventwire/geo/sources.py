@@ -257,6 +257,21 @@ def continents() -> Iterator[Entry]:
         )
 
 
+REGION_ID_BASE = -1_000_000  # curated regions have no GeoNames id in any package: negative ids keep them apart
+
+
+def regions() -> Iterator[Entry]:
+    """Oceans, seas and multi-country regions ("Middle East", "North Africa") from the curated
+    ``regions.tsv``: news names them often, and without them a bare "Atlantic" can only be a
+    town in Iowa."""
+    text = resources.files("eventwire").joinpath("data", "geo", "regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for i, (name, aliases, lat, lon, fcode) in enumerate(rows):
+        alts = [a.strip() for a in aliases.split("|") if a.strip()]
+        yield Entry(REGION_ID_BASE - i, name.strip(), float(lat), float(lon), "H" if fcode.strip() in ("OCN", "SEA", "GULF") else "L",
+                    fcode.strip(), "", "", 0, alts)
+
+
 def demonyms() -> Iterator[tuple[str, str]]:
     """(demonym, ISO-2 country) pairs from countryinfo."""
     for iso, rec in _countryinfo_records().items():

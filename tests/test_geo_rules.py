@@ -1,0 +1,108 @@
+"""Geo rules added for GeoWebNews: GeoNames country points, curated regions and oceans, codes
+written in capitals, and "New York" the city unless listed among states.
+
+Builds its own tiny gazetteer (the shared one in test_geo.py stays as it is) and reads the
+small curated data files and installed registry packages directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from eventwire.geo import Gazetteer, build, find_places
+from eventwire.geo.sources import Entry, countries, regions
+from eventwire.model import Article
+from eventwire.nlp import load_nlp, parse
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+ROWS = [
+    Entry(6252001, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", 327_000_000, ["America"], ["US", "USA"]),
+    Entry(2970985, "Us", 49.1, 1.97, "P", "PPL", "FR", "11", 1_300),
+    Entry(5128638, "New York", 43.0, -75.5, "A", "ADM1", "US", "NY", 19_000_000, ["New York State"], ["NY"]),
+    Entry(5128581, "New York City", 40.71427, -74.00597, "P", "PPL", "US", "NY", 8_804_190, ["New York"]),
+    Entry(4398678, "Missouri", 38.25, -92.5, "A", "ADM1", "US", "MO", 6_000_000, [], ["MO"]),
+    Entry(4482348, "North Carolina", 35.5, -80.0, "A", "ADM1", "US", "NC", 10_000_000, [], ["NC"]),
+    Entry(6254928, "Virginia", 37.5, -78.9, "A", "ADM1", "US", "VA", 8_400_000, [], ["VA"]),
+    Entry(498817, "Saint Petersburg", 59.93863, 30.31413, "P", "PPLA", "RU", "66", 5_351_935, ["St. Petersburg"]),
+    Entry(4846960, "Atlantic", 41.4036, -95.01388, "P", "PPL", "US", "IA", 6_792),
+    *regions(),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    return Gazetteer.open(build(tmp_path_factory.mktemp("georules") / "gaz.sqlite", entries=ROWS, demonyms=[]))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _place(nlp, gaz, text: str, surface: str, nth: int = 0):
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2018, 1, 1))
+    places = find_places(parse(article, nlp(text)), gazetteer=gaz)
+    hits = [p for p in places if p.span.text == surface]
+    assert len(hits) > nth, f"{surface!r} not found among {[p.span.text for p in places]}"
+    return hits[nth]
+
+
+def test_country_points_are_geonames_points_not_rounded_factbook_ones():
+    # GeoNames puts Canada at 60.1N 113.6W and Japan at Tokyo; countryinfo's rounded points
+    # (60N 95W; 36N 138E) are ~1,000 km and ~200 km away.
+    points = {e.country: (e.lat, e.lon) for e in countries({})}
+    assert _km(*points["CA"], 60.10867, -113.64258) < 100
+    assert _km(*points["JP"], 35.68536, 139.75309) < 100
+    assert _km(*points["IN"], 22.0, 79.0) < 100
+
+
+def test_regions_file_has_oceans_and_regions_with_sane_points():
+    rows = {e.name: e for e in regions()}
+    assert {"Atlantic Ocean", "Middle East", "North Africa"} <= set(rows)
+    assert "Atlantic" in rows["Atlantic Ocean"].alt_names
+    assert rows["Atlantic Ocean"].fcode == "OCN" and rows["Middle East"].fcode == "RGN"
+    assert all(-90 <= e.lat <= 90 and -180 <= e.lon <= 180 and e.id < 0 for e in rows.values())
+
+
+def test_bare_atlantic_is_the_ocean_not_the_iowa_town(nlp, gaz):
+    p = _place(nlp, gaz, "The storm formed over the Atlantic and moved west.", "Atlantic")
+    assert p.name == "Atlantic Ocean" and p.feature_code == "OCN" and p.geonameid is None
+
+
+def test_region_named_in_text_is_found_and_resolved(nlp, gaz):
+    p = _place(nlp, gaz, "Oil prices rose after new fighting in the Middle East on Monday.", "Middle East")
+    assert p.name == "Middle East" and p.lat is not None
+
+
+def test_capital_code_is_the_country_not_a_village_named_like_it(nlp, gaz):
+    p = _place(nlp, gaz, "A US serviceman was killed near the border on Friday.", "US")
+    assert p.country == "US" and p.feature_code == "PCLI"
+
+
+def test_new_york_is_the_city_by_default(nlp, gaz):
+    p = _place(nlp, gaz, "Baltia wants to fly between New York and St. Petersburg next year.", "New York")
+    assert p.name == "New York City"
+
+
+def test_new_york_listed_with_states_is_the_state(nlp, gaz):
+    text = "Dancers came from Missouri, New York, North Carolina and Virginia to perform."
+    p = _place(nlp, gaz, text, "New York")
+    assert p.feature_code == "ADM1" and p.name == "New York"
+
+
+def test_code_found_as_organisation_prefix_reads_as_the_code_only(gaz):
+    from eventwire.geo.lexicon import lexicon
+    from eventwire.geo.recognize import Toponym
+    from eventwire.geo.resolve import Resolver
+
+    t = Toponym(0, 2, 0, 1, "org-prefix", norm_text="us")  # "US Special Forces"
+    assert [c.name for c in Resolver(gaz, lexicon()).candidates(t, "US")] == ["United States"]
