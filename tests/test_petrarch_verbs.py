@@ -111,3 +111,12 @@ def test_new_actor_length_codes_unknown_short_phrases(dicts: PetrarchDictionarie
     assert code_sentence(text, dicts) == []
     assert code_sentence(text, dicts, new_actor_length=4) == [('"THE MINISTRY OF MAGIC"', "GON", "122")]
     assert code_sentence(text, dicts, new_actor_length=3) == []
+
+
+def test_an_adverbial_clause_under_a_coded_dyadic_verb_is_folded_into_it(dicts: PetrarchDictionaries) -> None:
+    # PETRARCH2 codes the highest verb phrase: the condemnation beneath the restoration is not written
+    text = "Arnor restored diplomatic ties with Gondor after Rohan condemned Mordor."
+    assert code_sentence(text, dicts) == [("ARN", "GON", "064")]
+    # ... unless the upper verb coded nothing: then the lower event stands
+    text = "Arnor waited patiently after Rohan condemned Mordor."
+    assert code_sentence(text, dicts) == [("ROH", "MOR", "122")]

@@ -17,7 +17,10 @@ this module applies them unchanged to the parse we already have (spaCy dependenc
    its phrases, ``$``/``+`` bind the source/target at that place, ``%`` asks for a
    compound subject whose members code each other;
 4. ``A:B`` codes give the reverse event ``B`` too; null codes (``---``) give nothing;
-   discard phrases void the sentence.
+   discard phrases void the sentence;
+5. as PETRARCH2 writes only its highest verb phrase's coding, an event in an adverbial
+   clause ("... after crowds burned its embassy") of a verb that coded an event with a
+   target is folded into that event, not written on its own.
 """
 
 from __future__ import annotations
@@ -649,14 +652,45 @@ def code_doc(doc: Doc, dictionaries: PetrarchDictionaries, date: dt.date | None 
             if i in mention_tokens:
                 ent_at.setdefault(i, e)
     matcher = _Matcher(words, ent_at, d)
-    events: list[Triple] = []
+    by_verb: dict[int, list[Triple]] = {}
     for tok in doc:
         candidates = _verb_candidates(doc, tok.i, d)
         if candidates:
-            for t in _code_verb(doc, tok, candidates, ents, ent_at, matcher, require_dyad, new_actor_length):
-                if t not in events:
-                    events.append(t)
+            by_verb[tok.i] = _code_verb(doc, tok, candidates, ents, ent_at, matcher, require_dyad, new_actor_length)
+    events: list[Triple] = []
+    for i, triples in by_verb.items():
+        if _folded_into_coded_verb(doc[i], by_verb):
+            continue
+        for t in triples:
+            if t not in events:
+                events.append(t)
     return events
+
+
+def _verb_complex(head: Token) -> list[Token]:
+    """A clause's verbs: its head and the verbs it carries ("is about to restore": is, restore)."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("xcomp", "acomp"))
+    return out
+
+
+def _folded_into_coded_verb(verb: Token, by_verb: dict[int, list[Triple]]) -> bool:
+    """Whether ``verb`` heads an adverbial clause ("... after crowds burned its embassy", "jailed him for
+    helping militants") of a clause whose verb coded an event with a target.
+
+    PETRARCH2 codes only the highest verb phrase: a coded event found beneath it becomes part of the
+    upper event (its nested target) and is not written on its own, unless the upper verb coded nothing.
+    """
+    if verb.dep_ == "advcl":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    else:
+        return False
+    return any(t[1] and t[1] != "---" for v in _verb_complex(governor) for t in by_verb.get(v.i, ()))
 
 
 def _code_verb(doc: Doc, verb: Token, candidates: list[_VerbEntry], ents: dict[int, _Entity],
