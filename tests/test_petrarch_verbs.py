@@ -120,3 +120,14 @@ def test_an_adverbial_clause_under_a_coded_dyadic_verb_is_folded_into_it(dicts: 
     # ... unless the upper verb coded nothing: then the lower event stands
     text = "Arnor waited patiently after Rohan condemned Mordor."
     assert code_sentence(text, dicts) == [("ROH", "MOR", "122")]
+
+
+def test_a_parenthetical_between_commas_does_not_break_adjacent_pattern_words(dicts: PetrarchDictionaries) -> None:
+    assert code_sentence("Arnor restored military, it seems, ties with Gondor.", dicts) == [("ARN", "GON", "065")]
+    assert code_sentence("Arnor restored, it seems, military ties with Gondor.", dicts) == [("ARN", "GON", "065")]
+
+
+def test_a_described_apposition_adds_no_actor_but_a_list_of_names_does(dicts: PetrarchDictionaries) -> None:
+    assert code_sentence("Arnor, the old enemy of Mordor, condemned Gondor.", dicts) == [("ARN", "GON", "122")]
+    got = set(code_sentence("Arnor, the Shire, and Rohan condemned Mordor.", dicts))
+    assert got == {("ARN", "MOR", "122"), ("FRO", "MOR", "122"), ("SAM", "MOR", "122"), ("ROH", "MOR", "122")}

@@ -13,7 +13,8 @@ this module applies them unchanged to the parse we already have (spaCy dependenc
    ``conj``, pronoun subjects), target = the first entity to its right in its own
    clause; with a ``by`` agent the passive is turned around;
 3. the verb's patterns are tried in dictionary order; words must appear in order (a
-   blank allows words in between, ``_`` requires adjacency), ``&SYNSET`` matches any of
+   blank allows words in between, ``_`` requires adjacency, though a parenthetical between
+   commas may split adjacent words: "military, it seems, ties"), ``&SYNSET`` matches any of
    its phrases, ``$``/``+`` bind the source/target at that place, ``%`` asks for a
    compound subject whose members code each other;
 4. ``A:B`` codes give the reverse event ``B`` too; null codes (``---``) give nothing;
@@ -64,6 +65,7 @@ _PRONOUNS = {"PRP", "PRP$", "WP", "EX"}
 _NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
 _DETACHED_PREFIX = re.compile(r"\b([A-Za-z]+)- (?=[A-Z])")
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
+PARENTHETICAL_MAX = 8  # words between commas that adjacent pattern words may skip (PETRARCH's comma_max)
 
 
 # ----------------------------------------------------------------------------- dictionaries
@@ -274,6 +276,7 @@ class _Entity:
     tokens: set[int]
     actors: list[str] = field(default_factory=list)
     agents: list[str] = field(default_factory=list)
+    named: bool = False  # the head word is itself part of an actor's name ("Fornost", not "enemy of Mordor")
 
 
 def _is_name_appos(tok: Token) -> bool:
@@ -343,7 +346,8 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
                     actor_codes.extend(c for c in m.codes if c not in actor_codes)
         agents = [m.codes[0] for m in sorted(inside, key=lambda m: m.start) if m.is_agent]
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
-        ents[h] = _Entity(h, _compose(actor_codes, agents), tokens, actor_codes, agents)
+        named = any(m.start <= h < m.end for m in actor_ms)
+        ents[h] = _Entity(h, _compose(actor_codes, agents), tokens, actor_codes, agents, named)
     # coordinated agents without an actor borrow their partner's actor ("media and government")
     for h, e in ents.items():
         if e.actors:
@@ -462,6 +466,8 @@ def _entity_tokens(head: Token, ents: dict[int, _Entity]) -> list[_Entity]:
     start = head.doc[base.head] if base is not None else head
     for conj in _conjuncts(_coordination_root(start)):
         found = ents.get(conj.i)
+        if out and conj.dep_ == "appos" and not (found is not None and found.named):
+            continue  # "Arnor, the old enemy of Mordor,": a described apposition adds nobody (a name may: lists)
         if found is None:
             # the phrase head may hold the actor deeper ("ties with X" is not one)
             for e in ents.values():
@@ -507,16 +513,42 @@ class _Matcher:
         self.d = d
 
     def _phrase_at(self, phrase: Sequence[str], pos: int, window: list[int]) -> int | None:
-        """Length in window positions if ``phrase`` starts at window[pos]."""
-        if pos + len(phrase) > len(window):
-            return None
+        """Length in window positions if ``phrase`` starts at window[pos]; adjacent words
+        may be split by a parenthetical between commas ("military, it seems, ties")."""
+        at = pos
         for k, w in enumerate(phrase):
-            idx = window[pos + k]
-            if k and idx != window[pos + k - 1] + 1:
+            if k:
+                at = self._next_adjacent(window, at)
+                if at is None:
+                    return None
+            if at >= len(window) or self.words[window[at]] != w:
                 return None
-            if self.words[idx] != w:
-                return None
-        return len(phrase)
+        return at + 1 - pos
+
+    def _glued_positions(self, window: list[int]) -> list[int]:
+        """Where a glued element may start: the window's first word, or the first word after a
+        parenthetical that opens the window ("restored military, it seems, ties")."""
+        if not window or self.words[window[0]] != ",":
+            return [0]
+        after = self._next_adjacent([window[0] - 1, *window], 0)
+        return [0] if after is None else [0, after - 1]
+
+    def _next_adjacent(self, window: list[int], at: int) -> int | None:
+        """Window position of the word right after window[at], skipping one comma-delimited
+        parenthetical of at most ``PARENTHETICAL_MAX`` words."""
+        nxt = at + 1
+        if nxt >= len(window):
+            return None
+        if window[nxt] == window[at] + 1 and self.words[window[nxt]] != ",":
+            return nxt
+        i = window[at] + 1
+        if i >= len(self.words) or self.words[i] != ",":
+            return None
+        for j in range(i + 1, min(len(self.words), i + PARENTHETICAL_MAX + 2)):
+            if self.words[j] == ",":
+                after = j + 1
+                return next((p for p in range(nxt, len(window)) if window[p] == after), None)
+        return None
 
     def _alternatives(self, element: str) -> list[tuple[str, ...]]:
         if element.startswith("&"):
@@ -533,7 +565,7 @@ class _Matcher:
             return acc
         element, glued = els[k]
         anchored = glued if not first else start_glued
-        positions = [0] if anchored else range(0, len(window))
+        positions = self._glued_positions(window) if anchored else range(0, len(window))
         for pos in positions:
             if pos >= len(window):
                 break
