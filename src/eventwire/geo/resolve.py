@@ -33,6 +33,11 @@ BIG_SEAT_BONUS = 1.5
 LISTED_AREA_BONUS = 4.0  # a name listed with states ("Missouri, New York and Virginia") is a state
 _LIST_GAP = re.compile(r"^\s*(,|;|and|or|&|, and|, or)\s*$")
 SHORT_ALT = 6  # alternate names shorter than this are trusted only for big places
+ALT_SIZE_RATIO = 10.0
+# Readings that get no coherence bonus: a state is not made likelier by its many namesake
+# towns ("Washington" the state over the capital because Freeland, WA exists).
+NO_COHERE = frozenset({"PCLI", "CONT", "ADM1"})
+BIG_ALT = 100_000  # an alternate-name reading this populous always stays a candidate
 # How a bare upper-case code ("US", "UK") may have been found and still be read as a code: named by
 # NER, as the first word of an organisation ("US Army"), or as a repeat of a code named before.
 CODE_ORIGINS = frozenset({"ner", "ner-trimmed", "ner-split", "ner-relabelled", "org-prefix", "same-name", "dateline"})
@@ -71,6 +76,12 @@ class Resolver:
             if c.kind == ALT and len(t.norm_text) < SHORT_ALT and c.population < 100_000 and c.fclass == "P":
                 continue
             out.append(c)
+        main_pop = max((c.population for c in out if c.kind == MAIN), default=0)
+        if main_pop:
+            # A small town's old or variant name ("Washington" for Watervliet, NY) does not
+            # compete with a place ten times its size that bears the name as its own.
+            out = [c for c in out if c.kind != ALT or c.fclass != "P"
+                   or c.population >= min(main_pop / ALT_SIZE_RATIO, BIG_ALT)]
         if code_ok and len(bare) <= 3 and any(c.kind == ABBR for c in out):
             # "US" written as a code is the code's place, not the French village "Us".
             out = [c for c in out if c.kind == ABBR]
@@ -224,7 +235,7 @@ class Resolver:
             cv, ctotal, av, atotal, co, co_total = ctx
             score += W_COUNTRY * max(cv.get(c.country, 0.0), 0.0) / ctotal
             score += W_ADMIN1 * max(av.get((c.country, c.admin1), 0.0), 0.0) / atotal
-            if c.fcode not in ("PCLI", "CONT"):
+            if c.fcode not in NO_COHERE:
                 score += W_COHERE * max(co.get((c.country, c.admin1), 0.0), 0.0) / co_total
         if container:
             if self._in_container(c, container) and not (c.fcode == "ADM1" and container[1]):
