@@ -131,3 +131,21 @@ def test_a_described_apposition_adds_no_actor_but_a_list_of_names_does(dicts: Pe
     assert code_sentence("Arnor, the old enemy of Mordor, condemned Gondor.", dicts) == [("ARN", "GON", "122")]
     got = set(code_sentence("Arnor, the Shire, and Rohan condemned Mordor.", dicts))
     assert got == {("ARN", "MOR", "122"), ("FRO", "MOR", "122"), ("SAM", "MOR", "122"), ("ROH", "MOR", "122")}
+
+
+def test_coordinated_agents_share_a_repaired_place_list(dicts: PetrarchDictionaries) -> None:
+    # the parse that needs the repair, built by hand (the small model parses short sentences right):
+    # "Gondor" coordinated with "Ministers" instead of with "Rohan"
+    from spacy.tokens import Doc
+
+    from eventwire.events.petrarch_verbs import code_doc
+    from eventwire.nlp import load_nlp
+
+    words = ["Ministers", "and", "soldiers", "in", "Rohan", "and", "Gondor", "condemned", "Mordor", "."]
+    heads = [7, 0, 0, 0, 3, 0, 0, 7, 7, 7]
+    deps = ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"]
+    tags = ["NNS", "CC", "NNS", "IN", "NNP", "CC", "NNP", "VBD", "NNP", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    got = set(code_doc(doc, dicts))
+    assert got == {(a + b, "MOR", "122") for a in ("ROH", "GON") for b in ("GOV", "MIL")}

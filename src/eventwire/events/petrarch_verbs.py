@@ -348,6 +348,9 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
         actor_codes = [c for c in actor_codes if c != NULL_CODE] or actor_codes
         named = any(m.start <= h < m.end for m in actor_ms)
         ents[h] = _Entity(h, _compose(actor_codes, agents), tokens, actor_codes, agents, named)
+    # first the attachment repair, so a partner's repaired actors are what gets borrowed
+    # ("Lawmakers and officials in Fornost and Gondor": the officials are Fornost's and Gondor's)
+    _reattach_trailing_conjuncts(doc, ents)
     # coordinated agents without an actor borrow their partner's actor ("media and government")
     for h, e in ents.items():
         if e.actors:
@@ -358,7 +361,6 @@ def _entities(doc: Doc, mentions: list[_Mention]) -> dict[int, _Entity]:
                 e.actors = list(partner.actors)
                 e.codes = _compose(e.actors, e.agents)
                 break
-    _reattach_trailing_conjuncts(doc, ents)
     return ents
 
 
