@@ -146,3 +146,29 @@ def test_capital_is_not_outvoted_by_states_namesake_towns(gaz):
 def test_english_names_england_not_the_whole_kingdom(nlp, gaz):
     p = _place(nlp, gaz, "They were found in the southern English city of Salisbury.", "English")
     assert p.name == "England" and p.feature_code == "ADM1"
+
+
+def test_country_named_with_and_is_not_split(nlp, tmp_path):
+    rows = [Entry(3573591, "Trinidad and Tobago", 11.0, -61.0, "A", "PCLI", "TT", "00", 1_389_858),
+            Entry(1707123, "La Trinidad", 16.455, 120.5875, "P", "PPL", "PH", "15", 142_925, ["Trinidad"])]
+    small = Gazetteer.open(build(tmp_path / "tt.sqlite", entries=rows, demonyms=[]))
+    text = "The singer was born in Trinidad and Tobago and moved to London."
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2018, 1, 1))
+    places = find_places(parse(article, nlp(text)), gazetteer=small)
+    assert [(p.span.text, p.country) for p in places][:1] == [("Trinidad and Tobago", "TT")]
+
+
+def test_institution_word_ending_an_organisation_is_no_place(nlp, tmp_path):
+    rows = [Entry(2597247, "Centre", 12.35, -1.53, "A", "ADM1", "BF", "03", 2_000_000),
+            Entry(2650630, "Derry", 54.99, -7.31, "P", "PPL", "GB", "NIR", 85_000)]
+    small = Gazetteer.open(build(tmp_path / "c.sqlite", entries=rows, demonyms=[]))
+    text = "She was treated at the Northwest Cancer Centre in Derry last year."
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2018, 1, 1))
+    assert [p.span.text for p in find_places(parse(article, nlp(text)), gazetteer=small)] == ["Derry"]
+
+
+def test_kurdish_names_kurdistan_not_iraq():
+    from eventwire.geo.lexicon import lexicon
+
+    assert lexicon().demonyms["kurdish"] == "Kurdistan"
+    assert "Kurdistan" in {e.name for e in regions()}

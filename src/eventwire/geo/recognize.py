@@ -112,8 +112,11 @@ class Recognizer:
                 taken[i] = True
 
         for ent in doc.ents:
+            if any(taken[ent.start:ent.end]):  # already part of a longer name ("Trinidad and Tobago")
+                continue
             if ent.label_ in PLACE_LABELS:
                 for s, e in self._parts(ent):
+                    e = self._and_name_end(doc, s, e)
                     self._ner_place(doc, s, e, add)
             elif ent.label_ == "NORP":
                 if not self._demonym(doc, ent.start, ent.end, add, inhabitants=True):
@@ -129,8 +132,27 @@ class Recognizer:
         return found
 
     # -- NER spans -------------------------------------------------------------------------
+    def _and_name_end(self, doc: Doc, s: int, e: int) -> int:
+        """End of a known name that goes on past "and": NER often tags only "Trinidad" of
+        "Trinidad and Tobago"."""
+        if e < len(doc) - 1 and doc[e].lower_ == "and":
+            for k in (1, 2):
+                end = e + 1 + k
+                if end <= len(doc) and all(_is_cap(t) for t in doc[e + 1:end]) \
+                        and any(c.kind == 0 for c in self.gaz.lookup(norm(doc[s:end].text))):
+                    return end
+        return e
+
     def _parts(self, ent: SpacySpan) -> list[tuple[int, int]]:
-        """Split "Alexandria, Louisiana" into its parts and drop a leading "the"."""
+        """Split "Alexandria, Louisiana" into its parts and drop a leading "the".
+
+        A name the gazetteer knows whole ("Trinidad and Tobago", "Bosnia and Herzegovina")
+        is not split at its "and".
+        """
+        whole = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if any(t.lower_ == "and" for t in whole) and not any(t.text in {",", ";", "/"} for t in whole) \
+                and any(c.kind == 0 for c in self.gaz.lookup(norm(whole.text))):
+            return [(whole.start, whole.end)]
         parts, start = [], ent.start
         for tok in ent:
             if tok.text in {",", ";", "/"} or tok.lower_ == "and":
@@ -242,7 +264,10 @@ class Recognizer:
                 return
         for n in range(min(MAX_NGRAM, ent.end - start - 1), 0, -1):
             s = ent.end - n
-            if doc[s - 1].lower_ in {"of", "in"} or self._main_name_of_notable(norm(doc[s:ent.end].text), admin_only=True):
+            tail = norm(doc[s:ent.end].text)
+            if tail in self.lex.institution_words and doc[s - 1].lower_ not in {"of", "in"}:
+                continue  # "Cancer Centre": the institution word is no place (Burkina Faso's Centre region)
+            if doc[s - 1].lower_ in {"of", "in"} or self._main_name_of_notable(tail, admin_only=True):
                 if self._org_part(doc, s, ent.end, ent.end):
                     add(s, ent.end, "org-suffix")  # "United Way of America", "Education Minnesota"
                     return
