@@ -42,8 +42,6 @@ KEEP_C = 0.3
 KEEP_THRESHOLD = 0.3  # drop a rule's attribution below this probability
 EXTEND_C = 0.3
 EXTEND_THRESHOLD = 0.5  # run a rule's content on to the sentence end at this probability
-CUT_C = 0.3
-CUT_THRESHOLD = 0.5  # end a content before a trailing modifier at this probability
 SEED = 13
 
 
@@ -59,8 +57,6 @@ class Article:
     keep_labels: list[int]
     extend_rows: list[dict[str, float]]  # rule contents that could run on to the sentence end
     extend_labels: list[int]
-    cut_rows: list[dict[str, float]]  # trailing modifiers a rule content could end before
-    cut_labels: list[int]
 
 
 def _pieces(content: list[tuple[int, int]]) -> Q.Pieces:
@@ -71,9 +67,7 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
     """Parse every article once and read off its training rows."""
     from eventwire.model import Article as Art
     from eventwire.nlp import load_nlp, parse
-    from eventwire.quotes.extract import (
-        UNIVOCAL_OVERLAP, candidate_features, cut_options, extension_of, rule_candidates, with_piece,
-    )
+    from eventwire.quotes.extract import UNIVOCAL_OVERLAP, candidate_features, extension_of, rule_candidates
     from eventwire.quotes.learned import propose
     from eventwire.quotes.lexicon import load_lexicon
     from eventwire.quotes.marks import find_quoted
@@ -107,17 +101,8 @@ def load(data: Path, limit: int | None = None, policy: str = "majority") -> list
             if before != after:  # only where the choice matters
                 extend_rows.append(found[1])
                 extend_labels.append(int(after))
-        cut_rows, cut_labels = [], []
-        for c in cands:
-            before = any(Q.overlap_ok(text, _pieces(c.content), g.content) for g in gold)
-            last = max(range(len(c.content)), key=lambda n: c.content[n][1])
-            for short, feats in cut_options(parsed, c, quoted):
-                after = any(Q.overlap_ok(text, _pieces(with_piece(c, last, short)), g.content) for g in gold)
-                if before != after:
-                    cut_rows.append(feats)
-                    cut_labels.append(int(after))
         out.append(Article(txt.name, text, gold, parsed, rows, labels, keep_rows, keep_labels,
-                           extend_rows, extend_labels, cut_rows, cut_labels))
+                           extend_rows, extend_labels))
     return out
 
 
@@ -151,16 +136,13 @@ class Settings:
     use_add: bool = True
     use_keep: bool = True
     use_extend: bool = True
-    cut_c: float = CUT_C
-    cut_threshold: float = CUT_THRESHOLD
-    use_cut: bool = False  # on 5-fold CV the cut model did not help (F1 ±0.001): off
 
 
 def fit_models(articles: list[Article], s: Settings = Settings()):
     """The learned pass (proposals, re-scorer, extender), trained on ``articles`` only."""
     from eventwire.quotes.learned import LearnedModels
 
-    add = keep = extend = cut = None
+    add = keep = extend = None
     if s.use_add:
         add = fit([r for a in articles for r in a.rows], [y for a in articles for y in a.labels], s.c, s.threshold, s.seed)
     if s.use_keep:
@@ -169,10 +151,7 @@ def fit_models(articles: list[Article], s: Settings = Settings()):
     if s.use_extend:
         extend = fit([r for a in articles for r in a.extend_rows], [y for a in articles for y in a.extend_labels],
                      s.extend_c, s.extend_threshold, s.seed)
-    if s.use_cut:
-        cut = fit([r for a in articles for r in a.cut_rows], [y for a in articles for y in a.cut_labels],
-                  s.cut_c, s.cut_threshold, s.seed)
-    return LearnedModels(add, keep, extend, cut)
+    return LearnedModels(add, keep, extend)
 
 
 def folds(articles: list[Article], k: int, seed: int = SEED) -> list[list[int]]:
@@ -251,12 +230,11 @@ def main(argv: list[str] | None = None) -> dict:
         Q.print_table(m_cv)
         result["metrics"] = {f"cv_{k}": v for k, v in m_cv.items()} | {f"rules_{k}": v for k, v in m_rules.items()}
     if not args.no_save:
-        from eventwire.quotes.learned import ADD_MODEL, CUT_MODEL, EXTEND_MODEL, KEEP_MODEL
+        from eventwire.quotes.learned import ADD_MODEL, EXTEND_MODEL, KEEP_MODEL
 
         models = fit_models(articles, settings)
         folder = Path(args.model_dir)
-        for name, model in ((ADD_MODEL, models.add), (KEEP_MODEL, models.keep), (EXTEND_MODEL, models.extend),
-                            (CUT_MODEL, models.cut)):
+        for name, model in ((ADD_MODEL, models.add), (KEEP_MODEL, models.keep), (EXTEND_MODEL, models.extend)):
             if model is not None:
                 model.save(folder / name)
                 print(f"trained on all {len(articles)} articles -> {folder / name} "

@@ -268,3 +268,19 @@ def test_source_between_cue_and_content_stays_out_of_the_content():
     text = "According to the United Nations, more than 30 civilians were killed in the fighting."
     q = run(text)[0]
     assert all("United Nations" not in span.text for span in q.content)
+
+
+def test_reported_clause_ends_with_the_quotation_it_opens():
+    # the parser hangs the final ." on the cue verb; the content still closes its quotation
+    text = 'Sanders told reporters on Friday that Clinton is "a very strong candidate."'
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
+    quotes = find_quotes(parse(article, load_nlp()(text)), [], learned=None)  # the rules alone
+    q = next(q for q in quotes if q.cue is not None and q.cue.text.startswith("told"))
+    assert q.content[-1].text == 'that Clinton is "a very strong candidate."'
+
+
+def test_words_of_the_telling_stay_out_of_a_widened_content():
+    # "told [reporters] [on Friday]": the cue's own object and modifiers are not reported
+    text = 'He told reporters on Friday the plan would be "a disaster for working families."'
+    q = next(q for q in run(text) if q.cue is not None and q.cue.text.startswith("told"))
+    assert q.content[0].text == 'the plan would be "a disaster for working families."'

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
-from eventwire.quotes.boundary import back_start, cut_features, cut_points
+from eventwire.quotes.boundary import back_start, close_quote
 from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.headline import headline_attributions, headline_span
 from eventwire.quotes.learned import (
@@ -285,6 +285,9 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     doc = parsed.doc
     a, b = subtree_range(child)
     b = _cut_trailing_commentary(child, b)
+    marks = [m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "that" and a < m.i]
+    if child.i > verb.i and marks:
+        a = marks[0]  # "told reporters [on Friday] that …": what precedes "that" modifies the telling
     if (child.dep_ in ("oprd", "xcomp") or child.lower_ == "as") and child.i > verb.i:
         objects = [t for t in verb.children if t.dep_ == "dobj" and t.i < child.i]
         if objects:  # called [the senator a "nasty guy"], urged [Russia to stop]
@@ -616,8 +619,6 @@ def find_quotes(
                      >= models.keep.threshold]
         if models.extend is not None:
             cands = _extend_contents(parsed, cands, quoted, models.extend)
-        if models.cut is not None:
-            cands = _cut_contents(parsed, cands, quoted, models.cut)
         if models.add is not None:
             cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, models.add), key=lambda c: c.start)
     quoted_chars = [(q.start, q.end) for q in quoted]
@@ -638,7 +639,15 @@ def rule_candidates(
         h0, h1 = headline_span(parsed.article.text) or (0, 0)
         direct = [c for c in direct if not (h0 <= c.start < h1)]
         indirect = [c for c in indirect if not (h0 <= c.start < h1)]
-    return _start_after_cues(parsed, _drop_overlaps(direct + indirect + heads))
+    return _close_quotes(_start_after_cues(parsed, _drop_overlaps(direct + indirect + heads)), quoted)
+
+
+def _close_quotes(cands: list[Candidate], quoted: list[Quoted]) -> list[Candidate]:
+    """A content that opens a quotation ends with its closing mark."""
+    for cand in cands:
+        last = _last_piece(cand)
+        cand.content = with_piece(cand, last, close_quote(cand.content[last], quoted))
+    return cands
 
 
 def candidate_features(parsed: Parsed, cand: Candidate, lexicon: Lexicon, quoted: list[Quoted]) -> dict[str, float]:
@@ -725,21 +734,12 @@ def _first_piece(cand: Candidate) -> int:
     return min(range(len(cand.content)), key=lambda n: cand.content[n][0])
 
 
-def cut_options(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> list[tuple[tuple[int, int], dict[str, float]]]:
-    """(shortened last piece, what the cut model sees) for each trailing modifier of the content."""
-    piece = cand.content[_last_piece(cand)]
-    return [
-        (short, cut_features(parsed.doc, cand.rule, cand.kind, cand.verb, piece, tok, short, quoted))
-        for tok, short in cut_points(parsed.doc, piece)
-    ]
-
-
 def back_option(parsed: Parsed, cand: Candidate) -> tuple[int, int] | None:
     """The first piece started right after the cue, when that moves its start."""
     if cand.cue is None or cand.verb is None:
         return None
     piece = cand.content[_first_piece(cand)]
-    start = back_start(parsed.doc, parsed.article.text, cand.cue[1], piece)
+    start = back_start(parsed.doc, parsed.article.text, cand.verb, cand.cue[1], piece)
     if start is None or (cand.subject is not None and start <= cand.subject.idx < piece[0]):
         return None  # "According to [the UN], …": the source sits between cue and content
     return start, piece[1]
@@ -749,16 +749,6 @@ def with_piece(cand: Candidate, index: int, piece: tuple[int, int]) -> list[tupl
     content = list(cand.content)
     content[index] = piece
     return content
-
-
-def _cut_contents(parsed: Parsed, cands: list[Candidate], quoted: list[Quoted], model: CueModel) -> list[Candidate]:
-    """End a content before the trailing modifier the model is surest is not reported."""
-    for cand in cands:
-        options = [(model.probability(f), short) for short, f in cut_options(parsed, cand, quoted)]
-        options = [o for o in options if o[0] >= model.threshold]
-        if options:
-            cand.content = with_piece(cand, _last_piece(cand), max(options)[1])
-    return cands
 
 
 def _start_after_cues(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:

@@ -37,7 +37,6 @@ MODEL_DIR = ("data", "quotes", "model")
 ADD_MODEL = "cue_model.json"
 KEEP_MODEL = "keep_model.json"
 EXTEND_MODEL = "extend_model.json"
-CUT_MODEL = "cut_model.json"
 
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
@@ -89,13 +88,11 @@ class LearnedModels:
     """``add`` scores proposals the rules did not make; ``keep`` re-scores the rules' own
     attributions (a rule's reading the model finds unlikely is dropped); ``extend`` decides
     whether a rule's content runs on to the end of its sentence (the parser often hangs a
-    conjunct or a modifier of the content on the cue instead); ``cut`` ends a content
-    before a trailing modifier (:mod:`eventwire.quotes.boundary`). Any may be None."""
+    conjunct or a modifier of the content on the cue instead). Any may be None."""
 
     add: CueModel | None = None
     keep: CueModel | None = None
     extend: CueModel | None = None
-    cut: CueModel | None = None
 
 
 def _load(name: str) -> CueModel | None:
@@ -108,7 +105,7 @@ def _load(name: str) -> CueModel | None:
 @lru_cache(maxsize=1)
 def load_models() -> LearnedModels:
     """The packaged models (either missing means that half of the pass is off)."""
-    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL), _load(EXTEND_MODEL), _load(CUT_MODEL))
+    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL), _load(EXTEND_MODEL))
 
 
 def load_cue_model() -> CueModel | None:
