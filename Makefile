@@ -42,7 +42,8 @@ bench: gazetteer
 
 eval: gazetteer
 	mkdir -p results
-	for e in geo events time petrarch actors; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
+	for e in geo time petrarch actors; do $(BIN)/python eval/$$e.py --out results/$$e.json || exit 1; done
+	$(BIN)/python eval/events.py --cv 5 --out results/events.json
 	$(BIN)/python eval/quotes.py --cv 5 --out results/quotes.json
 
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from eventwire.events import code_events
 from eventwire.events import police_questions as PQ
@@ -65,3 +66,16 @@ def test_shipped_scorer_serves_only_its_labels_and_ignores_unrelated_sentences()
     assert "FAIL" in PQ.answer_document(parsed, events)[0]
     fail = scorer.models["FAIL"]
     assert fail.probability(PQ.sentence_features(police, events)) > fail.probability(PQ.sentence_features(text, []))
+
+
+def test_scorer_round_trip_keeps_training_fingerprints(tmp_path):
+    """The eval tells documents the shipped re-scorer saw from new ones by these fingerprints."""
+    scorer = PQ.PoliceQuestionScorer({"FAIL": PQ.LabelModel({"w:inaction": 2.0}, -1.0)},
+                                     frozenset({PQ.text_fingerprint("Police  did not\nact.")}))
+    path = tmp_path / "m.json"
+    scorer.save(path)
+    back = PQ.PoliceQuestionScorer.from_json(json.loads(path.read_text()))
+    assert back.trained_on == scorer.trained_on and back.models["FAIL"].weights == {"w:inaction": 2.0}
+    assert PQ.text_fingerprint("Police did not act.") in back.trained_on  # whitespace does not matter
+    assert PQ.text_fingerprint("Police acted.") not in back.trained_on
+    assert PQ.shipped_scorer() is not None and len(PQ.shipped_scorer().trained_on) > 100

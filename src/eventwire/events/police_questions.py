@@ -14,6 +14,7 @@ document-level cross-validation (``eval/events.py --cv 5``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -157,22 +158,32 @@ class LabelModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def text_fingerprint(text: str) -> str:
+    """A short digest of a document's words, so an evaluation can tell the documents the shipped
+    re-scorer was trained on (scoring it on them would overstate it) without storing their text."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(slots=True)
 class PoliceQuestionScorer:
     models: dict[str, LabelModel]
+    trained_on: frozenset[str] = frozenset()  # text_fingerprint of each training document
 
     def labels(self, features: dict[str, float]) -> set[str]:
         return {label for label, m in self.models.items() if m.probability(features) >= m.threshold}
 
     def to_json(self) -> dict:
-        return {label: {"bias": round(m.bias, 5), "threshold": m.threshold,
-                        "weights": {k: round(v, 4) for k, v in sorted(m.weights.items()) if abs(v) >= 0.01}}
-                for label, m in self.models.items()}
+        models = {label: {"bias": round(m.bias, 5), "threshold": m.threshold,
+                          "weights": {k: round(v, 4) for k, v in sorted(m.weights.items()) if abs(v) >= 0.01}}
+                  for label, m in self.models.items()}
+        return {"models": models, "trained_on": sorted(self.trained_on)}
 
     @classmethod
     def from_json(cls, data: dict) -> PoliceQuestionScorer:
+        models = data.get("models", data)  # older files held the models at the top level
         return cls({label: LabelModel({k: float(v) for k, v in d["weights"].items()}, float(d["bias"]),
-                                      float(d["threshold"])) for label, d in data.items()})
+                                      float(d["threshold"])) for label, d in models.items()},
+                   frozenset(data.get("trained_on", ())))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
