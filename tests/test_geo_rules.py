@@ -37,12 +37,15 @@ ROWS = [
     Entry(4140963, "Washington", 38.89511, -77.03637, "P", "PPLC", "US", "DC", 689_545),
     Entry(5815135, "Washington", 47.5, -120.5, "A", "ADM1", "US", "WA", 7_500_000, [], ["WA"]),
     Entry(5144600, "Watervliet", 42.73, -73.70, "P", "PPL", "US", "NY", 10_000, ["Washington"]),
-    Entry(5795011, "Freeland", 48.0, -122.5, "P", "PPL", "US", "WA", 2_000),
-    Entry(4994011, "Freeland", 43.5, -84.1, "P", "PPL", "US", "MI", 5_000),
-    Entry(5793933, "Everett", 47.98, -122.20, "P", "PPL", "US", "WA", 40_000),
-    Entry(4936159, "Everett", 42.41, -71.05, "P", "PPL", "US", "MA", 46_000),
-    Entry(5799841, "Kent", 47.38, -122.23, "P", "PPL", "US", "WA", 20_000),
-    Entry(5158164, "Kent", 41.15, -81.36, "P", "PPL", "US", "OH", 30_000),
+    Entry(5795011, "Freeland", 48.0, -122.5, "P", "PPL", "US", "WA", 10),
+    Entry(4994011, "Freeland", 43.5, -84.1, "P", "PPL", "US", "MI", 1_000_000),
+    Entry(5793933, "Everett", 47.98, -122.20, "P", "PPL", "US", "WA", 10),
+    Entry(4936159, "Everett", 42.41, -71.05, "P", "PPL", "US", "MA", 1_000_000),
+    Entry(5799841, "Kent", 47.38, -122.23, "P", "PPL", "US", "WA", 10),
+    Entry(5158164, "Kent", 41.15, -81.36, "P", "PPL", "US", "OH", 1_000_000),
+    Entry(5794097, "Parkland", 47.16, -122.43, "P", "PPL", "US", "WA", 35_000),
+    Entry(4167829, "Parkland", 26.31, -80.24, "P", "PPL", "US", "FL", 30_000),
+    Entry(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL", 20_000_000, [], ["FL"]),
     Entry(6269131, "England", 52.44, -1.22, "A", "ADM1", "GB", "ENG", 53_000_000),
     Entry(2635167, "United Kingdom", 54.75844, -2.69531, "A", "PCLI", "GB", "00", 66_000_000, ["Britain"], ["UK", "GB"]),
     *regions(),
@@ -172,3 +175,16 @@ def test_kurdish_names_kurdistan_not_iraq():
 
     assert lexicon().demonyms["kurdish"] == "Kurdistan"
     assert "Kurdistan" in {e.name for e in regions()}
+
+
+def test_context_votes_again_once_a_misread_name_is_corrected(gaz):
+    # "Parkland" is first read as the (larger) Washington-state town and votes for that state;
+    # once "Florida" puts Parkland in Florida, its vote must no longer make "Washington" the state.
+    from eventwire.geo.lexicon import lexicon
+    from eventwire.geo.recognize import Toponym
+    from eventwire.geo.resolve import Resolver
+
+    names = ["Washington", "Parkland", "Florida"]
+    topos = [Toponym(i * 20, i * 20 + len(n), i, i + 1, "ner", norm_text=n.lower()) for i, n in enumerate(names)]
+    res = Resolver(gaz, lexicon())(topos, names)
+    assert [(r.candidate.fcode, r.candidate.admin1) for r in res] == [("PPLC", "DC"), ("PPL", "FL"), ("ADM1", "FL")]

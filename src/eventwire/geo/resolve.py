@@ -138,32 +138,24 @@ class Resolver:
             if cs and t.norm_text not in first:
                 first[t.norm_text] = max(cs, key=lambda c: self._score(c, t, None, None))
         listed = self._listed_with_areas(toponyms, first, text)
-        # Context: each distinct name votes once for its country and first-level area.
-        country_votes: Counter[str] = Counter()
-        admin_votes: Counter[tuple[str, str]] = Counter()
-        own: dict[str, tuple[str, tuple[str, str] | None, float]] = {}
-        for key, c in first.items():
-            w = VOTE_WEIGHT.get(c.fcode, 1.0)  # a named state or country is firmer evidence than a town
-            country_votes[c.country] += w
-            a = (c.country, c.admin1) if c.fclass != "A" or c.fcode != "PCLI" else None
-            if a:
-                admin_votes[a] += w
-            own[key] = (c.country, a, w)
+        # Context that does not depend on the picks: demonyms, "X, Louisiana" containers, datelines.
+        base_country: Counter[str] = Counter()
+        base_admin: Counter[tuple[str, str]] = Counter()
         for t, c in zip(toponyms, demonyms):
             if c is not None and c.country:
-                country_votes[c.country] += 0.5
+                base_country[c.country] += 0.5
         for t in toponyms:
             if t.container:
-                country_votes[t.container[0]] += 1.0
+                base_country[t.container[0]] += 1.0
                 if t.container[1]:
-                    admin_votes[(t.container[0], t.container[1])] += 1.0
+                    base_admin[(t.container[0], t.container[1])] += 1.0
         in_text = [(t, w) for t, w in zip(toponyms, texts) if t.origin == "dateline"]
         dateline = list(dateline or []) + [t for t, _ in in_text]
         dateline_texts = list(dateline_texts or []) + [w for _, w in in_text]
         for key, c in self._dateline(dateline, dateline_texts):
-            country_votes[c.country] += 2.0
+            base_country[c.country] += 2.0
             if c.fcode != "PCLI":
-                admin_votes[(c.country, c.admin1)] += 2.0
+                base_admin[(c.country, c.admin1)] += 2.0
 
         # Coherence: which first-level areas each distinct name *could* be in. A reading that
         # shares its area with other names' possible readings is likely ("Paris" + "Henry County"
@@ -177,45 +169,69 @@ class Resolver:
             for a in areas:
                 cohere_votes[a] += 1.0 / math.sqrt(len(areas))
         cohere_total = sum(1.0 / math.sqrt(len(a)) for a in area_sets.values() if a) or 1.0
-
-        # Pass 2: re-rank with the article's context (minus each name's own vote).
-        chosen: dict[tuple[str, tuple | None, bool], Resolution | None] = {}
         contained = {t.norm_text: t.container for t in toponyms if t.container}  # "Alexandria, La." rules later "Alexandria"
-        results: list[Resolution | None] = []
-        for i, (t, cs, dem) in enumerate(zip(toponyms, cands, demonyms)):
-            if t.demonym_of:
-                results.append(Resolution(dem, 0.9, "demonym") if dem else None)
-                continue
-            if not cs:
-                results.append(None)
-                continue
-            container = t.container or contained.get(t.norm_text)
-            memo_key = (t.norm_text, container, i in listed)
-            if memo_key not in chosen:
-                cv, av = country_votes.copy(), admin_votes.copy()
-                if t.norm_text in own:
-                    country, a, w = own[t.norm_text]
-                    cv[country] -= w
-                    if a:
-                        av[a] -= w
-                own_areas = area_sets.get(t.norm_text, set())
-                own_w = 1.0 / math.sqrt(len(own_areas)) if own_areas else 0.0
-                co = {a: cohere_votes[a] - own_w for a in own_areas}
-                co_total = max(cohere_total - own_w, 1.0)
-                ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av, sum(v for v in av.values() if v > 0) or 1.0,
-                       co, co_total)
-                seat = self._seat_bonus(cs)
-                if i in listed:
-                    seat = {c.id: seat.get(c.id, 0.0) + (LISTED_AREA_BONUS if c.fcode == "ADM1" else 0.0) for c in cs}
-                scored = sorted(((self._score(c, t, ctx, container) + seat.get(c.id, 0.0), c) for c in cs),
-                                key=lambda x: -x[0])
-                best = scored[0]
-                margin = best[0] - scored[1][0] if len(scored) > 1 else 5.0
-                confidence = round(1 / (1 + math.exp(-margin)), 3)
-                rule = "container" if container and self._in_container(best[1], container) else (
-                    "context" if len(scored) > 1 else "unique")
-                chosen[memo_key] = Resolution(best[1], confidence, rule)
-            results.append(chosen[memo_key])
+
+        def rank(picks: dict[str, Candidate]) -> list[Resolution | None]:
+            """Re-rank every name with the article's context given each name's current pick
+            (minus each name's own vote)."""
+            country_votes, admin_votes = base_country.copy(), base_admin.copy()
+            own: dict[str, tuple[str, tuple[str, str] | None, float]] = {}
+            for key, c in picks.items():
+                w = VOTE_WEIGHT.get(c.fcode, 1.0)  # a named state or country is firmer evidence than a town
+                country_votes[c.country] += w
+                a = (c.country, c.admin1) if c.fclass != "A" or c.fcode != "PCLI" else None
+                if a:
+                    admin_votes[a] += w
+                own[key] = (c.country, a, w)
+            chosen: dict[tuple[str, tuple | None, bool], Resolution | None] = {}
+            results: list[Resolution | None] = []
+            for i, (t, cs, dem) in enumerate(zip(toponyms, cands, demonyms)):
+                if t.demonym_of:
+                    results.append(Resolution(dem, 0.9, "demonym") if dem else None)
+                    continue
+                if not cs:
+                    results.append(None)
+                    continue
+                container = t.container or contained.get(t.norm_text)
+                memo_key = (t.norm_text, container, i in listed)
+                if memo_key not in chosen:
+                    cv, av = country_votes.copy(), admin_votes.copy()
+                    if t.norm_text in own:
+                        country, a, w = own[t.norm_text]
+                        cv[country] -= w
+                        if a:
+                            av[a] -= w
+                    own_areas = area_sets.get(t.norm_text, set())
+                    own_w = 1.0 / math.sqrt(len(own_areas)) if own_areas else 0.0
+                    co = {a: cohere_votes[a] - own_w for a in own_areas}
+                    co_total = max(cohere_total - own_w, 1.0)
+                    ctx = (cv, sum(v for v in cv.values() if v > 0) or 1.0, av,
+                           sum(v for v in av.values() if v > 0) or 1.0, co, co_total)
+                    seat = self._seat_bonus(cs)
+                    if i in listed:
+                        seat = {c.id: seat.get(c.id, 0.0) + (LISTED_AREA_BONUS if c.fcode == "ADM1" else 0.0) for c in cs}
+                    scored = sorted(((self._score(c, t, ctx, container) + seat.get(c.id, 0.0), c) for c in cs),
+                                    key=lambda x: -x[0])
+                    best = scored[0]
+                    margin = best[0] - scored[1][0] if len(scored) > 1 else 5.0
+                    confidence = round(1 / (1 + math.exp(-margin)), 3)
+                    rule = "container" if container and self._in_container(best[1], container) else (
+                        "context" if len(scored) > 1 else "unique")
+                    chosen[memo_key] = Resolution(best[1], confidence, rule)
+                results.append(chosen[memo_key])
+            return results
+
+        # Pass 2 votes with the prior picks; pass 3 votes again with pass 2's picks, so that a
+        # name read out of context at first ("Parkland" -> Washington state) no longer drags
+        # the others ("Washington" -> the state) once the context has corrected it.
+        results = rank(first)
+        second: dict[str, Candidate] = {}
+        for t, r in zip(toponyms, results):
+            if r is not None and not t.demonym_of and not t.container and t.norm_text not in second:
+                second[t.norm_text] = r.candidate
+        second = {k: second.get(k, c) for k, c in first.items()}
+        if any(second[k].id != c.id for k, c in first.items()):
+            results = rank(second)
         return results
 
     def _dateline(self, toponyms: list[Toponym], texts: list[str]):
