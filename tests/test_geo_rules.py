@@ -46,6 +46,8 @@ ROWS = [
     Entry(5794097, "Parkland", 47.16, -122.43, "P", "PPL", "US", "WA", 35_000),
     Entry(4167829, "Parkland", 26.31, -80.24, "P", "PPL", "US", "FL", 30_000),
     Entry(4155751, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL", 20_000_000, [], ["FL"]),
+    Entry(4362001, "Middle East", 39.6, -76.6, "P", "PPL", "US", "MD", 1_200),
+    Entry(4361885, "Maryland", 39.0, -76.75, "A", "ADM1", "US", "MD", 6_000_000, [], ["MD"]),
     Entry(6269131, "England", 52.44, -1.22, "A", "ADM1", "GB", "ENG", 53_000_000),
     Entry(2635167, "United Kingdom", 54.75844, -2.69531, "A", "PCLI", "GB", "00", 66_000_000, ["Britain"], ["UK", "GB"]),
     *regions(),
@@ -188,3 +190,9 @@ def test_context_votes_again_once_a_misread_name_is_corrected(gaz):
     topos = [Toponym(i * 20, i * 20 + len(n), i, i + 1, "ner", norm_text=n.lower()) for i, n in enumerate(names)]
     res = Resolver(gaz, lexicon())(topos, names)
     assert [(r.candidate.fcode, r.candidate.admin1) for r in res] == [("PPLC", "DC"), ("PPL", "FL"), ("ADM1", "FL")]
+
+
+def test_region_beats_a_namesake_town_in_an_american_article(nlp, gaz):
+    text = "Lawmakers in Maryland and Virginia debated the Middle East on Monday, the United States said."
+    p = _place(nlp, gaz, text, "Middle East")
+    assert p.feature_code == "RGN"

@@ -38,6 +38,7 @@ ALT_SIZE_RATIO = 10.0
 # towns ("Washington" the state over the capital because Freeland, WA exists).
 NO_COHERE = frozenset({"PCLI", "CONT", "ADM1"})
 BIG_ALT = 100_000  # an alternate-name reading this populous always stays a candidate
+WORLD_FEATURES = frozenset({"CONT", "OCN", "SEA", "GULF", "RGN", "DSRT"})  # places in no single country
 # How a bare upper-case code ("US", "UK") may have been found and still be read as a code: named by
 # NER, as the first word of an organisation ("US Army"), or as a repeat of a code named before.
 CODE_ORIGINS = frozenset({"ner", "ner-trimmed", "ner-split", "ner-relabelled", "org-prefix", "same-name", "dateline"})
@@ -82,6 +83,11 @@ class Resolver:
             # compete with a place ten times its size that bears the name as its own.
             out = [c for c in out if c.kind != ALT or c.fclass != "P"
                    or c.population >= min(main_pop / ALT_SIZE_RATIO, BIG_ALT)]
+        if any(c.fcode in WORLD_FEATURES for c in out):
+            # A village named like a continent, ocean or world region ("Middle East", MD;
+            # "Atlantic", IA) does not compete with it: context votes by country cannot
+            # support the region, which lies in no single country.
+            out = [c for c in out if c.fclass != "P" or c.population >= BIG_ALT]
         if code_ok and len(bare) <= 3 and any(c.kind == ABBR for c in out):
             # "US" written as a code is the code's place, not the French village "Us".
             out = [c for c in out if c.kind == ABBR]
