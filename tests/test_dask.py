@@ -128,6 +128,12 @@ def _worker_env(name):
     return os.environ.get(name)
 
 
+def _worker_config(key):
+    import dask
+
+    return dask.config.get(key)
+
+
 def test_dask_worker_processes(corpus, tmp_path, monkeypatch):
     """Tasks and results cross process boundaries (pickled), as on a real cluster; our local
     cluster's workers run without Dask's malloc trim threshold (10 % slower spaCy)."""
@@ -139,6 +145,7 @@ def test_dask_worker_processes(corpus, tmp_path, monkeypatch):
         with distributed.Client(cluster) as c:
             assert list(c.run(_worker_env, "MALLOC_TRIM_THRESHOLD_").values()) == [None]
             assert list(c.run(_worker_env, "OMP_NUM_THREADS").values()) == ["1"]  # Dask's other settings stay
+            assert list(c.run(_worker_config, "distributed.worker.profile.enabled").values()) == [False]
             stats = run_sharded([str(corpus)], tmp_path / "p", engine="dask", scheduler=c, files_per_shard=3,
                                 options={"stages": ()})
     finally:
