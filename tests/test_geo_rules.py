@@ -196,3 +196,13 @@ def test_region_beats_a_namesake_town_in_an_american_article(nlp, gaz):
     text = "Lawmakers in Maryland and Virginia debated the Middle East on Monday, the United States said."
     p = _place(nlp, gaz, text, "Middle East")
     assert p.feature_code == "RGN"
+
+
+def test_ner_part_grows_to_the_known_name_around_it(nlp, tmp_path):
+    rows = [Entry(4017700, "Baja California", 30.0, -115.0, "A", "ADM1", "MX", "02", 3_300_000),
+            Entry(5332921, "California", 37.25, -119.75, "A", "ADM1", "US", "CA", 39_000_000, [], ["CA"])]
+    small = Gazetteer.open(build(tmp_path / "b.sqlite", entries=rows, demonyms=[]))
+    text = "He lives in Baja California with his wife."  # spaCy tags "Baja" and "California" apart
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2018, 1, 1))
+    places = find_places(parse(article, nlp(text)), gazetteer=small)
+    assert [(p.span.text, p.country) for p in places] == [("Baja California", "MX")]

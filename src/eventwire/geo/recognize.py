@@ -116,7 +116,7 @@ class Recognizer:
                 continue
             if ent.label_ in PLACE_LABELS:
                 for s, e in self._parts(ent):
-                    e = self._and_name_end(doc, s, e)
+                    s, e = self._longer_name(doc, s, e, taken)
                     self._ner_place(doc, s, e, add)
             elif ent.label_ == "NORP":
                 if not self._demonym(doc, ent.start, ent.end, add, inhabitants=True):
@@ -132,16 +132,23 @@ class Recognizer:
         return found
 
     # -- NER spans -------------------------------------------------------------------------
-    def _and_name_end(self, doc: Doc, s: int, e: int) -> int:
-        """End of a known name that goes on past "and": NER often tags only "Trinidad" of
-        "Trinidad and Tobago"."""
+    def _known_main(self, span) -> bool:
+        return any(c.kind == 0 for c in self.gaz.lookup(norm(span.text)))
+
+    def _longer_name(self, doc: Doc, s: int, e: int, taken: list[bool]) -> tuple[int, int]:
+        """The longest known name around an NER place part: NER often tags only part of one
+        ("Trinidad" of "Trinidad and Tobago", "MEXICO" of "MEXICO CITY", "California" of
+        "Baja California"). Only a main gazetteer name counts, and only capitalised words."""
+        if s > 0 and not taken[s - 1] and _is_cap(doc[s - 1]) and self._known_main(doc[s - 1:e]):
+            s -= 1
         if e < len(doc) - 1 and doc[e].lower_ == "and":
             for k in (1, 2):
                 end = e + 1 + k
-                if end <= len(doc) and all(_is_cap(t) for t in doc[e + 1:end]) \
-                        and any(c.kind == 0 for c in self.gaz.lookup(norm(doc[s:end].text))):
-                    return end
-        return e
+                if end <= len(doc) and all(_is_cap(t) for t in doc[e + 1:end]) and self._known_main(doc[s:end]):
+                    return s, end
+        if e < len(doc) and _is_cap(doc[e]) and self._known_main(doc[s:e + 1]):
+            return s, e + 1
+        return s, e
 
     def _parts(self, ent: SpacySpan) -> list[tuple[int, int]]:
         """Split "Alexandria, Louisiana" into its parts and drop a leading "the".
