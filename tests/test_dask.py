@@ -169,3 +169,25 @@ def test_large_jsonl_is_sliced_and_keeps_line_refs(tmp_path):
     assert refs == [f"{path}:{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9, 10)]  # each line once, numbered as a whole
     stats = run_sharded([str(path)], tmp_path / "o", files_per_shard=2, shard_bytes=300, options={"stages": ()})
     assert stats.processed == 9 and stats.shards == len(shards)
+
+
+def test_biggest_shards_start_first(tmp_path, client):
+    """Longest-processing-time-first: a run does not end with one worker alone on a big shard."""
+    import json
+
+    from eventwire.engines.shards import largest_first, shard_size
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, n in (("a", 2), ("b", 9), ("c", 1), ("d", 5), ("e", 7)):
+        with open(folder / f"{name}.jsonl", "w") as fh:
+            for i in range(n):
+                text = f"{STORIES[i % len(STORIES)]} (Report {name}{i}.)"
+                fh.write(json.dumps({"id": f"{name}{i}", "text": text}) + "\n")
+    shards = largest_first(plan_shards([str(folder)]))
+    assert [shard_size(s) for s in shards] == sorted((shard_size(s) for s in shards), reverse=True)
+    seen: list[int] = []
+    run_sharded([str(folder)], tmp_path / "o", engine="dask", scheduler=client, options={"stages": ()},
+                progress=lambda st: seen.append(st.processed))
+    done = [b - a for a, b in zip([0, *seen], seen)]
+    assert done == [9, 7, 5, 2, 1]  # one worker thread: finished in the order started

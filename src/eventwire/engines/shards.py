@@ -133,6 +133,25 @@ def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_S
     return shards
 
 
+def shard_size(shard: Shard) -> int:
+    """Bytes of input in a shard: the estimate of its work that orders the queue."""
+    if shard.byte_range is not None:
+        return shard.byte_range[1] - shard.byte_range[0]
+    total = 0
+    for p in shard.paths:
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            pass  # a missing file is recorded as failed when the shard runs
+    return total
+
+
+def largest_first(shards: Iterable[Shard]) -> list[Shard]:
+    """Shards in the order to start them: the biggest first, so the run does not end with one
+    worker busy on a big shard while the others are idle (longest-processing-time-first)."""
+    return sorted(shards, key=shard_size, reverse=True)
+
+
 def marker_path(out_dir: Path, shard_id: str) -> Path:
     return out_dir / MARKERS / f"{shard_id}.json"
 
@@ -404,6 +423,7 @@ def run_sharded(
             stats.add(process_shard(s, str(out)))  # reads the marker: counts of the earlier run
         else:
             todo.append(s)
+    todo = largest_first(todo)
     if engine == "dask":
         from eventwire.engines.dask import run_shards_dask
 
