@@ -282,12 +282,14 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--cv", type=int, metavar="K",
                     help="K-fold document-level cross-validation of the learned pass (eval/train_quotes.py): "
                          "each article is scored by a model trained on the other folds only")
+    ap.add_argument("--no-tagger", action="store_true",
+                    help="with --cv: leave the content tagger (CRF) out of the learned pass")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no such data: {data}")
     if args.cv:
-        return cross_validated(data, args.cv, args.limit, args.gold_policy, args.out)
+        return cross_validated(data, args.cv, args.limit, args.gold_policy, args.out, not args.no_tagger)
     docs = documents(data)[: args.limit]
     tally = Tally()
     dump = []
@@ -315,7 +317,7 @@ def main(argv: list[str] | None = None) -> dict:
     return result
 
 
-def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str | None) -> dict:
+def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str | None, tagger: bool = True) -> dict:
     """Rules + learned pass, scored on held-out folds only (the figure to report)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import train_quotes
@@ -325,7 +327,7 @@ def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str
     if len(articles) < 2 or k < 2:
         sys.exit(f"--cv needs K >= 2 and at least 2 articles (got K={k}, {len(articles)} articles)")
     k = min(k, len(articles))
-    _, tally = train_quotes.cross_validate(articles, k)
+    _, tally = train_quotes.cross_validate(articles, k, train_quotes.Settings(use_tagger=tagger))
     metrics = metrics_of(tally, len(articles), time.perf_counter() - t0)
     metrics["cv_folds"] = k
     print(f"{k}-fold document-level cross-validation (train on {k - 1} folds, score the held-out one)")
@@ -334,7 +336,8 @@ def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str
         "metrics": metrics,
         "data": str(data),
         "gold_policy": f"{policy} over annotators (content overlap); single-annotator files as is",
-        "evaluation": f"{k}-fold document-level cross-validation, seed {train_quotes.SEED}",
+        "evaluation": f"{k}-fold document-level cross-validation, seed {train_quotes.SEED}"
+                      + ("" if tagger else ", without the content tagger"),
         "published": PUBLISHED,
     }
     if out:

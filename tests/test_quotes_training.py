@@ -81,7 +81,7 @@ def test_training_is_reproducible(corpus, tmp_path):
     names = sorted(p.name for p in out1.iterdir())
     assert "keep_model.json" in names
     for name in names:
-        assert (out1 / name).read_text() == (out2 / name).read_text()
+        assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
 
 
 def test_cross_validation_never_scores_a_training_article(corpus, monkeypatch):

@@ -11,7 +11,8 @@ and the source is resolved to a speaker.
 A learned pass (:mod:`eventwire.quotes.learned`, weights trained on PolNeAR dev) then
 drops rule readings it finds unlikely, runs contents the parser cut short on to their
 sentence end, and adds attributions beyond the cue lexicon (beliefs, plans, polls) where
-the rules left the words unclaimed.
+the rules left the words unclaimed. Last, a token tagger (:mod:`eventwire.quotes.tagger`,
+a CRF) re-bounds contents to the spans it tags and adds tagged spans nothing claims.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from eventwire.quotes.headline import headline_attributions, headline_span
 from eventwire.quotes.learned import (
     CueModel,
     LearnedModels,
+    _holder,
     clashes,
     extension,
     extension_features,
@@ -41,6 +43,7 @@ from eventwire.quotes.learned import (
 from eventwire.quotes.lexicon import Lexicon, load_lexicon
 from eventwire.quotes.marks import Quoted, find_quoted
 from eventwire.quotes.speakers import resolve_speaker
+from eventwire.quotes.tagger import ContentTagger, tag_spans
 from eventwire.quotes.syntax import (
     TokenRange,
     content_child,
@@ -612,6 +615,7 @@ def find_quotes(
     ents = tuple(parsed.doc.ents)
     quoted = find_quoted(parsed.article.text, lexicon)
     cands = rule_candidates(parsed, lexicon, quoted, ents)
+    rule_contents = [list(c.content) for c in cands]
     models = load_models() if learned == DEFAULT_MODELS else learned
     if isinstance(models, LearnedModels):
         if models.keep is not None:
@@ -621,6 +625,8 @@ def find_quotes(
             cands = _extend_contents(parsed, cands, quoted, models.extend)
         if models.add is not None:
             cands = sorted(cands + _learned_candidates(parsed, lexicon, quoted, cands, models.add), key=lambda c: c.start)
+        if models.tagger is not None:
+            cands = _apply_tagger(parsed, lexicon, quoted, cands, rule_contents, models.tagger)
     quoted_chars = [(q.start, q.end) for q in quoted]
     return [_to_quote(parsed, c, actors, lexicon, quoted_chars, ents) for c in cands]
 
@@ -692,6 +698,74 @@ def _learned_candidates(
         cue = proposal_cue(p, lexicon)
         out.append(Candidate(list(p.content), kind, p.cue_token, cue, p.subject, f"learned-{p.how}", round(prob, 3)))
     return out
+
+
+def _apply_tagger(
+    parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], cands: list[Candidate],
+    rule_contents: list[list[tuple[int, int]]], tagger: ContentTagger,
+) -> list[Candidate]:
+    """Re-bound contents to the tagged spans they overlap, and make attributions of tagged
+    spans nothing claims (their cue is the head the span hangs from, its holder the source)."""
+    scored = tag_spans(tagger, parsed.doc, lexicon, quoted, rule_contents)
+    spans = [span for span, _ in scored]
+    used: set[int] = set()
+    if tagger.settings.rebound:
+        for n, cand in enumerate(cands):
+            for k, piece in enumerate(cand.content):
+                best = max(range(len(spans)), key=lambda j: _char_overlap(piece, spans[j]), default=None)
+                if best is None or best in used or not _same_reading(piece, spans[best]):
+                    continue
+                content = with_piece(cand, k, spans[best])
+                others = [c.content for m, c in enumerate(cands) if m != n]
+                if not clashes(content, others, UNIVOCAL_OVERLAP):
+                    cand.content = content
+                    used.add(best)
+    if tagger.settings.add:
+        added = []
+        for j, (span, score) in enumerate(scored):
+            if j in used or score < tagger.settings.add_score:
+                continue
+            if clashes([span], [c.content for c in cands + added], UNIVOCAL_OVERLAP):
+                continue
+            cand = _tagged_candidate(parsed, lexicon, quoted, span, score)
+            if cand is not None and (cand.subject is not None or not tagger.settings.add_needs_holder):
+                added.append(cand)
+        cands = sorted(cands + added, key=lambda c: c.start)
+    return cands
+
+
+def _char_overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _same_reading(piece: tuple[int, int], span: tuple[int, int]) -> bool:
+    """The tagged span is a re-bounding of ``piece``: they share half the longer one."""
+    return _char_overlap(piece, span) >= 0.5 * max(piece[1] - piece[0], span[1] - span[0])
+
+
+def _tagged_candidate(
+    parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], span: tuple[int, int], score: float
+) -> Candidate | None:
+    doc = parsed.doc
+    inside = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None
+    root = inside.root
+    head = root.head if root.head.i != root.i and not (inside.start <= root.head.i < inside.end) else None
+    if head is not None and _in_quoted(head.idx, quoted):
+        head = None
+    subject = _holder(head) if head is not None else None
+    if subject is not None and "\n" in parsed.article.text[min(subject.idx, head.idx):max(subject.idx, head.idx)]:
+        subject = None
+    if subject is not None and inside.start <= subject.i < inside.end:
+        subject = None
+    cue = None
+    if head is not None:
+        cue = cue_range(head, lexicon) if head.pos_ != "NOUN" else (head.i, head.i)
+    in_marks = any(q.start <= span[0] and span[1] <= q.end for q in quoted)
+    has_marks = any(span[0] <= q.start < span[1] for q in quoted)
+    kind = "direct" if in_marks else "mixed" if has_marks else "indirect"
+    return Candidate([span], kind, head, cue, subject, "tagger", round(score, 3))
 
 
 def _plausible_learned(p, lexicon: Lexicon) -> bool:

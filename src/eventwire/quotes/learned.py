@@ -93,6 +93,7 @@ class LearnedModels:
     add: CueModel | None = None
     keep: CueModel | None = None
     extend: CueModel | None = None
+    tagger: object | None = None  # a quotes.tagger.ContentTagger (CRF over tokens), run last
 
 
 def _load(name: str) -> CueModel | None:
@@ -104,8 +105,10 @@ def _load(name: str) -> CueModel | None:
 
 @lru_cache(maxsize=1)
 def load_models() -> LearnedModels:
-    """The packaged models (either missing means that half of the pass is off)."""
-    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL), _load(EXTEND_MODEL))
+    """The packaged models (any missing means that part of the pass is off)."""
+    from eventwire.quotes.tagger import load_tagger
+
+    return LearnedModels(_load(ADD_MODEL), _load(KEEP_MODEL), _load(EXTEND_MODEL), load_tagger())
 
 
 def load_cue_model() -> CueModel | None:
