@@ -30,6 +30,7 @@ from eventwire.quotes.headline import headline_attributions, headline_span
 from eventwire.quotes.learned import (
     CueModel,
     LearnedModels,
+    Taken,
     _holder,
     clashes,
     extension,
@@ -715,6 +716,9 @@ def _apply_tagger(
                 best = max(range(len(spans)), key=lambda j: _char_overlap(piece, spans[j]), default=None)
                 if best is None or best in used or not _same_reading(piece, spans[best]):
                     continue
+                if spans[best] == piece:  # the tagger agrees (most often): nothing to test
+                    used.add(best)
+                    continue
                 content = with_piece(cand, k, spans[best])
                 others = [c.content for m, c in enumerate(cands) if m != n]
                 if not clashes(content, others, UNIVOCAL_OVERLAP):
@@ -722,14 +726,14 @@ def _apply_tagger(
                     used.add(best)
     if tagger.settings.add:
         added = []
+        taken = Taken([c.content for c in cands], UNIVOCAL_OVERLAP)
         for j, (span, score) in enumerate(scored):
-            if j in used or score < tagger.settings.add_score:
-                continue
-            if clashes([span], [c.content for c in cands + added], UNIVOCAL_OVERLAP):
+            if j in used or score < tagger.settings.add_score or taken.clashes([span]):
                 continue
             cand = _tagged_candidate(parsed, lexicon, quoted, span, score)
             if cand is not None and (cand.subject is not None or not tagger.settings.add_needs_holder):
                 added.append(cand)
+                taken.add(cand.content)
         cands = sorted(cands + added, key=lambda c: c.start)
     return cands
 

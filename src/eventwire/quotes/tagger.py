@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from eventwire.quotes.lexicon import Lexicon
@@ -101,17 +103,32 @@ def paragraphs(doc: Doc) -> list[list[int]]:
 
 
 class _Table:
-    """The token attributes features read, taken off the Doc once: spaCy's Token objects
-    are created on every access, and a ~1000-token article reads each ~15 times."""
+    """The token attributes features read, taken off the parse arrays once: spaCy's Token
+    objects are created on every access, and a ~1000-token article reads each ~15 times."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
-        self.lower = [t.lower_ for t in doc]
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.shape = [_shape(t) for t in doc]
-        self.sent_pos = ["first" if t.is_sent_start else "end" if t.is_sent_end else "mid" for t in doc]
+        arr = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, SENT_START, IS_QUOTE, IS_PUNCT]).astype(np.int64)
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(h: int) -> str:
+            found = names.get(h)
+            if found is None:
+                found = names[h] = strings[h & 0xFFFFFFFFFFFFFFFF] if h else ""
+            return found
+
+        n = len(doc)
+        cols = arr.T.tolist() if n else [[] for _ in range(9)]
+        orth, lower, lemma, pos, dep, head, start, quote, punct = cols
+        self.lower = [name(h) for h in lower]
+        self.lemma = [name(h).lower() for h in lemma]
+        self.pos = [name(h) for h in pos]
+        self.dep = [name(h) for h in dep]
+        self.head = [i + off for i, off in enumerate(head)]
+        self.shape = ["Q" if quote[i] else "P" if punct[i] else "X" if name(orth[i])[:1].isupper() else "x"
+                      for i in range(n)]
+        starts = [i == 0 or start[i] == 1 for i in range(n)]
+        self.sent_pos = ["first" if starts[i] else "end" if i + 1 == n or starts[i + 1] else "mid" for i in range(n)]
         self.cue = [lem in lexicon.cue_verbs or lem in lexicon.cue_nouns for lem in self.lemma]
         self.non_cue = [lem in lexicon.non_cue_verbs for lem in self.lemma]
 
