@@ -1,8 +1,9 @@
 """Tests for the content tagger (eventwire.quotes.tagger): a CRF over paragraph tokens."""
-
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from eventwire.model import Article
 from eventwire.nlp import Parsed, load_nlp, parse
@@ -10,6 +11,8 @@ from eventwire.quotes import find_quotes
 from eventwire.quotes.learned import LearnedModels
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.tagger import ContentTagger, TaggerSettings, decode, features, labels, paragraphs, tag_spans, train
+
+pytest.importorskip("pycrfsuite")  # the optional CRF tagger: eventwire[learn]
 
 TRAIN = [
     ("Smith believes that the economy will recover soon.", "the economy will recover soon"),

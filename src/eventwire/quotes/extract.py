@@ -11,8 +11,9 @@ and the source is resolved to a speaker.
 A learned pass (:mod:`eventwire.quotes.learned`, weights trained on PolNeAR dev) then
 drops rule readings it finds unlikely, runs contents the parser cut short on to their
 sentence end, and adds attributions beyond the cue lexicon (beliefs, plans, polls) where
-the rules left the words unclaimed. Last, a token tagger (:mod:`eventwire.quotes.tagger`,
-a CRF) re-bounds contents to the spans it tags and adds tagged spans nothing claims.
+the rules left the words unclaimed. Last, if a model is installed (none is shipped: in
+5-fold CV it gained 0.002 content F1 for 10-15 ms per article), a token tagger
+(:mod:`eventwire.quotes.tagger`, a CRF) re-bounds contents and adds tagged spans nothing claims.
 """
 
 from __future__ import annotations
