@@ -41,13 +41,19 @@ class ModelNotInstalled(RuntimeError):
     """Raised with an install hint when no English model package is importable."""
 
 
-@lru_cache(maxsize=None)
 def load_nlp(model: str | None = None) -> Language:
     """The shared spaCy pipeline (loaded once per process).
 
     ``model`` may name a package or a path; by default the first installed of
     :data:`MODEL_PACKAGES` is used.
     """
+    # One cache key for "the default" however it is asked for: ``load_nlp()`` and
+    # ``load_nlp(None)`` are different calls to lru_cache, and each load costs ~0.5 s.
+    return _load_nlp(model or None)
+
+
+@lru_cache(maxsize=None)
+def _load_nlp(model: str | None) -> Language:
     candidates = (model,) if model else MODEL_PACKAGES
     for name in candidates:
         try:
