@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from eventwire.cache import cache_dir
 
 MAX_PHRASE_TOKENS = 12
 
@@ -171,13 +176,73 @@ def leader_entries() -> Iterable[tuple[str, Entry]]:
             yield alias, entry
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """The articles' tokenizer, so dictionary phrases split exactly as text does."""
-    from eventwire.nlp import load_nlp
+class PhraseTokenizer:
+    """The articles' tokenizer, so dictionary phrases split exactly as text does.
 
-    tok = load_nlp().tokenizer
-    return lambda text: [t.text for t in tok(text) if not t.is_space]
+    Tokenizing the ~11,000 dictionary phrases costs ~0.7 s, paid by every worker process at
+    start; the phrases' tokens are therefore kept in the cache folder, under a name that
+    carries the spaCy and model versions (the tokenizer's rules). Phrases not yet there
+    (new or user dictionaries) are tokenized and added when the lexicon is built.
+    """
+
+    def __init__(self) -> None:
+        from eventwire.nlp import load_nlp
+
+        nlp = load_nlp()
+        self._tok = nlp.tokenizer
+        version = f"{spacy_version()}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+        self.path = cache_dir() / f"phrase-tokens-{_safe(version)}.json"
+        self._known: dict[str, tuple[str, ...]] = _read_cache(self.path)
+        self._added = 0
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = self._known.get(text)
+        if tokens is None:
+            tokens = self._known[text] = tuple(t.text for t in self._tok(text) if not t.is_space)
+            self._added += 1
+        return list(tokens)
+
+    def save(self) -> None:
+        """Write the cache if phrases were added (atomically: workers may race; any winner is right)."""
+        if not self._added:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".phrase-tokens-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self._known, fh, ensure_ascii=False, separators=(",", ":"))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, self.path)
+            self._added = 0
+        except OSError:
+            pass  # a read-only home: tokenize again next time
+
+
+def spacy_version() -> str:
+    import spacy
+
+    return spacy.__version__
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in text)
+
+
+def _read_cache(path: Path) -> dict[str, tuple[str, ...]]:
+    """JSON, not pickle: a cache folder shared on a cluster must not be able to run code."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: tuple(v) for k, v in data.items()
+            if isinstance(k, str) and isinstance(v, list) and all(isinstance(t, str) for t in v)}
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> PhraseTokenizer:
+    return PhraseTokenizer()
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -199,4 +264,5 @@ def default_lexicon() -> Lexicon:
         tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
         if tokens and tuple(tokens) not in lexicon.folded:
             lexicon.places[tokens] = row["iso3"]
+    tokenize.save()
     return lexicon

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.cache import cache_dir
 from eventwire.geo import sources
 from eventwire.geo.normalize import norm
 
@@ -49,9 +50,7 @@ class Candidate:
 
 def default_path() -> Path:
     """``$EVENTWIRE_CACHE/gazetteer-v1.sqlite``, else ``~/.cache/eventwire/gazetteer-v1.sqlite``."""
-    base = os.environ.get("EVENTWIRE_CACHE")
-    root = Path(base) if base else Path.home() / ".cache" / "eventwire"
-    return root / FILE_NAME
+    return cache_dir() / FILE_NAME
 
 
 _SCHEMA = """
