@@ -50,6 +50,11 @@ ROWS = [
     Entry(4361885, "Maryland", 39.0, -76.75, "A", "ADM1", "US", "MD", 6_000_000, [], ["MD"]),
     Entry(6269131, "England", 52.44, -1.22, "A", "ADM1", "GB", "ENG", 53_000_000),
     Entry(2635167, "United Kingdom", 54.75844, -2.69531, "A", "PCLI", "GB", "00", 66_000_000, ["Britain"], ["UK", "GB"]),
+    Entry(5746545, "Portland", 45.52345, -122.67621, "P", "PPL", "US", "OR", 652_503),
+    Entry(4720131, "Portland", 27.87725, -97.32388, "P", "PPL", "US", "TX", 15_000),
+    Entry(3489005, "Portland", 18.1, -76.5, "A", "ADM1", "JM", "07", 80_000),
+    Entry(4736286, "Texas", 31.25, -99.25, "A", "ADM1", "US", "TX", 29_000_000, [], ["TX"]),
+    Entry(4684888, "Dallas", 32.78306, -96.80667, "P", "PPL", "US", "TX", 1_300_000),
     *regions(),
 ]
 
@@ -206,3 +211,17 @@ def test_ner_part_grows_to_the_known_name_around_it(nlp, tmp_path):
     article = Article(id="t", text=text, raw_text=text, date=dt.date(2018, 1, 1))
     places = find_places(parse(article, nlp(text)), gazetteer=small)
     assert [(p.span.text, p.country) for p in places] == [("Baja California", "MX")]
+
+
+def test_sports_opponent_is_the_big_city_not_the_articles_local_namesake(nlp, gaz):
+    # Without the cue the Texas context picks Portland, Texas; "against Portland" is a team from
+    # Portland, Oregon, and every other mention of the name follows it.
+    text = "Dallas, Texas, lost at home against Portland on Tuesday. Portland scored 110 points."
+    first, again = _place(nlp, gaz, text, "Portland"), _place(nlp, gaz, text, "Portland", 1)
+    assert first.lat == again.lat == pytest.approx(45.52345)
+    assert first.rule.endswith("/team")
+
+
+def test_without_an_opponent_cue_the_context_decides(nlp, gaz):
+    text = "Dallas, Texas, and its neighbour Portland had storms on Tuesday."
+    assert _place(nlp, gaz, text, "Portland").admin1 == "US-TX"

@@ -25,6 +25,7 @@ class Lexicon:
     modifiers: frozenset[str]  # "north", "northeast", "city": trimmed off an unknown NER place
     name_particles: frozenset[str]  # "az", "de": lower-case words inside place names
     institution_words: frozenset[str]  # "police", "county", "times": an ORG naming a place's institution
+    opponent_cues: frozenset[str] = frozenset()  # "against", "vs.": the next name may be a sports team's city
 
 
 @lru_cache(maxsize=1)
@@ -47,4 +48,5 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(norm(r[0]) for r in _rows("modifiers.txt")),
         institution_words=frozenset(norm(r[0]) for r in _rows("institution_words.txt")),
         name_particles=frozenset(r[0].strip() for r in _rows("name_particles.txt")),
+        opponent_cues=frozenset(r[0].strip().lower() for r in _rows("opponent_cues.txt")),
     )

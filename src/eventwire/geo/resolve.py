@@ -41,6 +41,10 @@ BIG_ALT = 100_000  # an alternate-name reading this populous always stays a cand
 WORLD_FEATURES = frozenset({"CONT", "OCN", "SEA", "GULF", "RGN", "DSRT"})  # places in no single country
 # How a bare upper-case code ("US", "UK") may have been found and still be read as a code: named by
 # NER, as the first word of an organisation ("US Army"), or as a repeat of a code named before.
+# A name after an opponent cue ("against Portland") read as its most populous city when that city is
+# at least this big: clubs bear big cities' names, small namesakes field no teams in the news.
+TEAM_CITY_MIN = 300_000
+_LAST_WORD = re.compile(r"(\S+)\s+$")
 CODE_ORIGINS = frozenset({"ner", "ner-trimmed", "ner-split", "ner-relabelled", "org-prefix", "same-name", "dateline"})
 
 
@@ -103,6 +107,32 @@ class Resolver:
         return {c.id: SEAT_BONUS + (BIG_SEAT_BONUS if c.population >= 1_000_000 else 0.0)
                 for c in cs if c.fclass == "P" and (c.country, c.admin1) in areas}
 
+    def _team_cities(self, toponyms: list[Toponym], cands: list[list[Candidate]], text: str | None) -> dict[str, Candidate]:
+        """Names written as a sports opponent ("at home against Portland") -> their biggest city.
+
+        Why: context votes for the article's own region ("Portland" -> Portland, Texas in a
+        Dallas sports story), but a team is named after its big city. Only when that city is
+        big (TEAM_CITY_MIN) and the name is no country, nor a state of the city's own country
+        ("against Iran", "against Washington" stay as they are).
+        """
+        if not text or not self.lex.opponent_cues:
+            return {}
+        out: dict[str, Candidate] = {}
+        for t, cs in zip(toponyms, cands):
+            if not cs or t.container or t.demonym_of or t.norm_text in out:
+                continue
+            m = _LAST_WORD.search(text[max(0, t.start - 30):t.start])
+            if not m or m.group(1).lower() not in self.lex.opponent_cues:
+                continue
+            city = max((c for c in cs if c.fclass == "P"), key=lambda c: c.population, default=None)
+            if city is None or city.population < TEAM_CITY_MIN:
+                continue
+            # A country, or a state of the city's own country, may field the team ("against Washington").
+            if any(c.fcode in ("PCLI", "CONT") or (c.fcode == "ADM1" and c.country == city.country) for c in cs):
+                continue
+            out[t.norm_text] = city
+        return out
+
     def demonym_place(self, target: str) -> Candidate | None:
         if len(target) == 2 and target.isupper():
             return self.gaz.country_entry(target)
@@ -143,6 +173,8 @@ class Resolver:
         for t, cs in zip(toponyms, cands):
             if cs and t.norm_text not in first:
                 first[t.norm_text] = max(cs, key=lambda c: self._score(c, t, None, None))
+        teams = self._team_cities(toponyms, cands, text)
+        first.update(teams)
         listed = self._listed_with_areas(toponyms, first, text)
         # Context that does not depend on the picks: demonyms, "X, Louisiana" containers, datelines.
         base_country: Counter[str] = Counter()
@@ -199,6 +231,9 @@ class Resolver:
                     results.append(None)
                     continue
                 container = t.container or contained.get(t.norm_text)
+                if not container and t.norm_text in teams:
+                    results.append(Resolution(teams[t.norm_text], 0.8, "team"))
+                    continue
                 memo_key = (t.norm_text, container, i in listed)
                 if memo_key not in chosen:
                     cv, av = country_votes.copy(), admin_votes.copy()
