@@ -55,6 +55,8 @@ ROWS = [
     Entry(3489005, "Portland", 18.1, -76.5, "A", "ADM1", "JM", "07", 80_000),
     Entry(4736286, "Texas", 31.25, -99.25, "A", "ADM1", "US", "TX", 29_000_000, [], ["TX"]),
     Entry(4684888, "Dallas", 32.78306, -96.80667, "P", "PPL", "US", "TX", 1_300_000),
+    Entry(3996063, "Mexico", 23.0, -102.0, "A", "PCLI", "MX", "00", 126_000_000, [], ["MX"]),
+    Entry(3530597, "Mexico City", 19.42847, -99.12766, "P", "PPLC", "MX", "09", 12_294_193, ["Mexico"]),
     *regions(),
 ]
 
@@ -225,3 +227,14 @@ def test_sports_opponent_is_the_big_city_not_the_articles_local_namesake(nlp, ga
 def test_without_an_opponent_cue_the_context_decides(nlp, gaz):
     text = "Dallas, Texas, and its neighbour Portland had storms on Tuesday."
     assert _place(nlp, gaz, text, "Portland").admin1 == "US-TX"
+
+
+def test_dateline_with_agency_and_no_dash_is_found(nlp, gaz):
+    place = _place(nlp, gaz, "MEXICO CITY (AP) Lawmakers passed a resolution on Monday.", "MEXICO CITY")
+    assert place.name == "Mexico City" and place.rule.startswith("dateline")
+
+
+def test_country_name_is_not_its_capitals_alternate_name(nlp, gaz):
+    # The dateline votes for the capital's area; "Mexico" is still the country.
+    place = _place(nlp, gaz, "MEXICO CITY (AP) Mexico's Senate passed a resolution on Monday.", "Mexico")
+    assert place.feature_code == "PCLI"

@@ -28,7 +28,9 @@ BIG_PLACE = 50_000
 # (or right after a headline sentence): the newsroom's own location.
 DATELINE = re.compile(
     r"(?:^|(?<=\. )|(?<=\n))([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
-    r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s"
+    r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*"
+    # "BEIRUT (AP) - ..." or, with a one-word agency in brackets, no dash at all ("MEXICO CITY (AP) Mexico's ...").
+    r"(?:(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s|\([A-Z][A-Za-z]{1,9}\)\s)"
 )
 DATELINE_WINDOW = 400
 PROPAGATING = {"ner", "dateline", "ner-trimmed", "org-prefix", "cue"}  # origins firm enough to spread to same-name mentions  # a weak cue ("in", "from") is enough only for places at least this big

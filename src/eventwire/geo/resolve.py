@@ -87,6 +87,11 @@ class Resolver:
             # compete with a place ten times its size that bears the name as its own.
             out = [c for c in out if c.kind != ALT or c.fclass != "P"
                    or c.population >= min(main_pop / ALT_SIZE_RATIO, BIG_ALT)]
+        countries = {c.country for c in out if c.kind == MAIN and c.fcode == "PCLI"}
+        if countries:
+            # A country's own name is not the alternate name of one of its cities: "Mexico" is the
+            # country even in a "MEXICO CITY (AP)" story, whose dateline votes for the capital's area.
+            out = [c for c in out if c.kind != ALT or c.fclass != "P" or c.country not in countries]
         if any(c.fcode in WORLD_FEATURES for c in out):
             # A village named like a continent, ocean or world region ("Middle East", MD;
             # "Atlantic", IA) does not compete with it: context votes by country cannot
