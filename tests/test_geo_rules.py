@@ -57,6 +57,8 @@ ROWS = [
     Entry(4684888, "Dallas", 32.78306, -96.80667, "P", "PPL", "US", "TX", 1_300_000),
     Entry(3996063, "Mexico", 23.0, -102.0, "A", "PCLI", "MX", "00", 126_000_000, [], ["MX"]),
     Entry(3530597, "Mexico City", 19.42847, -99.12766, "P", "PPLC", "MX", "09", 12_294_193, ["Mexico"]),
+    Entry(2097655, "Gulf", -7.96, 145.39, "A", "ADM1", "PG", "01", 6_358),
+    Entry(289688, "Qatar", 25.5, 51.25, "A", "PCLI", "QA", "00", 2_700_000),
     *regions(),
 ]
 
@@ -238,3 +240,13 @@ def test_country_name_is_not_its_capitals_alternate_name(nlp, gaz):
     # The dateline votes for the capital's area; "Mexico" is still the country.
     place = _place(nlp, gaz, "MEXICO CITY (AP) Mexico's Senate passed a resolution on Monday.", "Mexico")
     assert place.feature_code == "PCLI"
+
+
+def test_bare_gulf_in_the_news_is_the_persian_gulf_not_a_papuan_province(nlp, gaz):
+    place = _place(nlp, gaz, "Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar.", "Gulf")
+    assert place.feature_code == "GULF" and place.name == "Persian Gulf"
+
+
+def test_trinidad_alone_names_trinidad_and_tobago():
+    aliases = {a for e in countries({}) if e.country == "TT" for a in e.alt_names}
+    assert "Trinidad" in aliases
