@@ -13,7 +13,7 @@ import math
 import pytest
 
 from eventwire.geo import Gazetteer, build, find_places
-from eventwire.geo.sources import Entry, countries, regions
+from eventwire.geo.sources import Entry, _area_population, countries, regions
 from eventwire.model import Article
 from eventwire.nlp import load_nlp, parse
 
@@ -250,3 +250,13 @@ def test_bare_gulf_in_the_news_is_the_persian_gulf_not_a_papuan_province(nlp, ga
 def test_trinidad_alone_names_trinidad_and_tobago():
     aliases = {a for e in countries({}) if e.country == "TT" for a in e.alt_names}
     assert "Trinidad" in aliases
+
+
+def test_area_does_not_take_the_population_of_a_misfiled_city_of_another_name():
+    towns = {(-31.952, 115.861): 2_384_371, (-31.937, 115.81): 3_000}
+    pts = [(-31.95224, 115.8614, "Perth"), (-31.93700, 115.81000, "Wembley")]
+    assert _area_population("Cambridge", pts, towns) == 3_000
+    # The area's own city, or a county's small seat of another name, still counts.
+    assert _area_population("Perth", pts, towns) == 2_387_371
+    small = {(33.834, -87.277): 14_000, (33.9, -87.3): 1_000}
+    assert _area_population("Walker County", [(33.83400, -87.27700, "Jasper"), (33.9, -87.3, "Cordova")], small) == 15_000

