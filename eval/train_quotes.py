@@ -12,10 +12,11 @@ weights to ``src/eventwire/data/quotes/model/cue_model.json`` (the runtime needs
 scikit-learn). A second logistic regression, the re-scorer, is trained on the rules' own
 attributions (positive when one matches a gold attribution) and written to
 ``keep_model.json``; at run time a rule's attribution it scores below its threshold is
-dropped. A linear-chain CRF (python-crfsuite), the content tagger of
-``eventwire.quotes.tagger``, is trained on every paragraph's tokens (B/I/O of the gold
+dropped. With ``--tagger``, a linear-chain CRF (python-crfsuite), the content tagger of
+``eventwire.quotes.tagger``, is also trained on every paragraph's tokens (B/I/O of the gold
 contents) and written to ``content_crf.crfsuite`` with its use in ``content_crf.json``;
-at run time it re-bounds contents and adds the tagged spans nothing claims.
+where that file is installed, the stage re-bounds contents and adds the tagged spans nothing
+claims (not shipped: +0.002 content F1 in 5-fold CV for 10-15 ms per article).
 
 With ``--cv K`` (default 5) the figures printed are document-level cross-validated:
 articles are shuffled with the seed into K folds, a model is trained on K-1 folds and
@@ -30,12 +31,14 @@ import json
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quotes as Q  # noqa: E402  (eval/quotes.py: gold reading and scoring)
+
+from eventwire.quotes.tagger import TaggerSettings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL_DIR = REPO / "src" / "eventwire" / "data" / "quotes" / "model"
@@ -48,10 +51,7 @@ EXTEND_THRESHOLD = 0.5  # run a rule's content on to the sentence end at this pr
 SEED = 13
 TAG_C1 = 0.0  # L1 / L2 strength of the content tagger (CRF); strong L2 generalised best in 5-fold CV
 TAG_C2 = 0.5
-TAG_MIN_TOKENS = 3  # shorter tagged runs are dropped
 TAG_ITERATIONS = 100
-TAG_ADD_SCORE = 0.5  # add a tagged span nothing claims at this mean inside-probability
-TAG_RULE_FEATURES = True  # the tagger sees the rules' contents
 
 
 @dataclass
@@ -151,25 +151,19 @@ class Settings:
     use_keep: bool = True
     use_extend: bool = True
     use_tagger: bool = False  # the CRF content tagger: off (CV +0.002 F1 for 10-15 ms per article)
-    tag_add: bool = True
-    tag_rebound: bool = True
     tag_c1: float = TAG_C1
     tag_c2: float = TAG_C2
-    tag_min_tokens: int = TAG_MIN_TOKENS
-    tag_add_score: float = TAG_ADD_SCORE
-    tag_rule_features: bool = TAG_RULE_FEATURES
+    tagger: TaggerSettings = field(default_factory=TaggerSettings)  # how its spans are used, saved with it
 
 
 def fit_tagger(articles: list[Article], s: Settings, path: Path):
     """The content tagger (CRF) trained on ``articles`` only, written to ``path``."""
-    from eventwire.quotes.tagger import ContentTagger, TaggerSettings, train, without_rule_features
+    from eventwire.quotes.tagger import ContentTagger, train, without_rule_features
 
-    xs = [x if s.tag_rule_features else without_rule_features(x) for a in articles for x in a.tag_x]
+    xs = [x if s.tagger.rule_features else without_rule_features(x) for a in articles for x in a.tag_x]
     ys = [y for a in articles for y in a.tag_y]
     train(xs, ys, path, s.tag_c1, s.tag_c2, TAG_ITERATIONS)
-    settings = TaggerSettings(s.tag_add, s.tag_rebound, s.tag_min_tokens, s.tag_add_score,
-                              rule_features=s.tag_rule_features)
-    return ContentTagger(path, settings)
+    return ContentTagger(path, s.tagger)
 
 
 def fit_models(articles: list[Article], s: Settings = Settings(), tagger_path: Path | None = None):
@@ -261,7 +255,7 @@ def main(argv: list[str] | None = None) -> dict:
     n_good = sum(sum(a.keep_labels) for a in articles)
     print(f"{len(articles)} articles; {n_rows} proposals ({n_pos} positive); {n_keep} rule attributions "
           f"({n_good} matching gold) ({time.perf_counter() - t0:.1f} s)")
-    result: dict = {"metrics": {}, "data": str(data), "settings": settings.__dict__}
+    result: dict = {"metrics": {}, "data": str(data), "settings": asdict(settings)}
     if args.cv:
         rules, learned = cross_validate(articles, args.cv, settings)
         m_rules = Q.metrics_of(rules, len(articles))
