@@ -186,11 +186,13 @@ class PhraseTokenizer:
     """
 
     def __init__(self) -> None:
+        from spacy import __version__ as spacy_version
+
         from eventwire.nlp import load_nlp
 
         nlp = load_nlp()
         self._tok = nlp.tokenizer
-        version = f"{spacy_version()}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+        version = f"{spacy_version}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
         self.path = cache_dir() / f"phrase-tokens-{_safe(version)}.json"
         self._known: dict[str, tuple[str, ...]] = _read_cache(self.path)
         self._added = 0
@@ -216,12 +218,6 @@ class PhraseTokenizer:
             self._added = 0
         except OSError:
             pass  # a read-only home: tokenize again next time
-
-
-def spacy_version() -> str:
-    import spacy
-
-    return spacy.__version__
 
 
 def _safe(text: str) -> str:
