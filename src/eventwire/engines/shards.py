@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
 from eventwire.engines.malloc import relax_trim_threshold
+from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
 from eventwire.ingest.base import RawDoc
 from eventwire.lang import DEFAULT_LANGUAGES
 from eventwire.lang import check as check_language
