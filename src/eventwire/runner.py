@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.engines.local import run_batches
+from eventwire.engines.screen import screen
 from eventwire.ingest import read_inputs
 from eventwire.ingest.base import RawDoc
 from eventwire.lang import DEFAULT_LANGUAGES
-from eventwire.lang import check as check_language
 from eventwire.model import Document, Failure
-from eventwire.pipeline import article_id
 from eventwire.store import Store
 
 
@@ -83,7 +82,6 @@ def run(
             return taken
 
         def batches() -> Iterator[list[RawDoc]]:
-            seen: set[str] = set()
             batch: list[tuple[str, RawDoc]] = []
 
             def flush() -> Iterator[list[RawDoc]]:
@@ -102,24 +100,18 @@ def run(
                 elif any(pending.values()):
                     yield []  # an empty batch still carries its failures/duplicates to the store
 
-            for item in read_inputs(paths):
-                if isinstance(item, Failure):
-                    pending["failures"].append(item)
+            for item in screen(read_inputs(paths), languages):
+                if item.kind == "failed":
+                    pending["failures"].append(item.failure)
                     continue
-                if languages:
-                    verdict = check_language(item, languages)
-                    if not verdict.keep:
-                        stats.skipped += 1
-                        pending["skipped"].append((item.input_ref, verdict.reason or "language"))
-                        continue
-                    item = verdict.raw
-                aid = article_id(item.text)
-                if aid in seen:
+                if item.kind == "skipped":
+                    pending["skipped"].append((item.raw.input_ref, item.reason))
+                elif item.kind == "duplicate":
+                    pending["duplicates"].append((item.raw.input_ref, item.article_id))
+                if item.kind != "kept":
                     stats.skipped += 1
-                    pending["duplicates"].append((item.input_ref, aid))
                     continue
-                seen.add(aid)
-                batch.append((aid, item))
+                batch.append((item.article_id, item.raw))
                 if len(batch) >= batch_size:
                     yield from flush()
             if batch or any(pending.values()):

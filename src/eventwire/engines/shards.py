@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.engines.malloc import relax_trim_threshold
+from eventwire.engines.screen import screen
 from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
 from eventwire.ingest.base import RawDoc
 from eventwire.lang import DEFAULT_LANGUAGES
-from eventwire.lang import check as check_language
 from eventwire.model import Document, Failure
 from eventwire.rows import batch_rows
 from eventwire.schema import TABLES, TABLES_ADDED_IN, arrow_schema
@@ -238,29 +238,20 @@ def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
              result: ShardResult, side: dict[str, list[Any]]) -> Iterator[list[RawDoc]]:
     """RawDoc batches of a shard; failures, skips and duplicates are collected in ``side``
     (``batch_rows`` arguments) to be written with the shard."""
-    from eventwire.pipeline import article_id
-
-    seen: set[str] = set()
     batch: list[RawDoc] = []
-    for item in read_shard(shard):
-        if isinstance(item, Failure):
-            side["failures"].append(item)
+    for item in screen(read_shard(shard), languages):
+        if item.kind == "failed":
+            side["failures"].append(item.failure)
             result.failed += 1
             continue
-        if languages:
-            verdict = check_language(item, languages)
-            if not verdict.keep:
-                side["skipped"].append((item.input_ref, verdict.reason))
-                result.skipped += 1
-                continue
-            item = verdict.raw
-        aid = article_id(item.text)
-        if aid in seen:
-            side["duplicates"].append((item.input_ref, aid))
+        if item.kind == "skipped":
+            side["skipped"].append((item.raw.input_ref, item.reason))
+        elif item.kind == "duplicate":
+            side["duplicates"].append((item.raw.input_ref, item.article_id))
+        if item.kind != "kept":
             result.skipped += 1
             continue
-        seen.add(aid)
-        batch.append(item)
+        batch.append(item.raw)
         if len(batch) >= batch_size:
             yield batch
             batch = []
