@@ -22,6 +22,12 @@ Metrics (the geoparsing literature's, Gritta et al. 2018/2019):
   drop out).
 It also times parse-only against parse+find_places on the LGL texts of the same run.
 
+``--eupeg DIR`` scores other geoparsers beside eventwire, with the same metrics on the same
+articles, from their outputs as the EUPEG benchmark (Wang & Hu, github.com/geoai-lab/EUPEG)
+publishes them: ``LGL_<System>.txt`` and ``GeoWebNews_<System>.txt`` from its
+``project/src/main/webapp/geoparser_output/``. Those outputs are end to end (each system's own
+recognition), like ours; the head-to-head line compares resolution on the toponyms both found.
+
 GWN toponyms that count: the pragmatic taxonomy's toponym types (literal, metonymic,
 mixed, modifiers, embedded, demonyms, homonyms); common-noun "expressions", non-toponyms,
 languages and coercions are not toponyms. LGL marks demonyms ("Russian") as toponyms too,
@@ -55,7 +61,8 @@ GWN_TOPONYM_TYPES = {
 # Sources: Mordecai 3 — Halterman 2023 (as collected in ../shared/research.md);
 # CamCoder — Gritta, Pilehvar & Collier 2018, "Which Melbourne? Augmenting Geocoding with Maps"
 # (ACL), LGL results table, quoted from the paper as recalled: the search tool could not
-# retrieve the table to re-check it; CamCoder publishes no GWN figure that we could find.
+# retrieve the table to re-check it. For CamCoder measured here, from its own outputs on both
+# sets, see --eupeg.
 # CLAVIN and the Edinburgh geoparser: Gritta et al. 2018, "What's missing in geographical parsing?".
 PUBLISHED = {
     "lgl": {
@@ -154,6 +161,7 @@ class Tally:
     errors: list[float] = field(default_factory=list)
     errors_with_id: list[float] = field(default_factory=list)  # gold toponyms that have a GeoNames id
     errors_m3: list[float] = field(default_factory=list)  # ... and that NER tags GPE/LOC (Mordecai 3's filter)
+    error_of: dict[tuple[str, int], float] = field(default_factory=dict)  # (article, gold index) -> km
     parse_s: float = 0.0
     geo_s: float = 0.0
     articles: int = 0
@@ -184,59 +192,131 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally) -> None:
+@dataclass
+class Prediction:
+    """One toponym a system reports: its span, and its point if it resolved one."""
+
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+    name: str = ""  # the reading, as the error file shows it
+    country: str = ""
+    admin1: str = ""
+    rule: str = ""
+
+
+def score(g: GoldArticle, doc, preds: list[Prediction], tally: Tally) -> None:
+    """Match one article's predictions to its gold toponyms (span overlap, one-to-one) and tally."""
+    tally.articles += 1
+    tally.n_pred += len(preds)
+    tally.n_gold += len(g.toponyms)
+    used: set[int] = set()
+    for gi, gt in enumerate(g.toponyms):
+        pi = next((i for i, p in enumerate(preds) if i not in used and _overlap(p.start, p.end, gt.start, gt.end)),
+                  None)
+        if pi is None:
+            tally.misses.append(("missed", g.id, gt.text))
+            continue
+        used.add(pi)
+        match = preds[pi]
+        tally.tp_gold += 1
+        if gt.lat is None or gt.lon is None:
+            continue
+        err = (EARTH_HALF_CIRCUMFERENCE_KM if match.lat is None or match.lon is None
+               else haversine_km(gt.lat, gt.lon, match.lat, match.lon))
+        tally.errors.append(err)
+        tally.error_of[g.id, gi] = err
+        if gt.has_id:
+            tally.errors_with_id.append(err)
+            if any(tok.ent_type_ in ("GPE", "LOC") for tok in doc
+                   if gt.start <= tok.idx and tok.idx + len(tok) <= gt.end):
+                tally.errors_m3.append(err)
+        if err >= 161:
+            tally.misses.append(("wrong", g.id, gt.text, match.name, match.country, match.admin1, round(err)))
+    tally.tp_pred += len(used)
+    for i, p in enumerate(preds):
+        if i not in used and not any(_overlap(p.start, p.end, t.start, t.end) for t in g.toponyms):
+            tally.misses.append(("spurious", g.id, p.text, p.name, p.rule))
+
+
+def eventwire_predictions(g: GoldArticle, doc, *, demonyms: bool) -> list[Prediction]:
     from eventwire.geo import find_places
     from eventwire.model import Article
-    from eventwire.nlp import load_nlp, parse
+    from eventwire.nlp import parse
+
+    article = Article(id=g.id, text=g.text, raw_text=g.text, date=dt.date(2000, 1, 1))
+    places = find_places(parse(article, doc), demonyms=demonyms)
+    return [Prediction(p.span.start, p.span.end, p.span.text, p.lat, p.lon,
+                       p.name, p.country or "", p.admin1 or "", p.rule)
+            for p in places]
+
+
+def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally,
+             others: dict[str, tuple[list[list[Prediction]], Tally]] | None = None) -> None:
+    """Score eventwire on ``articles``, and beside it each other system's predictions (same docs)."""
+    from eventwire.nlp import load_nlp
 
     nlp = load_nlp()
-    for g in articles:
-        article = Article(id=g.id, text=g.text, raw_text=g.text, date=dt.date(2000, 1, 1))
+    for i, g in enumerate(articles):
         t0 = time.perf_counter()
         doc = nlp(g.text)
-        parsed = parse(article, doc)
         t1 = time.perf_counter()
-        places = find_places(parsed, demonyms=demonyms)
+        preds = eventwire_predictions(g, doc, demonyms=demonyms)
         t2 = time.perf_counter()
         tally.parse_s += t1 - t0
         tally.geo_s += t2 - t1
-        tally.articles += 1
-        tally.n_pred += len(places)
-        tally.n_gold += len(g.toponyms)
-        used: set[int] = set()
-        for gi, gt in enumerate(g.toponyms):
-            match = next((p for pi, p in enumerate(places) if pi not in used
-                          and _overlap(p.span.start, p.span.end, gt.start, gt.end)), None)
-            if match is None:
-                tally.misses.append(("missed", g.id, gt.text))
-                continue
-            used.add(places.index(match))
-            tally.tp_gold += 1
-            if gt.lat is not None and gt.lon is not None:
-                if match.lat is None:
-                    err = EARTH_HALF_CIRCUMFERENCE_KM
-                else:
-                    err = haversine_km(gt.lat, gt.lon, match.lat, match.lon)
-                tally.errors.append(err)
-                if gt.has_id:
-                    tally.errors_with_id.append(err)
-                    if any(tok.ent_type_ in ("GPE", "LOC") for tok in doc
-                           if gt.start <= tok.idx and tok.idx + len(tok) <= gt.end):
-                        tally.errors_m3.append(err)
-                if err >= 161:
-                    tally.misses.append(("wrong", g.id, gt.text, match.name, match.country, match.admin1, round(err)))
-        tally.tp_pred += len(used)
-        for pi, p in enumerate(places):
-            if pi not in used and not any(_overlap(p.span.start, p.span.end, t.start, t.end) for t in g.toponyms):
-                tally.misses.append(("spurious", g.id, p.span.text, p.name, p.rule))
+        score(g, doc, preds, tally)
+        for other_preds, other_tally in (others or {}).values():
+            score(g, doc, other_preds[i], other_tally)
+
+
+# EUPEG (Wang & Hu, github.com/geoai-lab/EUPEG) publishes the outputs of the geoparsers it
+# benchmarks, one file per corpus and system, e.g. geoparser_output/LGL_CamCoder.txt: a line
+# per article in corpus order, each toponym "name,,name,,lat,,lon,,start,,end" and "||" after it.
+EUPEG_CORPUS = {"lgl": "LGL", "gwn": "GeoWebNews"}
+
+
+def read_eupeg(path: Path, articles: list[GoldArticle]) -> list[list[Prediction]]:
+    """Read one EUPEG output file for ``articles``; refuse it if its spans do not fit their texts."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if len(lines) > len(articles) and not any(x.strip() for x in lines[len(articles):]):
+        lines = lines[: len(articles)]
+    if len(lines) < len(articles):
+        raise ValueError(f"{path}: {len(lines)} lines for {len(articles)} articles")
+    out: list[list[Prediction]] = []
+    fits = total = 0
+    for g, line in zip(articles, lines):
+        preds = []
+        for item in filter(None, (x.strip() for x in line.split("||"))):
+            parts = item.split(",,")
+            if len(parts) != 6:
+                raise ValueError(f"{path}: cannot read toponym {item!r}")
+            name, _, lat, lon, start, end = parts
+            preds.append(Prediction(int(start), int(end), name, _float(lat), _float(lon), name))
+            total += 1
+            fits += g.text[int(start):int(end)] == name
+        out.append(preds)
+    if total and fits / total < 0.95:
+        raise ValueError(f"{path}: only {fits}/{total} toponym spans match the gold texts; "
+                         "is it the output for this corpus, in this order?")
+    return out
+
+
+def eupeg_systems(folder: Path, set_name: str, articles: list[GoldArticle]) -> dict[str, list[list[Prediction]]]:
+    """Every system's EUPEG output for this set found in ``folder``, by system name."""
+    prefix = EUPEG_CORPUS[set_name] + "_"
+    return {f.stem[len(prefix):]: read_eupeg(f, articles)
+            for f in sorted(folder.glob(prefix + "*.txt"))}
 
 
 def _print_table(rows: dict[str, dict[str, float]], published: dict[str, dict[str, float]]) -> None:
     keys = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_at_161km", "acc_at_161km_geonames_ids",
             "acc_at_161km_m3_protocol", "median_error_km", "mean_error_km", "auc", "geocoded_toponyms"]
-    print(f"{'metric':<30}" + "".join(f"{name:>12}" for name in rows))
+    print(f"{'metric':<30}" + "".join(f"{name:>14}" for name in rows))
     for k in keys:
-        print(f"{k:<30}" + "".join(f"{m[k]:>12}" for m in rows.values()))
+        print(f"{k:<30}" + "".join(f"{m[k]:>14}" for m in rows.values()))
     print("\nPublished figures on the same sets (given gold toponyms; ours are end-to-end on found ones):")
     for name, figures in published.items():
         for label, value in figures.items():
@@ -250,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="articles per set (0 = all)")
     ap.add_argument("--no-demonyms", action="store_true", help="do not report demonyms as places")
     ap.add_argument("--errors", help="write missed / wrong / spurious toponyms to this TSV")
+    ap.add_argument("--eupeg", metavar="DIR",
+                    help="also score other geoparsers' outputs as EUPEG publishes them: DIR holds files "
+                         "named LGL_<System>.txt / GeoWebNews_<System>.txt (e.g. EUPEG's "
+                         "project/src/main/webapp/geoparser_output/LGL_CamCoder.txt)")
     args = ap.parse_args(argv)
     data = Path(args.data)
     files = [data] if data.is_file() else [p for p in (data / "lgl.xml", data / "GWN.xml") if p.exists()]
@@ -264,12 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     open_s = time.perf_counter() - t0
     load_nlp()
     tallies: dict[str, Tally] = {}
+    other_tallies: dict[str, Tally] = {}  # "<system>_<set>" -> tally, scored on the same articles
     for f in files:
         name, articles = load(f)
         if args.limit:
             articles = articles[: args.limit]
         tallies[name] = Tally()
-        evaluate(articles, demonyms=not args.no_demonyms, tally=tallies[name])
+        others = {}
+        if args.eupeg:
+            others = {system: (preds, Tally())
+                      for system, preds in eupeg_systems(Path(args.eupeg), name, articles).items()}
+            other_tallies.update({f"{system.lower()}_{name}": t for system, (_, t) in others.items()})
+        evaluate(articles, demonyms=not args.no_demonyms, tally=tallies[name], others=others)
     rows = {name: t.metrics() for name, t in tallies.items()}
     metrics: dict[str, float] = {}
     if len(rows) == 1:
@@ -290,6 +380,18 @@ def main(argv: list[str] | None = None) -> int:
             if name != "all":
                 metrics.update({f"{name}_{k}": v for k, v in m.items()})
         metrics.update(rows["all"])
+    common_lines: list[str] = []
+    for key, t in other_tallies.items():
+        rows[key] = t.metrics()
+        metrics.update({f"{key}_{k}": v for k, v in rows[key].items()})
+        ours = tallies[key.rsplit("_", 1)[1]].error_of
+        common = ours.keys() & t.error_of.keys()  # gold toponyms both systems found and resolved
+        if common:
+            metrics[f"{key}_common_toponyms"] = len(common)
+            metrics[f"{key}_common_acc_at_161km"] = round(sum(t.error_of[k] < 161 for k in common) / len(common), 4)
+            metrics[f"{key}_common_acc_at_161km_eventwire"] = round(sum(ours[k] < 161 for k in common) / len(common), 4)
+            common_lines.append(f"{key}: on the {len(common)} gold toponyms both found, acc@161 "
+                  f"{metrics[f'{key}_common_acc_at_161km']} vs eventwire {metrics[f'{key}_common_acc_at_161km_eventwire']}")
     speed = tallies.get("lgl") or next(iter(tallies.values()))
     parse_rate = speed.articles / speed.parse_s if speed.parse_s else 0.0
     full_rate = speed.articles / (speed.parse_s + speed.geo_s) if speed.parse_s else 0.0
@@ -301,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     _print_table(rows, published)
     print(f"\nspeed ({'LGL' if 'lgl' in tallies else 'GWN'} texts): parse-only {parse_rate:.1f} articles/s, "
           f"parse+find_places {full_rate:.1f} articles/s, geo overhead {metrics['geo_overhead_share']:.1%}")
+    if common_lines:
+        print("\nHead to head, on the gold toponyms both systems found (recognition set aside):")
+        print("\n".join("  " + line for line in common_lines))
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as fh:
             for name, t in tallies.items():
