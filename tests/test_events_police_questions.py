@@ -47,6 +47,18 @@ def test_a_police_firing_answers_force_and_action():
     assert "FAIL" not in answers
 
 
+def test_rounds_fired_with_no_agent_are_police_force_but_a_shooting_is_not():
+    assert {"FORCE", "ANY_ACTION"} <= _rule_answers("five rounds were fired in the air to disperse the crowd.")
+    assert "FORCE" not in _rule_answers("he was shot from close range in his ear.")
+
+
+def test_a_death_in_the_sentence_of_one_police_firing_is_a_police_killing():
+    # "the police firing" and "the police" are one force, so the death is theirs
+    text = ("demanding an inquiry into the police firing that left one dead, he alleged that the police "
+            "opened fire on devotees.")
+    assert "KILL" in _rule_answers(text)
+
+
 def test_scorer_threshold_and_json_round_trip():
     scorer = PQ.PoliceQuestionScorer({"FAIL": PQ.LabelModel({"w:inaction": 4.0}, -2.0, 0.5)})
     again = PQ.PoliceQuestionScorer.from_json(scorer.to_json())

@@ -295,6 +295,14 @@ def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
     return out
 
 
+def actor_key(actor) -> str:
+    """Who an actor is, for telling apart the forces of one sentence: its code when it has one."""
+    name = actor.name.lower()
+    for article in ("the ", "a ", "an "):
+        name = name.removeprefix(article)
+    return actor.code or name
+
+
 def sentence_deaths(ctx: Ctx, sent, events_here: list[Event]) -> list[Event]:
     """"four killed in police firing", "deaths due to police firing": the sentence's firing killed.
 
@@ -310,7 +318,7 @@ def sentence_deaths(ctx: Ctx, sent, events_here: list[Event]) -> list[Event]:
             clause = ctx.parsed.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
             if clause is not None and any(m.lower_ in CONCESSIVE for m in clause.root.children if m.dep_ in ("mark", "advmod")):
                 continue  # "even as police burst teargas shells": alongside the deaths, not their cause
-            shooters.setdefault(ev.source.name.lower(), ev)
+            shooters.setdefault(actor_key(ev.source), ev)  # "police" and "the police" are one force
     if len(shooters) != 1 or any((e.cameo_code or "") == "1823" and e.source is not None for e in events_here):
         return []
     shot = next(iter(shooters.values()))

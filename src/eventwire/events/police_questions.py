@@ -93,6 +93,11 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
     if code.startswith("175") and done and ev.source is None and police_weapon(ev, sentence_text):
         out |= {"FORCE", "ANY_ACTION"}
+    # rounds fired with no agent and no one aimed at ("five rounds were fired", "prompting the personnel to open
+    # fire"): only the police fire at crowds; "he was shot" is a crime, "fired the administration" a dismissal
+    if (code.startswith("193") and done and ev.source is None and ev.target is None and "agentless" in ev.rule
+            and ev.rule.startswith(("verb:fire/", "verb:open fire/"))):
+        out |= {"FORCE", "ANY_ACTION"}
     deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
     if deployed and not ev.negated:
         out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
