@@ -59,6 +59,15 @@ def test_a_death_in_the_sentence_of_one_police_firing_is_a_police_killing():
     assert "KILL" in _rule_answers(text)
 
 
+def test_arrests_named_by_a_noun_or_a_participle_are_arrests_but_demanded_ones_are_not():
+    for text in ("the arrests followed the visit of the home minister.",
+                 "those arrested also included a worker of the party."):
+        assert "ARREST" in _rule_answers(text), text
+    for text in ("he demanded the arrest of the leaders of the outfit.",
+                 "we were apprehending acts of retaliation on people."):
+        assert "ARREST" not in _rule_answers(text), text
+
+
 def test_scorer_threshold_and_json_round_trip():
     scorer = PQ.PoliceQuestionScorer({"FAIL": PQ.LabelModel({"w:inaction": 4.0}, -2.0, 0.5)})
     again = PQ.PoliceQuestionScorer.from_json(scorer.to_json())

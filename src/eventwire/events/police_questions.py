@@ -64,9 +64,35 @@ def police_weapon(ev, sentence_text: str = "") -> bool:
     return any(lexicon().cue(w, "police-weapon") for w in _WORD.findall(text.lower()))
 
 
+def _phrase(ev) -> str:
+    return ev.rule.split(":", 1)[-1].split("/", 1)[0]
+
+
+def custody_taking(ev) -> bool:
+    """"arrested", "detained", "taken into custody": only the state does it, whoever the parse names as agent."""
+    return lexicon().cue(_phrase(ev), "custody")
+
+
+# a custody noun read as an arrest that happened: "the arrests", "after the arrest of ..." (not "failed to arrest")
+_NOUN_BEFORE = frozenset({"the", "an", "his", "her", "their", "its", "of", "after", "for", "mass", "more", "these", "those"})
+
+
+def arrest_nouns(text: str) -> bool:
+    """Whether the sentence names arrests as done, with a custody noun where no event was coded ("the arrests
+    followed the visit"): the coder leaves bare nouns alone, but the question is whether any arrest is reported."""
+    words = _WORD.findall(text.lower())
+    for i, w in enumerate(words):
+        before = words[i - 1] if i else ""
+        if not lexicon().cue(w, "custody") or any(lexicon().cue(b, "unrealised") for b in words[max(0, i - 2):i]):
+            continue
+        if w.endswith(("s", "ion", "ions")) or before in _NOUN_BEFORE:
+            return True
+    return False
+
+
 def case_filing(ev) -> bool:
     """"registered an offence", "lodged a case": CAMEO 173 legal action, but nobody was arrested."""
-    phrase = ev.rule.split(":", 1)[-1].split("/", 1)[0].split()
+    phrase = _phrase(ev).split()
     return bool(phrase) and lexicon().cue(phrase[0], "case-filing")
 
 
@@ -84,7 +110,8 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     # atmosphere") or by a state agent is a police arrest; registering a case is police activity, not an
     # arrest; curfews, deployments and bans ordered by the administration are police activity.
     unnamed = ev.source is None and (ev.target is not None or (agentless and "participle" not in ev.rule))
-    if code.startswith("173") and done and (police or unnamed or is_authority(ev.source)):
+    taken = ev.source is None and custody_taking(ev)  # "those arrested", "they arrested him" (unresolved)
+    if code.startswith("173") and done and (police or unnamed or taken or is_authority(ev.source)):
         out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
     if code.startswith("173") and ev.negated and ev.source is None and not case_filing(ev):
         out.add("FAIL")  # "by not arresting the leaders", "have not been arrested so far": only police arrest
@@ -209,6 +236,8 @@ def answer_sentence(text: str, events: Sequence, scorer: PoliceQuestionScorer | 
     out: set[str] = set()
     for ev in events:
         out |= rule_labels(ev, text, forces)
+    if arrest_nouns(text):
+        out |= {"ARREST", "ANY_ACTION"}
     model = scorer if scorer is not None else (shipped_scorer() if learned else None)
     if model is not None:
         out |= model.labels(sentence_features(text, events, forces))
