@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.actors.places import persons_placed
 from eventwire.clean import clean
 from eventwire.dates import article_date, parse_date
 from eventwire.ingest.base import IngestError, RawDoc
@@ -127,6 +128,7 @@ class Pipeline:
         calls: list[tuple[str, Callable[[], Any]]] = [
             ("actors", lambda: f["actors"](parsed)),
             ("places", lambda: f["places"](parsed)),
+            ("placed", lambda: persons_placed(out["actors"], out["places"])),  # "Palmyra" as PERSON is a place
             ("timexes", lambda: f["timexes"](parsed)),
             ("quotes", lambda: f["quotes"](parsed, out["actors"])),
             ("events", lambda: f["events"](parsed, out["actors"], out["quotes"])),
@@ -134,7 +136,7 @@ class Pipeline:
             ("date", lambda: f["date"](parsed, out["events"], out["timexes"])),
         ]
         for name, call in calls:
-            if name not in f:
+            if name not in f and name != "placed":  # "placed" only filters what the two stages found
                 continue
             t0 = time.perf_counter()
             try:
@@ -142,7 +144,7 @@ class Pipeline:
             except Exception as exc:
                 raise StageError(name, exc) from exc
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
-            out["events" if name in ("locate", "date") else name] = result
+            out[{"locate": "events", "date": "events", "placed": "actors"}.get(name, name)] = result
         return Document(
             article=parsed.article,
             sentences=parsed.sentences,

@@ -142,8 +142,8 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
         return None
     found = actor_at(ctx, token)
     if found is not None:
-        if place_as_person(found, token):
-            return None
+        if place_as_person(found, token) or (found.kind == "place" and found.code is None):
+            return None  # a town is where things happen, not who does them
         if found.kind == "person" and found.code is None and token.pos_ == "NOUN" and not token.ent_type_:
             found = None  # "Palmyra's infamous prison": a common noun under a stray name is not that name
     if found is not None:
