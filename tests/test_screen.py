@@ -23,3 +23,11 @@ def test_each_input_gets_one_outcome_in_order():
 
 def test_no_language_filter_keeps_every_language():
     assert [o.kind for o in screen([RawDoc(GERMAN, "c.txt")], None)] == ["kept"]
+
+
+def test_each_outcome_says_where_the_store_keeps_it():
+    out = list(screen([Failure("b.html", "no text"), RawDoc(GERMAN, "c.txt"), RawDoc(ENGLISH, "a.txt"),
+                       RawDoc(ENGLISH, "d.txt")], ("en",)))
+    assert out[0].record() == ("failures", out[0].failure)
+    assert out[1].record() == ("skipped", ("c.txt", out[1].reason))
+    assert out[3].record() == ("duplicates", ("d.txt", out[2].article_id))

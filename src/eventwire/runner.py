@@ -101,15 +101,10 @@ def run(
                     yield []  # an empty batch still carries its failures/duplicates to the store
 
             for item in screen(read_inputs(paths), languages):
-                if item.kind == "failed":
-                    pending["failures"].append(item.failure)
-                    continue
-                if item.kind == "skipped":
-                    pending["skipped"].append((item.raw.input_ref, item.reason))
-                elif item.kind == "duplicate":
-                    pending["duplicates"].append((item.raw.input_ref, item.article_id))
                 if item.kind != "kept":
-                    stats.skipped += 1
+                    key, row = item.record()
+                    pending[key].append(row)
+                    stats.skipped += item.kind != "failed"  # failures are counted as the store writes them
                     continue
                 batch.append((item.article_id, item.raw))
                 if len(batch) >= batch_size:

@@ -26,6 +26,16 @@ class Screened:
     article_id: str = ""  # kept and duplicate inputs
     reason: str = ""  # skipped inputs: why, as users will see it
 
+    def record(self) -> tuple[str, object]:
+        """Where the store keeps this outcome (a ``write_batch`` keyword) and its row there."""
+        if self.kind == "failed":
+            return "failures", self.failure
+        if self.kind == "skipped":
+            return "skipped", (self.raw.input_ref, self.reason)
+        if self.kind == "duplicate":
+            return "duplicates", (self.raw.input_ref, self.article_id)
+        raise ValueError("a kept input is written by the pipeline, not as an outcome")
+
 
 def screen(items: Iterable[RawDoc | Failure], languages: Sequence[str] | None) -> Iterator[Screened]:
     """Give each item its first outcome, in input order (``languages``: None keeps every language)."""

@@ -240,16 +240,11 @@ def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
     (``batch_rows`` arguments) to be written with the shard."""
     batch: list[RawDoc] = []
     for item in screen(read_shard(shard), languages):
-        if item.kind == "failed":
-            side["failures"].append(item.failure)
-            result.failed += 1
-            continue
-        if item.kind == "skipped":
-            side["skipped"].append((item.raw.input_ref, item.reason))
-        elif item.kind == "duplicate":
-            side["duplicates"].append((item.raw.input_ref, item.article_id))
         if item.kind != "kept":
-            result.skipped += 1
+            key, row = item.record()
+            side[key].append(row)
+            result.failed += item.kind == "failed"
+            result.skipped += item.kind != "failed"
             continue
         batch.append(item.raw)
         if len(batch) >= batch_size:
