@@ -13,6 +13,7 @@ from pathlib import Path
 
 from eventwire.ingest.base import IngestError, RawDoc
 from eventwire.ingest.decode import decode_bytes
+from eventwire.ingest.feed import looks_like_feed, read_feed
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.jsonl import read_jsonl_lines
 from eventwire.ingest.text import read_text
@@ -24,6 +25,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}
 WARC_SUFFIXES = {".warc", ".warc.gz"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+FEED_SUFFIXES = {".rss", ".atom"}  # and any other file that opens as RSS, RDF or Atom (often .xml)
 
 
 def _suffix(path: Path) -> str:
@@ -71,7 +73,9 @@ def read_path(p: str) -> Iterator[RawDoc | Failure]:
             yield from read_warc(path)
             return
         data = path.read_bytes()
-        if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data)):
+        if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and looks_like_feed(data)):
+            yield from read_feed(data, p)
+        elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data)):
             yield extract_html(decode_bytes(data), p)
         else:
             yield read_text(data, p)
@@ -92,13 +96,15 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _read_stdin() -> Iterator[RawDoc | Failure]:
-    """JSON Lines if the stream starts with '{', else one text (or HTML) article."""
+    """JSON Lines if the stream starts with '{', a feed's entries, else one text (or HTML) article."""
     data = sys.stdin.buffer.read()
     if data.lstrip().startswith(b"{"):
         yield from read_jsonl_lines(data.splitlines(), "-")
         return
     try:
-        if _looks_like_html(data):
+        if looks_like_feed(data):
+            yield from read_feed(data, "-")
+        elif _looks_like_html(data):
             yield extract_html(decode_bytes(data), "-")
         else:
             yield read_text(data, "-")

@@ -25,4 +25,4 @@ class RawDoc:
     source: str | None = None
     language: str | None = None
     doc_id: str | None = None  # the input's own id, kept for the user's joins
-    kind: str = "text"  # text, html, jsonl, warc
+    kind: str = "text"  # text, html, jsonl, warc, feed
