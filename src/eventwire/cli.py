@@ -51,7 +51,7 @@ def main(
 
 @app.command()
 def run(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin: .txt, .html, .jsonl(.gz), .warc(.gz), RSS/Atom feeds."),
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), http(s) addresses or - for stdin: .txt, .html, .jsonl(.gz), .warc(.gz), RSS/Atom feeds."),
     db: str = DbOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch (one transaction each)."),

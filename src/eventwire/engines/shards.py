@@ -23,6 +23,7 @@ from eventwire.engines.malloc import relax_trim_threshold
 from eventwire.engines.screen import screen
 from eventwire.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, expand_paths, read_inputs
 from eventwire.ingest.base import RawDoc
+from eventwire.ingest.url import is_url
 from eventwire.lang import DEFAULT_LANGUAGES
 from eventwire.model import Document, Failure
 from eventwire.rows import batch_rows
@@ -81,7 +82,7 @@ class ShardRunStats:
 
 
 def _shard_id(paths: Sequence[str]) -> str:
-    return hashlib.sha1("\n".join(os.path.abspath(p) for p in paths).encode()).hexdigest()[:16]
+    return hashlib.sha1("\n".join(p if is_url(p) else os.path.abspath(p) for p in paths).encode()).hexdigest()[:16]
 
 
 def _jsonl_slices(path: str, shard_bytes: int) -> Iterator[tuple[int, int, int]]:
@@ -119,7 +120,7 @@ def plan_shards(paths: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_S
     for p in expand_paths(paths):
         if p == "-":
             raise ValueError("sharded runs read files, not stdin")
-        suffix = Path(p).suffix.lower()
+        suffix = "" if is_url(p) else Path(p).suffix.lower()  # an address is a shard of its own
         if suffix in HTML_SUFFIXES | TEXT_SUFFIXES:
             small.append(p)
             if len(small) >= files_per_shard:

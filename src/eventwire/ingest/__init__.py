@@ -1,4 +1,4 @@
-"""Readers: turn paths (files, folders, ``-`` for stdin) into raw documents or failures.
+"""Readers: turn paths (files, folders, ``-`` for stdin, http(s) addresses) into raw documents or failures.
 
 Nothing is dropped silently: every file found ends as at least one RawDoc or Failure.
 """
@@ -17,6 +17,7 @@ from eventwire.ingest.feed import looks_like_feed, read_feed
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.jsonl import read_jsonl_lines
 from eventwire.ingest.text import read_text
+from eventwire.ingest.url import is_url, read_url
 from eventwire.model import Failure
 
 __all__ = ["IngestError", "RawDoc", "read_inputs", "read_path", "expand_paths"]
@@ -37,7 +38,7 @@ def _suffix(path: Path) -> str:
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Files as given, folders walked recursively in sorted order (hidden entries skipped)."""
     for p in paths:
-        if p == "-":
+        if p == "-" or is_url(p):
             yield p
             continue
         path = Path(p)
@@ -55,6 +56,9 @@ def read_path(p: str) -> Iterator[RawDoc | Failure]:
     """Every document in one file (or stdin), each a RawDoc or a Failure with its reason."""
     if p == "-":
         yield from _read_stdin()
+        return
+    if is_url(p):
+        yield from read_url(p)
         return
     path = Path(p)
     if not path.exists():
