@@ -68,6 +68,15 @@ def test_arrests_named_by_a_noun_or_a_participle_are_arrests_but_demanded_ones_a
         assert "ARREST" not in _rule_answers(text), text
 
 
+def test_militants_killed_with_no_killer_named_were_killed_by_the_security_forces():
+    assert "KILL" in _rule_answers("two militants were killed in an encounter with the police.")
+    # the relative pronoun stands for its noun, so the victims of "who were shot dead" are the terrorists
+    _, events = _parsed_and_events("idris, one of the two terrorists who were shot dead, gave a declaration.")
+    (shot,) = [e for e in events if e.cameo_code == "1823"]
+    assert shot.target is not None and "terrorists" in shot.target.name
+    assert "KILL" not in _rule_answers("two villagers were killed in the attack.")
+
+
 def test_scorer_threshold_and_json_round_trip():
     scorer = PQ.PoliceQuestionScorer({"FAIL": PQ.LabelModel({"w:inaction": 4.0}, -2.0, 0.5)})
     again = PQ.PoliceQuestionScorer.from_json(scorer.to_json())

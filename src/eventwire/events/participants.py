@@ -136,10 +136,15 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
     return start, token.idx + len(token)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
     """Actor for an argument head: the actors stage's record, else a typed agent noun."""
     if token is None:
         return None
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head.head  # "two terrorists who were shot dead": the pronoun stands for its noun
     found = actor_at(ctx, token)
     if found is not None:
         if place_as_person(found, token) or (found.kind == "place" and found.code is None):

@@ -33,7 +33,8 @@ LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 LEARNED_LABELS = ("FAIL", "ANY_ACTION")
 KILL_CODES = ("1823", "186", "202")
 POLICE = frozenset({"COP"})  # sectors read as "the police"
-AUTHORITIES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})  # state agents whose measures the police carry out
+AUTHORITIES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
+ARMED_GROUPS = frozenset({"REB", "INS"})  # whom only the security forces kill in an encounter  # state agents whose measures the police carry out
 SECURITY_CODES = ("15", "1721", "1722", "1723", "1724", "173", "175", "191")  # deploy, curfew, ban, arrest, crowd control
 MODEL_FILE = "police_questions.json"
 EVENT_FEATURE_VALUE = 3.0  # an event's shape weighs more than any single word
@@ -125,6 +126,10 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     if (code.startswith("193") and done and ev.source is None and ev.target is None and "agentless" in ev.rule
             and ev.rule.startswith(("verb:fire/", "verb:open fire/"))):
         out |= {"FORCE", "ANY_ACTION"}
+    # militants killed with no killer named ("two militants were killed in an encounter"): in this news the
+    # security forces killed them
+    if code.startswith("1823") and done and ev.source is None and _has_sector(ev.target, ARMED_GROUPS):
+        out |= {"KILL", "FORCE", "ANY_ACTION"}
     deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
     if deployed and not ev.negated:
         out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
