@@ -140,6 +140,11 @@ def test_passive_voice_swaps_source_and_target():
     assert e.target is not None and e.target.role == "CVL"
 
 
+def test_a_participle_on_a_noun_was_done_to_it_whatever_its_prepositions():
+    (ev,) = [e for e in _events("One militant killed on the spot near the temple.") if e.cameo_code == "1823"]
+    assert ev.source is None and ev.target is not None and "militant" in ev.target.name
+
+
 def test_coordinated_verbs_share_their_subject():
     text = "The minister condemned the attack and promised aid to the victims."
     events = _events(text, [_actor(text, "The minister", "IND GOV", "GOV", "person")])

@@ -89,7 +89,10 @@ def verb_arguments(
     else:
         source = _first(verb, SUBJ)
         target = _first(verb, OBJ)
-        if target is None:
+        # a participle on a noun ("one militant killed on the spot") was done to that noun; a
+        # prepositional phrase on it says where, not whom
+        participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and target is None and source is None
+        if target is None and not participle:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     pobj = _first(c, ("pobj",))
@@ -99,7 +102,7 @@ def verb_arguments(
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and source is None:  # "policemen examining bags"
             source = verb.head
             how.append("participle")
-        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and target is None and source is None:  # participle
+        if participle:
             target = verb.head
             source = agent_of(verb)
             how.append("participle")
