@@ -81,3 +81,11 @@ def test_a_feed_without_entries_or_that_is_broken_fails_whole(tmp_path):
 def test_fragment_text_keeps_paragraphs_and_drops_scripts():
     text = html_fragment_text("<p>One <b>two</b>.</p><script>x()</script><p>Three<br>four.</p>")
     assert text == "One two.\n\nThree\nfour."
+
+
+def test_a_feed_is_known_by_its_first_element_not_by_a_mention():
+    from eventwire.ingest.feed import looks_like_feed
+
+    assert looks_like_feed(b'<?xml version="1.0"?>\n<!-- generated -->\n<rss version="2.0"><channel/></rss>')
+    assert looks_like_feed(b'\xef\xbb\xbf<feed xmlns="http://www.w3.org/2005/Atom"></feed>')
+    assert not looks_like_feed(b'<!DOCTYPE html><html><head><link href="/feed.rss"></head><body><rss></body></html>')

@@ -31,14 +31,15 @@ NS = {
 }
 # Elements after which a feed's HTML fragment breaks a line or a paragraph.
 BLOCKS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr"}
-_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# the document's first element, after an XML declaration, processing instructions, comments or a doctype
+_FEED_ROOT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(rss|feed|rdf:RDF)\b",
+                        re.IGNORECASE | re.DOTALL)
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>")
 
 
 def looks_like_feed(data: bytes) -> bool:
-    """Whether a file's first kilobytes open an RSS, RDF or Atom document."""
-    head = data[:2048].lstrip()
-    return head.startswith(b"<") and _FEED_ROOT.search(head) is not None
+    """Whether a document's first element is an RSS, RDF or Atom root (an HTML page that mentions one is not)."""
+    return _FEED_ROOT.match(data[:4096]) is not None
 
 
 def read_feed(data: bytes, ref: str) -> Iterator[RawDoc | Failure]:
