@@ -33,8 +33,8 @@ LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 LEARNED_LABELS = ("FAIL", "ANY_ACTION")
 KILL_CODES = ("1823", "186", "202")
 POLICE = frozenset({"COP"})  # sectors read as "the police"
-AUTHORITIES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
-ARMED_GROUPS = frozenset({"REB", "INS"})  # whom only the security forces kill in an encounter  # state agents whose measures the police carry out
+AUTHORITIES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})  # state agents whose measures the police carry out
+ARMED_GROUPS = frozenset({"REB", "INS"})  # whom only the security forces kill in an encounter
 SECURITY_CODES = ("15", "1721", "1722", "1723", "1724", "173", "175", "191")  # deploy, curfew, ban, arrest, crowd control
 MODEL_FILE = "police_questions.json"
 EVENT_FEATURE_VALUE = 3.0  # an event's shape weighs more than any single word
@@ -124,7 +124,7 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     # rounds fired with no agent and no one aimed at ("five rounds were fired", "prompting the personnel to open
     # fire"): only the police fire at crowds; "he was shot" is a crime, "fired the administration" a dismissal
     if (code.startswith("193") and done and ev.source is None and ev.target is None and "agentless" in ev.rule
-            and ev.rule.startswith(("verb:fire/", "verb:open fire/"))):
+            and ev.rule.startswith("verb:") and lexicon().cue(_phrase(ev), "volley")):
         out |= {"FORCE", "ANY_ACTION"}
     # militants killed with no killer named ("two militants were killed in an encounter"): in this news the
     # security forces killed them
