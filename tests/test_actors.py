@@ -255,3 +255,9 @@ def test_doc_is_left_as_found():
     find_actors(parsed)
     assert parsed.doc.user_data == before
     assert parsed.doc.to_bytes()  # still serialisable for worker processes
+
+
+def test_indian_police_forces_by_name_and_acronym():
+    text = "The CRPF and the Rapid Action Force fired tear gas, while the Border Security Force sealed the border."
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
+    assert codes == {"The CRPF": "IND COP", "the Rapid Action Force": "IND COP", "the Border Security Force": "IND MIL"}
