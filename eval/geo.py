@@ -1,6 +1,6 @@
 """Geoparsing evaluation on LGL and GeoWebNews (GWN).
 
-    .venv/bin/python eval/geo.py [DATA_PATH] [--out results.json] [--limit N] [--no-demonyms]
+    .venv/bin/python eval/geo.py [DATA_PATH] [--out results.json] [--limit N] [--no-demonyms] [--eupeg DIR]
 
 DATA_PATH is a gold file (LGL or GWN XML, detected by content) or a folder holding
 ``lgl.xml`` and/or ``GWN.xml``; it defaults to ``../shared/gold/geo`` next to the repo.
