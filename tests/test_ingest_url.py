@@ -2,6 +2,7 @@
 
 import http.server
 import threading
+import urllib.request
 
 import pytest
 
@@ -26,6 +27,12 @@ def no_proxy_for_the_local_server(monkeypatch):
 def server():
     pages = {"/wire.rss": (RSS.encode(), "application/rss+xml"), "/story.html": (ARTICLE.encode(), "text/html"),
              "/data.bin": (b"\x89PNG....", "image/png")}
+    linked = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Linked Wire</title>'
+              '<item><title>Clashes in the north</title><link>{base}/story.html</link><guid>s1</guid>'
+              '<description>Short summary.</description></item>'
+              '<item><title>Gone</title><link>{base}/gone.html</link><description>Summary of a lost page.</description></item>'
+              '<item><title>No link</title><description>Police arrested 40 people on Tuesday.</description></item>'
+              '</channel></rss>')
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
@@ -43,8 +50,10 @@ def server():
             pass
 
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{srv.server_address[1]}"
+    pages["/linked.rss"] = (linked.format(base=base).encode(), "application/rss+xml")
     threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    yield base
     srv.shutdown()
 
 
@@ -69,3 +78,19 @@ def test_unreachable_missing_and_unreadable_addresses_fail_with_reasons(server):
 
 def test_addresses_are_not_walked_as_folders():
     assert list(expand_paths(["https://example.org/feed"])) == ["https://example.org/feed"]
+
+
+def test_following_a_feeds_links_reads_each_linked_page_and_says_which_failed(server, tmp_path):
+    feed = f"{server}/linked.rss"
+    summary, gone, unlinked = list(read_inputs([feed]))
+    assert summary.text == "Clashes in the north\n\nShort summary."  # by default, the entry's own text
+    page, gone, unlinked = list(read_inputs([feed], follow_links=True))
+    assert "Government forces and rebels clashed" in page.text
+    assert (page.input_ref, page.url, page.title, page.doc_id, page.source) == (
+        f"{feed}#1", f"{server}/story.html", "Clashes in the north", "s1", "Linked Wire")
+    assert isinstance(gone, Failure) and "linked page" in gone.reason and "404" in gone.reason
+    assert unlinked.text.endswith("Police arrested 40 people on Tuesday.")  # nothing to follow: its own text
+    saved = tmp_path / "linked.rss"  # a saved feed file follows its links the same way
+    with urllib.request.urlopen(feed) as response:
+        saved.write_bytes(response.read())
+    assert "Government forces" in next(iter(read_inputs([str(saved)], follow_links=True))).text

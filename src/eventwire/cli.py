@@ -62,6 +62,7 @@ def run(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local Dask cluster."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Sharded run: Parquet per shard + DuckDB catalogue here (required with --engine dask)."),
     files_per_shard: int = typer.Option(64, "--files-per-shard", min=1, help="Sharded run: one-article files per shard (JSONL/WARC files are a shard each)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Feeds: fetch and read the page each entry links to, not its summary."),
     actors_dict: list[Path] = typer.Option([], "--actors-dict", exists=True, dir_okay=False, help="Extra actor dictionary (TSV/JSON phrase→code, or a PETRARCH/TABARI .actors/.agents file); repeatable."),
 ) -> None:
     """Process articles into the database; already-stored articles are skipped."""
@@ -75,7 +76,7 @@ def run(
         raise typer.Exit(2)
     if engine == "dask" or out_dir is not None:
         _run_sharded(paths, out_dir, engine, workers, scheduler, files_per_shard, batch_size, max_chars, languages,
-                     tuple(str(p) for p in actors_dict))
+                     tuple(str(p) for p in actors_dict), follow_links)
         return
 
     files = list(expand_paths(paths))
@@ -102,7 +103,7 @@ def run(
         with progress:
             stats = run_paths(paths, db=db, workers=workers, batch_size=batch_size, max_chars=max_chars,
                               progress=on_progress, languages=languages,
-                              actor_dictionaries=tuple(str(p) for p in actors_dict))
+                              actor_dictionaries=tuple(str(p) for p in actors_dict), follow_links=follow_links)
     except KeyboardInterrupt:
         err.print("[yellow]Interrupted.[/] Finished batches are stored; run the same command again to resume.")
         raise typer.Exit(130)
@@ -113,7 +114,7 @@ def run(
 
 def _run_sharded(paths: list[str], out_dir: Optional[Path], engine: str, workers: int, scheduler: Optional[str],
                  files_per_shard: int, batch_size: int, max_chars: int, languages: Optional[tuple[str, ...]],
-                 actor_dictionaries: tuple[str, ...] = ()) -> None:
+                 actor_dictionaries: tuple[str, ...] = (), follow_links: bool = False) -> None:
     """Shards → Parquet files + catalogue, on local processes or Dask (see docs/cluster.md)."""
     from eventwire.engines.shards import run_sharded
 
@@ -125,7 +126,7 @@ def _run_sharded(paths: list[str], out_dir: Optional[Path], engine: str, workers
         stats = run_sharded(paths, out_dir, engine=engine, workers=workers, scheduler=scheduler,
                             files_per_shard=files_per_shard, languages=languages,
                             options={"batch_size": batch_size, "max_chars": max_chars,
-                                     "actor_dictionaries": actor_dictionaries})
+                                     "actor_dictionaries": actor_dictionaries, "follow_links": follow_links})
     except KeyboardInterrupt:
         err.print("[yellow]Interrupted.[/] Finished shards are kept; run the same command again to resume.")
         raise typer.Exit(130)

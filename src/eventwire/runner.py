@@ -57,10 +57,12 @@ def run(
     progress: Progress | None = None,
     languages: Sequence[str] | None = DEFAULT_LANGUAGES,
     actor_dictionaries: Sequence[str] = (),
+    follow_links: bool = False,
 ) -> RunStats:
     """Process ``paths`` into the database at ``db``; safe to interrupt and re-run.
 
     Inputs in a language outside ``languages`` are skipped and recorded (None: no filter).
+    ``follow_links``: each feed entry is the page it links to, fetched, rather than its summary.
     """
     options: dict = {"batch_size": batch_size}
     if stages is not None:
@@ -100,7 +102,7 @@ def run(
                 elif any(pending.values()):
                     yield []  # an empty batch still carries its failures/duplicates to the store
 
-            for item in screen(read_inputs(paths), languages):
+            for item in screen(read_inputs(paths, follow_links), languages):
                 if item.kind != "kept":
                     key, row = item.record()
                     pending[key].append(row)

@@ -208,10 +208,10 @@ class _TableWriters:
             tmp.unlink(missing_ok=True)
 
 
-def read_shard(shard: Shard) -> Iterator[RawDoc | Failure]:
+def read_shard(shard: Shard, follow_links: bool = False) -> Iterator[RawDoc | Failure]:
     """The shard's documents: whole files, or one slice of a JSONL file with its line numbers."""
     if shard.byte_range is None:
-        yield from read_inputs(shard.paths)
+        yield from read_inputs(shard.paths, follow_links)
         return
     import itertools
 
@@ -236,11 +236,11 @@ def read_shard(shard: Shard) -> Iterator[RawDoc | Failure]:
 
 
 def _batches(shard: Shard, batch_size: int, languages: Sequence[str] | None,
-             result: ShardResult, side: dict[str, list[Any]]) -> Iterator[list[RawDoc]]:
+             result: ShardResult, side: dict[str, list[Any]], follow_links: bool = False) -> Iterator[list[RawDoc]]:
     """RawDoc batches of a shard; failures, skips and duplicates are collected in ``side``
     (``batch_rows`` arguments) to be written with the shard."""
     batch: list[RawDoc] = []
-    for item in screen(read_shard(shard), languages):
+    for item in screen(read_shard(shard, follow_links), languages):
         if item.kind != "kept":
             key, row = item.record()
             side[key].append(row)
@@ -267,12 +267,13 @@ def process_shard(shard: Shard, out_dir: str, options: dict[str, Any] | None = N
     t0 = time.perf_counter()
     relax_trim_threshold()
     options = dict(options or {})
+    follow_links = bool(options.pop("follow_links", False))  # how to read, not a pipeline setting
     pipe = _pipeline(options)
     result = ShardResult(shard.id)
     writers = _TableWriters(out, shard.id)
     try:
         side: dict[str, list[Any]] = {"failures": [], "duplicates": [], "skipped": []}
-        for batch in _batches(shard, options.get("batch_size", 32), languages, result, side):
+        for batch in _batches(shard, options.get("batch_size", 32), languages, result, side, follow_links):
             results = pipe.run_batch(batch)
             docs = [r for r in results if isinstance(r, Document)]
             failures = [r for r in results if not isinstance(r, Document)]

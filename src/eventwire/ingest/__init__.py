@@ -17,7 +17,7 @@ from eventwire.ingest.feed import looks_like_feed, read_feed
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.jsonl import read_jsonl_lines
 from eventwire.ingest.text import read_text
-from eventwire.ingest.url import is_url, read_url
+from eventwire.ingest.url import fetch_page, is_url, read_url
 from eventwire.model import Failure
 
 __all__ = ["IngestError", "RawDoc", "read_inputs", "read_path", "expand_paths"]
@@ -52,13 +52,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def read_path(p: str) -> Iterator[RawDoc | Failure]:
-    """Every document in one file (or stdin), each a RawDoc or a Failure with its reason."""
+def read_path(p: str, follow_links: bool = False) -> Iterator[RawDoc | Failure]:
+    """Every document in one file (or stdin, or web address), each a RawDoc or a Failure with its reason.
+
+    ``follow_links``: a feed entry becomes the page it links to (fetched), not its summary."""
     if p == "-":
         yield from _read_stdin()
         return
     if is_url(p):
-        yield from read_url(p)
+        yield from read_url(p, follow_links)
         return
     path = Path(p)
     if not path.exists():
@@ -78,7 +80,7 @@ def read_path(p: str) -> Iterator[RawDoc | Failure]:
             return
         data = path.read_bytes()
         if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and looks_like_feed(data)):
-            yield from read_feed(data, p)
+            yield from read_feed(data, p, page=fetch_page if follow_links else None)
         elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data)):
             yield extract_html(decode_bytes(data), p)
         else:
@@ -89,9 +91,9 @@ def read_path(p: str) -> Iterator[RawDoc | Failure]:
         yield Failure(p, f"could not read file: {exc}")
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawDoc | Failure]:
+def read_inputs(paths: Iterable[str], follow_links: bool = False) -> Iterator[RawDoc | Failure]:
     for p in expand_paths(paths):
-        yield from read_path(p)
+        yield from read_path(p, follow_links)
 
 
 def _looks_like_html(data: bytes) -> bool:

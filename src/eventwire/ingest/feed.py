@@ -2,8 +2,8 @@
 
 A feed entry carries its headline and either the whole story (``content:encoded``, Atom
 ``content``) or a summary. The article is the headline and that text; eventwire fetches
-nothing at run time, so an entry's link is kept as the article's ``url`` for users who want
-to fetch the full pages and run those. Each entry is referenced as ``path#N`` (its position
+nothing unless asked: an entry's link is kept as the article's ``url``, and with
+``follow_links`` (``--follow-links``) the linked page is fetched and read instead of the summary. Each entry is referenced as ``path#N`` (its position
 in the feed, from 1); an entry with no text at all is a failure with its reason, so a feed's
 count adds up.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree, html as lxml_html
@@ -42,8 +42,12 @@ def looks_like_feed(data: bytes) -> bool:
     return _FEED_ROOT.match(data[:4096]) is not None
 
 
-def read_feed(data: bytes, ref: str) -> Iterator[RawDoc | Failure]:
-    """Every entry of a feed document, as a RawDoc or a Failure."""
+def read_feed(data: bytes, ref: str, page: Callable[[str], RawDoc] | None = None) -> Iterator[RawDoc | Failure]:
+    """Every entry of a feed document, as a RawDoc or a Failure.
+
+    With ``page`` (fetch and read an address), an entry that links to its story becomes that
+    page's article, with the entry's headline, date and id; a page that cannot be read makes
+    the entry a failure saying why, rather than quietly falling back to the summary."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -69,6 +73,15 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawDoc | Failure]:
         raise IngestError("feed has no entries")
     for n, ((title, link, date, body, entry_id), _) in enumerate(entries, start=1):
         entry_ref = f"{ref}#{n}"
+        if page is not None and link:
+            try:
+                raw = page(link)
+            except IngestError as exc:
+                yield Failure(entry_ref, f"linked page {link}: {exc}")
+                continue
+            yield RawDoc(text=raw.text, input_ref=entry_ref, url=link, title=title or raw.title, date=date or raw.date,
+                         source=source or raw.source, language=language or raw.language, doc_id=entry_id, kind="feed")
+            continue
         text = _article_text(title, body)
         if not text:
             yield Failure(entry_ref, "feed entry has neither a title nor any text")

@@ -3,8 +3,8 @@
 Users watch live sources ("run this feed every hour"), so ``http(s)://`` inputs are fetched
 when they are read, once, with a plain HTTP GET (stdlib: certificate checks on, no insecure
 retry, a time limit and a size cap). What comes back is read by content, as a file would be:
-a feed's entries (their own text; the linked pages are not followed), an HTML page's article,
-or plain text. A failed request is a failure with its reason, like any unreadable input; a
+a feed's entries (their own text, or with ``follow_links`` their linked pages), an HTML page's
+article, or plain text. A failed request is a failure with its reason, like any unreadable input; a
 re-run fetches again, and the store skips articles it already holds.
 """
 
@@ -50,8 +50,8 @@ def fetch(url: str, timeout: float = TIMEOUT_S) -> tuple[bytes, str]:
     return body, content_type
 
 
-def read_url(url: str) -> Iterator[RawDoc | Failure]:
-    """Every document behind one web address."""
+def read_url(url: str, follow_links: bool = False) -> Iterator[RawDoc | Failure]:
+    """Every document behind one web address (a feed's linked pages too, with ``follow_links``)."""
     if not is_url(url):
         yield Failure(url, "not an http(s) address")
         return
@@ -59,12 +59,25 @@ def read_url(url: str) -> Iterator[RawDoc | Failure]:
         body, content_type = fetch(url)
         kind = content_type.lower()
         if looks_like_feed(body) or any(t in kind for t in ("rss", "atom")):
-            yield from read_feed(body, url)
-        elif "html" in kind or body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
-            yield extract_html(decode_bytes(body), url, url=url)
-        elif kind.startswith("text/") or not kind:
-            yield dataclasses.replace(read_text(body, url), url=url)
+            yield from read_feed(body, url, page=fetch_page if follow_links else None)
         else:
-            yield Failure(url, f"not a page, a feed or text (Content-Type: {content_type})")
+            yield _page(url, body, content_type)
     except IngestError as exc:
         yield Failure(url, str(exc))
+
+
+def fetch_page(url: str) -> RawDoc:
+    """The article at ``url`` (a feed entry's link); IngestError with the reason if there is none."""
+    if not is_url(url):
+        raise IngestError(f"not an http(s) address: {url}")
+    body, content_type = fetch(url)
+    return _page(url, body, content_type)
+
+
+def _page(url: str, body: bytes, content_type: str) -> RawDoc:
+    kind = content_type.lower()
+    if "html" in kind or body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return extract_html(decode_bytes(body), url, url=url)
+    if kind.startswith("text/") or not kind:
+        return dataclasses.replace(read_text(body, url), url=url)
+    raise IngestError(f"not a page, a feed or text (Content-Type: {content_type})")
