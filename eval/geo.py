@@ -311,6 +311,19 @@ def eupeg_systems(folder: Path, set_name: str, articles: list[GoldArticle]) -> d
             for f in sorted(folder.glob(prefix + "*.txt"))}
 
 
+def head_to_head(ours: Tally, theirs: Tally) -> dict[str, float]:
+    """acc@161 of both systems on the gold toponyms both found and resolved: resolution compared with
+    recognition set aside (empty if they found none in common)."""
+    common = ours.error_of.keys() & theirs.error_of.keys()
+    if not common:
+        return {}
+    return {
+        "common_toponyms": len(common),
+        "common_acc_at_161km": round(sum(theirs.error_of[k] < 161 for k in common) / len(common), 4),
+        "common_acc_at_161km_eventwire": round(sum(ours.error_of[k] < 161 for k in common) / len(common), 4),
+    }
+
+
 def _print_table(rows: dict[str, dict[str, float]], published: dict[str, dict[str, float]]) -> None:
     keys = ["toponym_precision", "toponym_recall", "toponym_f1", "acc_at_161km", "acc_at_161km_geonames_ids",
             "acc_at_161km_m3_protocol", "median_error_km", "mean_error_km", "auc", "geocoded_toponyms"]
@@ -384,14 +397,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, t in other_tallies.items():
         rows[key] = t.metrics()
         metrics.update({f"{key}_{k}": v for k, v in rows[key].items()})
-        ours = tallies[key.rsplit("_", 1)[1]].error_of
-        common = ours.keys() & t.error_of.keys()  # gold toponyms both systems found and resolved
-        if common:
-            metrics[f"{key}_common_toponyms"] = len(common)
-            metrics[f"{key}_common_acc_at_161km"] = round(sum(t.error_of[k] < 161 for k in common) / len(common), 4)
-            metrics[f"{key}_common_acc_at_161km_eventwire"] = round(sum(ours[k] < 161 for k in common) / len(common), 4)
-            common_lines.append(f"{key}: on the {len(common)} gold toponyms both found, acc@161 "
-                  f"{metrics[f'{key}_common_acc_at_161km']} vs eventwire {metrics[f'{key}_common_acc_at_161km_eventwire']}")
+        versus = head_to_head(tallies[key.rsplit("_", 1)[1]], t)
+        if versus:
+            metrics.update({f"{key}_{k}": v for k, v in versus.items()})
+            common_lines.append(f"{key}: on the {versus['common_toponyms']} gold toponyms both found, acc@161 "
+                                f"{versus['common_acc_at_161km']} vs eventwire {versus['common_acc_at_161km_eventwire']}")
     speed = tallies.get("lgl") or next(iter(tallies.values()))
     parse_rate = speed.articles / speed.parse_s if speed.parse_s else 0.0
     full_rate = speed.articles / (speed.parse_s + speed.geo_s) if speed.parse_s else 0.0

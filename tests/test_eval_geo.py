@@ -55,3 +55,14 @@ def test_scores_recognition_and_distance_the_same_way_for_any_system(articles):
     assert m["toponym_recall"] == pytest.approx(2 / 3, abs=1e-3)
     assert m["acc_at_161km"] == 0.5
     assert [row[0] for row in tally.misses] == ["missed", "wrong", "spurious"]
+
+
+def test_head_to_head_compares_only_the_toponyms_both_found(articles):
+    doc = spacy.blank("en")(TEXT)
+    ours, theirs = eval_geo.Tally(), eval_geo.Tally()
+    eval_geo.score(articles[0], doc, [eval_geo.Prediction(12, 17, "Paris", 48.85, 2.35),
+                                      eval_geo.Prediction(22, 26, "Lyon", 45.75, 4.85)], ours)
+    eval_geo.score(articles[0], doc, [eval_geo.Prediction(12, 17, "Paris", 33.66, -95.56)], theirs)  # Paris, Texas
+    assert eval_geo.head_to_head(ours, theirs) == {
+        "common_toponyms": 1, "common_acc_at_161km": 0.0, "common_acc_at_161km_eventwire": 1.0}
+    assert eval_geo.head_to_head(ours, eval_geo.Tally()) == {}
