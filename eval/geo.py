@@ -61,16 +61,16 @@ GWN_TOPONYM_TYPES = {
 # Sources: Mordecai 3 — Halterman 2023 (as collected in ../shared/research.md);
 # CamCoder — Gritta, Pilehvar & Collier 2018, "Which Melbourne? Augmenting Geocoding with Maps"
 # (ACL), LGL results table, quoted from the paper as recalled: the search tool could not
-# retrieve the table to re-check it. For CamCoder measured here, from its own outputs on both
-# sets, see --eupeg.
+# retrieve the table to re-check it; nor the Edinburgh and CLAVIN figures. For these three measured
+# here, from their own outputs on both sets, see --eupeg.
 # CLAVIN and the Edinburgh geoparser: Gritta et al. 2018, "What's missing in geographical parsing?".
 PUBLISHED = {
     "lgl": {
         "Mordecai 3 (Halterman 2023), acc@161": 0.827,
         "CamCoder (Gritta et al. 2018), acc@161 [not re-verified]": 0.76,
         "CamCoder (Gritta et al. 2018), AUC [not re-verified]": 0.22,
-        "Edinburgh geoparser (Gritta et al. 2018, LRE), acc@161": 0.76,
-        "CLAVIN/CLIFF (Gritta et al. 2018, LRE), acc@161": 0.71,
+        "Edinburgh geoparser (Gritta et al. 2018, LRE), acc@161 [not re-verified]": 0.76,
+        "CLAVIN/CLIFF (Gritta et al. 2018, LRE), acc@161 [not re-verified]": 0.71,
     },
     "gwn": {
         # Measured on GWN toponyms with a GeoNames id that its NER tags GPE/LOC: compare with
@@ -274,18 +274,44 @@ def evaluate(articles: list[GoldArticle], *, demonyms: bool, tally: Tally,
 
 # EUPEG (Wang & Hu, github.com/geoai-lab/EUPEG) publishes the outputs of the geoparsers it
 # benchmarks, one file per corpus and system, e.g. geoparser_output/LGL_CamCoder.txt: a line
-# per article in corpus order, each toponym "name,,name,,lat,,lon,,start,,end" and "||" after it.
+# per article in corpus order, each toponym "gazetteer name,,text,,lat,,lon,,start,,end" and "||" after
+# it (the Edinburgh geoparser writes "No Gaz" for a name it found but did not place; lat/lon are then empty).
 EUPEG_CORPUS = {"lgl": "LGL", "gwn": "GeoWebNews"}
 
 
-def read_eupeg(path: Path, articles: list[GoldArticle]) -> list[list[Prediction]]:
+ANCHOR_WINDOW = 50  # chars: how far a published offset may be from the words it names
+
+
+def _anchor(text: str, surface: str, start: int) -> int | None:
+    """Where ``surface`` stands in ``text``: at ``start``, else its nearest occurrence within
+    ANCHOR_WINDOW (some outputs count offsets over a differently encoded text, drifting by a few chars)."""
+    if text[start:start + len(surface)] == surface:
+        return start
+    best = None
+    i = text.find(surface, max(0, start - ANCHOR_WINDOW), start + len(surface) + ANCHOR_WINDOW)
+    while i != -1:
+        if best is None or abs(i - start) < abs(best - start):
+            best = i
+        i = text.find(surface, i + 1, start + len(surface) + ANCHOR_WINDOW)
+    return best
+
+
+@dataclass
+class SystemOutput:
+    """Another geoparser's predictions per article, and how many spans had to be re-anchored."""
+
+    predictions: list[list[Prediction]]
+    reanchored: int = 0
+
+
+def read_eupeg(path: Path, articles: list[GoldArticle]) -> SystemOutput:
     """Read one EUPEG output file for ``articles``; refuse it if its spans do not fit their texts."""
     lines = path.read_text(encoding="utf-8").split("\n")
     if len(lines) > len(articles) and not any(x.strip() for x in lines[len(articles):]):
         lines = lines[: len(articles)]
     if len(lines) < len(articles):
         raise ValueError(f"{path}: {len(lines)} lines for {len(articles)} articles")
-    out: list[list[Prediction]] = []
+    out = SystemOutput([])
     fits = total = 0
     for g, line in zip(articles, lines):
         preds = []
@@ -293,18 +319,24 @@ def read_eupeg(path: Path, articles: list[GoldArticle]) -> list[list[Prediction]
             parts = item.split(",,")
             if len(parts) != 6:
                 raise ValueError(f"{path}: cannot read toponym {item!r}")
-            name, _, lat, lon, start, end = parts
-            preds.append(Prediction(int(start), int(end), name, _float(lat), _float(lon), name))
+            name, surface, lat, lon, start, end = parts  # the gazetteer's name, then the words in the text
             total += 1
-            fits += g.text[int(start):int(end)] == name
-        out.append(preds)
+            span = int(start), int(end)
+            at = _anchor(g.text, surface, span[0]) if surface else None
+            if at is not None:
+                fits += 1
+                if at != span[0]:
+                    out.reanchored += 1
+                    span = at, at + len(surface)
+            preds.append(Prediction(*span, surface, _float(lat), _float(lon), name))
+        out.predictions.append(preds)
     if total and fits / total < 0.95:
         raise ValueError(f"{path}: only {fits}/{total} toponym spans match the gold texts; "
                          "is it the output for this corpus, in this order?")
     return out
 
 
-def eupeg_systems(folder: Path, set_name: str, articles: list[GoldArticle]) -> dict[str, list[list[Prediction]]]:
+def eupeg_systems(folder: Path, set_name: str, articles: list[GoldArticle]) -> dict[str, SystemOutput]:
     """Every system's EUPEG output for this set found in ``folder``, by system name."""
     prefix = EUPEG_CORPUS[set_name] + "_"
     return {f.stem[len(prefix):]: read_eupeg(f, articles)
@@ -362,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     load_nlp()
     tallies: dict[str, Tally] = {}
     other_tallies: dict[str, Tally] = {}  # "<system>_<set>" -> tally, scored on the same articles
+    reanchored: dict[str, int] = {}  # "<system>_<set>" -> spans found a few chars from their published offset
     for f in files:
         name, articles = load(f)
         if args.limit:
@@ -369,9 +402,10 @@ def main(argv: list[str] | None = None) -> int:
         tallies[name] = Tally()
         others = {}
         if args.eupeg:
-            others = {system: (preds, Tally())
-                      for system, preds in eupeg_systems(Path(args.eupeg), name, articles).items()}
+            outputs = eupeg_systems(Path(args.eupeg), name, articles)
+            others = {system: (o.predictions, Tally()) for system, o in outputs.items()}
             other_tallies.update({f"{system.lower()}_{name}": t for system, (_, t) in others.items()})
+            reanchored.update({f"{system.lower()}_{name}": o.reanchored for system, o in outputs.items()})
         evaluate(articles, demonyms=not args.no_demonyms, tally=tallies[name], others=others)
     rows = {name: t.metrics() for name, t in tallies.items()}
     metrics: dict[str, float] = {}
@@ -397,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, t in other_tallies.items():
         rows[key] = t.metrics()
         metrics.update({f"{key}_{k}": v for k, v in rows[key].items()})
+        metrics[f"{key}_reanchored_spans"] = reanchored.get(key, 0)
         versus = head_to_head(tallies[key.rsplit("_", 1)[1]], t)
         if versus:
             metrics.update({f"{key}_{k}": v for k, v in versus.items()})

@@ -24,19 +24,29 @@ def articles():
 
 def test_reads_eupeg_output_in_corpus_order(tmp_path, articles):
     out = tmp_path / "LGL_CamCoder.txt"
-    out.write_text("Paris,,Paris,,48.85,,2.35,,12,,17||Springfield,,Springfield,,37.2,,-93.3,,28,,39||\n\n",
-                   encoding="utf-8")
+    out.write_text("Paris,,Paris,,48.85,,2.35,,12,,17||Springfield City,,Springfield,,37.2,,-93.3,,28,,39||"
+                   "No Gaz,,Lyon,,,,,,22,,26||\n\n", encoding="utf-8")
     systems = eval_geo.eupeg_systems(tmp_path, "lgl", articles)
     assert list(systems) == ["CamCoder"]
-    first, second = systems["CamCoder"]
-    assert [(p.text, p.start, p.end, p.lat) for p in first] == [("Paris", 12, 17, 48.85), ("Springfield", 28, 39, 37.2)]
+    first, second = systems["CamCoder"].predictions
+    assert [(p.text, p.name, p.start, p.end, p.lat) for p in first] == [
+        ("Paris", "Paris", 12, 17, 48.85), ("Springfield", "Springfield City", 28, 39, 37.2),
+        ("Lyon", "No Gaz", 22, 26, None)]  # found but not placed: counts as recognised, resolved nowhere
     assert second == []
     assert eval_geo.eupeg_systems(tmp_path, "gwn", articles) == {}  # no GeoWebNews_* file there
 
 
+def test_offsets_that_drift_a_few_chars_are_reanchored_on_their_words(tmp_path, articles):
+    out = tmp_path / "LGL_Edinburgh.txt"
+    out.write_text("Paris,,Paris,,48.85,,2.35,,14,,19||Lyon,,Lyon,,45.75,,4.85,,22,,26||\n\n", encoding="utf-8")
+    read = eval_geo.read_eupeg(out, articles)
+    assert [(p.start, p.end) for p in read.predictions[0]] == [(12, 17), (22, 26)]
+    assert read.reanchored == 1
+
+
 def test_refuses_an_output_whose_spans_do_not_fit_the_texts(tmp_path, articles):
     out = tmp_path / "LGL_Other.txt"
-    out.write_text("Paris,,Paris,,48.85,,2.35,,0,,5||\n\n", encoding="utf-8")
+    out.write_text("Rome,,Rome,,41.9,,12.5,,0,,4||\n\n", encoding="utf-8")  # no "Rome" near there
     with pytest.raises(ValueError, match="spans match"):
         eval_geo.read_eupeg(out, articles)
 
