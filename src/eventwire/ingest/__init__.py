@@ -14,7 +14,7 @@ from pathlib import Path
 from eventwire.ingest.base import IngestError, RawDoc
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feed import looks_like_feed, read_feed
-from eventwire.ingest.html import extract_html
+from eventwire.ingest.html import extract_html, looks_like_html
 from eventwire.ingest.jsonl import read_jsonl_lines
 from eventwire.ingest.text import read_text
 from eventwire.ingest.url import fetch_page, is_url, read_url
@@ -81,7 +81,7 @@ def read_path(p: str, follow_links: bool = False) -> Iterator[RawDoc | Failure]:
         data = path.read_bytes()
         if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and looks_like_feed(data)):
             yield from read_feed(data, p, page=fetch_page if follow_links else None)
-        elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data)):
+        elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data)):
             yield extract_html(decode_bytes(data), p)
         else:
             yield read_text(data, p)
@@ -96,11 +96,6 @@ def read_inputs(paths: Iterable[str], follow_links: bool = False) -> Iterator[Ra
         yield from read_path(p, follow_links)
 
 
-def _looks_like_html(data: bytes) -> bool:
-    head = data[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
-
-
 def _read_stdin() -> Iterator[RawDoc | Failure]:
     """JSON Lines if the stream starts with '{', a feed's entries, else one text (or HTML) article."""
     data = sys.stdin.buffer.read()
@@ -110,7 +105,7 @@ def _read_stdin() -> Iterator[RawDoc | Failure]:
     try:
         if looks_like_feed(data):
             yield from read_feed(data, "-")
-        elif _looks_like_html(data):
+        elif looks_like_html(data):
             yield extract_html(decode_bytes(data), "-")
         else:
             yield read_text(data, "-")

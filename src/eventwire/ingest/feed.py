@@ -58,20 +58,18 @@ def read_feed(data: bytes, ref: str, page: Callable[[str], RawDoc] | None = None
     if etree.QName(root).localname == "feed":
         source = _text(root.find("atom:title", NS))
         language = root.get("{http://www.w3.org/XML/1998/namespace}lang")
-        entries = [(_atom_entry(e), e) for e in root.findall("atom:entry", NS)]
+        entries = [_atom_entry(e) for e in root.findall("atom:entry", NS)]
     else:
         channel = root.find("channel")
         if channel is None:
             channel = root.find("rss1:channel", NS)
-        source = _text(channel.find("title") if channel is not None else None) or _text(
-            channel.find("rss1:title", NS) if channel is not None else None)
-        language = _text(channel.find("language") if channel is not None else None) or _text(
-            channel.find("dc:language", NS) if channel is not None else None)
+        source = _first_text(channel, "title", "rss1:title")
+        language = _first_text(channel, "language", "dc:language")
         items = root.findall("channel/item") or root.findall("item") or root.findall("rss1:item", NS)
-        entries = [(_rss_item(i), i) for i in items]
+        entries = [_rss_item(i) for i in items]
     if not entries:
         raise IngestError("feed has no entries")
-    for n, ((title, link, date, body, entry_id), _) in enumerate(entries, start=1):
+    for n, (title, link, date, body, entry_id) in enumerate(entries, start=1):
         entry_ref = f"{ref}#{n}"
         if page is not None and link:
             try:
@@ -91,17 +89,21 @@ def read_feed(data: bytes, ref: str, page: Callable[[str], RawDoc] | None = None
 
 
 def _rss_item(item) -> tuple[str | None, str | None, str | None, str, str | None]:
-    def first(*paths: str) -> str | None:
-        for p in paths:
-            value = _text(item.find(p, NS))
-            if value:
-                return value
-        return None
+    body = _first_text(item, "content:encoded", "description", "rss1:description") or ""
+    date = _first_text(item, "pubDate", "dc:date")
+    link = _first_text(item, "link", "rss1:link") or item.get(f"{{{NS['rdf']}}}about")
+    return _first_text(item, "title", "rss1:title"), link, _iso_date(date), body, _first_text(item, "guid")
 
-    body = first("content:encoded", "description", "rss1:description") or ""
-    date = first("pubDate", "dc:date")
-    return (first("title", "rss1:title"), first("link", "rss1:link") or item.get(f"{{{NS['rdf']}}}about"),
-            _iso_date(date), body, first("guid"))
+
+def _first_text(el, *paths: str) -> str | None:
+    """The text of the first of ``paths`` under ``el`` that has some (RSS 2.0 and RSS 1.0 name things apart)."""
+    if el is None:
+        return None
+    for p in paths:
+        value = _text(el.find(p, NS))
+        if value:
+            return value
+    return None
 
 
 def _atom_entry(entry) -> tuple[str | None, str | None, str | None, str, str | None]:

@@ -13,6 +13,12 @@ from eventwire.ingest.base import IngestError, RawDoc
 MIN_MAIN_TEXT_WORDS = 8
 
 
+def looks_like_html(data: bytes) -> bool:
+    """Whether bytes of unknown kind (no telling suffix or Content-Type) are an HTML page."""
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
 def extract_html(html: str, input_ref: str, url: str | None = None, **meta: str | None) -> RawDoc:
     """Extract the article from ``html``; metadata given by the caller wins over the page's."""
     if not html.strip():

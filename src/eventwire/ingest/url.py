@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from eventwire.ingest.base import IngestError, RawDoc
 from eventwire.ingest.decode import decode_bytes
 from eventwire.ingest.feed import looks_like_feed, read_feed
-from eventwire.ingest.html import extract_html
+from eventwire.ingest.html import extract_html, looks_like_html
 from eventwire.ingest.text import read_text
 from eventwire.model import Failure
 
@@ -76,7 +76,7 @@ def fetch_page(url: str) -> RawDoc:
 
 def _page(url: str, body: bytes, content_type: str) -> RawDoc:
     kind = content_type.lower()
-    if "html" in kind or body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+    if "html" in kind or looks_like_html(body):
         return extract_html(decode_bytes(body), url, url=url)
     if kind.startswith("text/") or not kind:
         return dataclasses.replace(read_text(body, url), url=url)
