@@ -106,6 +106,33 @@ def test_according_to():
     assert q.content[0].text == "more than 300 civilians died in the fighting"
 
 
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        # the parser makes "According" the root: no subtree gives the content
+        ("The two candidates meet on Monday. According to conservative talk radio host Rush Limbaugh, the move "
+         "reeks of fear and desperation.",
+         "conservative talk radio host Rush Limbaugh", "the move reeks of fear and desperation"),
+        # "according to show insiders" is read as a verb "show" with an object
+        ("As a TV boss, Donald Trump repeatedly demeaned women with sexist language, according to show insiders.",
+         "show insiders", "As a TV boss, Donald Trump repeatedly demeaned women with sexist language"),
+    ],
+)
+def test_according_to_with_a_broken_parse(text, source, content):
+    hits = [q for q in run(text) if q.cue is not None and q.cue.text.lower() == "according to"]
+    assert len(hits) == 1
+    assert hits[0].source.text == source
+    assert [c.text for c in hits[0].content] == [content]
+
+
+def test_cue_and_colon_closing_a_paragraph_introduce_the_next_one():
+    text = ("The governor added:\n\nIt is typical of her. She knows nothing about the state.\n\n"
+            "The campaign did not respond.")
+    q = by_source(run(text), "The governor")
+    assert q.cue.text == "added"
+    assert [c.text for c in q.content] == ["It is typical of her. She knows nothing about the state."]
+
+
 def test_said_that():
     text = "The minister said that the army would withdraw from the city by Friday."
     q = run(text)[0]

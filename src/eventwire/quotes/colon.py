@@ -4,7 +4,8 @@
     PENCE: Well, look, ...
     Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump
 
-The content runs from the colon to the end of its paragraph. A speaker label counts
+The content runs from the colon to the end of its paragraph; when a cue verb and its
+colon end the paragraph ("The governor added:"), the next paragraph is the content. A speaker label counts
 only when it is a name (a PERSON entity, or an all-capitals word as in transcripts),
 so "Correction:" or "The Latest:" do not.
 """
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.syntax import cue_verb
 
+MIN_BLOCK_WORDS = 3  # a block quote after "he added:" is a sentence, not a stray word
 MAX_LABEL_TOKENS = 4  # "Sen. Bernie Sanders:" — longer prefixes are sentences, not labels
 
 
@@ -37,16 +39,33 @@ def colon_attributions(
         start = tok.idx + 1
         while start < p_end and text[start].isspace():
             start += 1
-        if p_end - start < 3:
-            continue
         prev = tok.nbor(-1) if tok.i > 0 else None
-        if prev is not None and cue_verb(prev, lexicon) is not None:
+        is_cue = prev is not None and cue_verb(prev, lexicon) is not None
+        if p_end - start < 3:
+            if is_cue and start == p_end:  # "The governor added:" closing its paragraph
+                block = _next_paragraph(text, p_end)
+                if block is not None:
+                    out.append((prev, tok, block))
+            continue
+        if is_cue:
             out.append((prev, tok, (start, p_end)))
             continue
         label = _speaker_label(doc, tok, ents, text)
         if label is not None:
             out.append((None, tok, (start, p_end)))
     return out
+
+
+def _next_paragraph(text: str, after: int) -> tuple[int, int] | None:
+    """The paragraph after a cue that ends its own ("Limbaugh added:"): a block quote."""
+    start = after
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= MIN_BLOCK_WORDS else None
 
 
 def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], text: str | None = None) -> Token | None:

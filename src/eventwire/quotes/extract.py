@@ -180,6 +180,46 @@ def _according_source(tok: Token) -> Token | None:
     return None
 
 
+ACCORDING_SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def _according_by_commas(parsed: Parsed, tok: Token) -> Candidate | None:
+    """"According to X, Y." / "Y, according to X." read off the commas when the parse
+    is broken: the parser sometimes makes "According" the root of the sentence or reads
+    "according to show insiders" as a verb "show", and then no subtree gives the content.
+    The source is the phrase up to the next comma; the content the rest of the sentence."""
+    doc, text = parsed.doc, parsed.article.text
+    sent = parsed.sentences[parsed.sentence_of_token(tok.i)].span
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    end = tok.i + 2
+    while end < span.end and doc[end].text not in (",", ";", ".", "?", "!") and not doc[end].is_space:
+        end += 1
+    phrase = [t for t in doc[tok.i + 2 : end] if t.pos_ in ACCORDING_SOURCE_POS]
+    if not phrase:
+        return None
+    source = phrase[-1]
+    before = [t.i for t in doc[span.start : tok.i] if not t.is_space]
+    after = [t.i for t in doc[end + 1 : span.end] if not t.is_space] if end < span.end and doc[end].text == "," else []
+    while before and (doc[before[-1]].is_punct and not doc[before[-1]].is_quote):
+        before.pop()
+    lead = [i for i in before if not (doc[i].is_punct or doc[i].pos_ == "CCONJ")]
+    if lead and after:  # "Y, according to X, Z": both sides
+        content = set(before) | set(after)
+    elif lead:
+        content = set(before)
+    elif after:
+        content = set(after)
+    else:
+        return None
+    ranges = _clip_to_paragraph(text, _content_ranges(doc, content), tok.idx)
+    if not ranges:
+        return None
+    return Candidate(ranges, "indirect", tok, (tok.i, tok.i + 1), source, "according-to", 0.6,
+                     source_range=(tok.i + 2, end - 1))
+
+
 SIGNATURE_DASHES = "―—–-"
 
 
@@ -425,6 +465,9 @@ def _indirect_candidates(
             source = _according_source(tok)
             head = tok.head if tok.head.i != tok.i else None
             if head is None or source is None:
+                fallback = _according_by_commas(parsed, tok)
+                if fallback is not None:
+                    out.append(fallback)
                 continue
             drop = {t.i for t in tok.subtree} | {tok.i, tok.i + 1}
             content = {t.i for t in head.subtree} - drop

