@@ -35,6 +35,21 @@ def test_inaction_by_a_named_force_after_of_or_by():
         assert any(e.rule.startswith("inaction:") and PQ.is_police(e.source) for e in events), text
 
 
+def test_failure_on_the_part_of_a_force_is_its_inaction():
+    _, events = _parsed_and_events("the minister admitted the failure on the part of the police.")
+    assert any(e.rule.startswith("inaction:") and PQ.is_police(e.source) for e in events)
+
+
+def test_a_subject_parsed_as_a_conjunct_of_the_object_before_it_still_acts():
+    # the parser reads "policemen" as a conjunct of "areas", leaving "act" with no subject
+    text = ("they meandered menacingly close to known sensitive areas and the policemen on duty did not act "
+            "despite their provocative slogans.")
+    _, events = _parsed_and_events(text)
+    acts = [e for e in events if e.trigger.text == "act"]
+    assert acts and PQ.is_police(acts[0].source) and acts[0].negated
+    assert "FAIL" in _rule_answers(text)
+
+
 def test_a_negated_arrest_with_no_agent_is_a_police_failure():
     answers = _rule_answers("by not arresting the leaders, the centre showed its nexus with the mob.")
     assert "FAIL" in answers

@@ -58,6 +58,28 @@ def _misparsed_subject(verb: Token, is_actor) -> Token | None:
     return None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """A subject the parser joined to the object before it: in "they went close to the areas and
+    the policemen did not act", "policemen" is read as a conjunct of "areas" and "act" is left with
+    no subject. When only auxiliaries, negation or adverbs stand between a subjectless verb and a
+    noun conjunct ending right before them, that conjunct is the verb's subject."""
+    if verb.dep_ not in ("dep", "conj", "ROOT", "parataxis") or _first(verb, SUBJ + PASS_SUBJ) is not None:
+        return None
+    left = [c for c in verb.children if c.i < verb.i]
+    if not left or any(c.dep_ not in ("aux", "neg", "advmod") for c in left):
+        return None
+    start = min(c.left_edge.i for c in left)
+    if start == 0:
+        return None
+    end = verb.doc[start - 1]
+    node = end
+    while node.dep_ != "conj" and node.head.i != node.i and node.head.i < start and node.head.right_edge.i == end.i:
+        node = node.head  # "the policemen on duty": from "duty" up to "policemen"
+    if node.dep_ != "conj" or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != end.i:
+        return None
+    return node
+
+
 def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
     """"4 policemen and 4 civilians also killed": a verb that always takes an object, used without one
     or an auxiliary, is a headline or caption passive whose subject underwent it."""
@@ -109,6 +131,10 @@ def verb_arguments(
     if source is not None and source.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         source = verb.head
         how.append("relcl")
+    if source is None and not is_passive(verb):
+        source = _stranded_subject(verb)
+        if source is not None:
+            how.append("stranded-subject")
     if source is None and (target is None or not is_passive(verb)):
         source, inherited = inherited_subject(verb, object_control or (lambda lemma: False))
         if inherited:

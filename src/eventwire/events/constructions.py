@@ -134,10 +134,8 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         src_tok = args.verb_arguments(tok)[0]
     else:
         src_tok = args.noun_arguments(tok, light_verbs(ctx))[0]
-        if src_tok is None:  # "the apathy of the police"
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    src_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if src_tok is None:  # "the apathy of the police", "inaction by the police", "on the part of the police"
+            src_tok = _holder_of_failing(tok)
         if src_tok is None and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             src_tok = None
     source = resolve_actor(ctx, src_tok)
@@ -148,6 +146,23 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     r = Reading(negated=True)
     ev = make_event(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
     return [ev] if ev else []
+
+
+def _holder_of_failing(noun: Token) -> Token | None:
+    """Whose failure a failure noun names through a preposition: "of"/"by" X, "on the part of" X."""
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if c.lower_ in ("of", "by"):
+            return pobj
+        if c.lower_ == "on" and pobj.lower_ == "part":
+            of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            if of is not None:
+                return next((g for g in of.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _blamed(ctx: Ctx, noun: Token) -> tuple[Actor, Token] | None:
