@@ -133,6 +133,19 @@ def test_cue_and_colon_closing_a_paragraph_introduce_the_next_one():
     assert [c.text for c in q.content] == ["It is typical of her. She knows nothing about the state."]
 
 
+def test_a_coordinated_report_is_an_attribution_of_its_own():
+    text = ("The Chinese foreign ministry said it was resolutely opposed to the test and warned North Korea to "
+            "refrain from further actions.")
+    contents = sorted(" / ".join(c.text for c in q.content) for q in run(text))
+    assert contents == ["North Korea to refrain from further actions", "it was resolutely opposed to the test"]
+
+
+def test_a_coordinated_action_stays_in_the_report():
+    text = "The officer said the man posed a deadly threat and refused to drop the gun."
+    quotes = run(text)
+    assert [c.text for c in quotes[0].content] == ["the man posed a deadly threat and refused to drop the gun"]
+
+
 def test_said_that():
     text = "The minister said that the army would withdraw from the city by Friday."
     q = run(text)[0]

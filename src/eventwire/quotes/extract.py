@@ -320,6 +320,38 @@ def _cut_trailing_commentary(head: Token, end: int) -> int:
     return end
 
 
+FINITE_PAST_OR_PRESENT = ("VBD", "VBZ")
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """"suggested that …", "warned North Korea to refrain …": a report of its own. Without a
+    clause ("refused to drop the gun", "called it an ailment") the conjunct is more often
+    part of what was reported."""
+    deps = {c.dep_ for c in verb.children}
+    return "ccomp" in deps or {"dobj", "xcomp"} <= deps
+
+
+def _cut_coordinated_report(head: Token, end: int) -> int:
+    """End the content before "… and said/suggested …": a finite reporting verb coordinated
+    with the reported clause, without a subject of its own and reporting a clause itself, is
+    the speaker's next report ("said it was opposed to the test and warned North Korea to
+    refrain …"), not part of this one."""
+    lexicon = load_lexicon()
+    for child in head.rights:
+        if (
+            child.dep_ == "conj"
+            and child.tag_ in FINITE_PAST_OR_PRESENT
+            and cue_verb(child, lexicon) is not None
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and _reports_a_clause(child)
+        ):
+            cut = child.left_edge.i - 1
+            while cut > head.i and (child.doc[cut].dep_ == "cc" or child.doc[cut].is_punct):
+                cut -= 1
+            return min(end, cut)
+    return end
+
+
 def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] | None:
     """Char range of the complement ``child`` of cue ``verb``.
 
@@ -330,6 +362,8 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     doc = parsed.doc
     a, b = subtree_range(child)
     b = _cut_trailing_commentary(child, b)
+    if child.i > verb.i:
+        b = _cut_coordinated_report(child, b)
     marks = [m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "that" and a < m.i]
     if child.i > verb.i and marks:
         a = marks[0]  # "told reporters [on Friday] that …": what precedes "that" modifies the telling
