@@ -1,6 +1,6 @@
 """Evaluate eventwire.quotes on PolNeAR (brat standoff attributions).
 
-Usage: .venv/bin/python eval/quotes.py [DATA_PATH] [--out results.json] [--limit N] [--cv K]
+Usage: .venv/bin/python eval/quotes.py [DATA_PATH] [--out results.json] [--limit N] [--cv K] [--agreement]
 
 Without ``--cv`` the stage runs as installed (rules + the packaged learned pass). The
 packaged model was trained on PolNeAR dev, so on dev that figure is in-sample; the
@@ -285,10 +285,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--tagger", action="store_true",
                     help="with --cv: add the content tagger (CRF, python-crfsuite) to the learned pass; "
                          "not shipped: +0.002 content F1 in 5-fold CV, not worth its 10-15 ms per article")
+    ap.add_argument("--agreement", action="store_true",
+                    help="score each annotator against the majority of the others, on articles with several "
+                         "annotators (the human ceiling of these metrics)")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no such data: {data}")
+    if args.agreement:
+        return agreement(data, args.out)
     if args.cv:
         return cross_validated(data, args.cv, args.limit, args.gold_policy, args.out, args.tagger)
     docs = documents(data)[: args.limit]
@@ -315,6 +320,33 @@ def main(argv: list[str] | None = None) -> dict:
         Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=1), encoding="utf-8")
+    return result
+
+
+def agreement(data: Path, out: str | None) -> dict:
+    """Each annotator's file scored as a prediction against the majority of the other
+    annotators, on every article with at least three: how far people agree on the same metrics."""
+    tally = Tally()
+    n_docs = n_files = 0
+    for txt, anns in documents(data):
+        if len(anns) < 3:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        parsed = [parse_ann(a) for a in anns]
+        n_docs += 1
+        for i, own in enumerate(parsed):
+            score(text, majority(text, parsed[:i] + parsed[i + 1 :]), own, tally)
+            n_files += 1
+    if not n_docs:
+        sys.exit("no article has three or more annotators' files")
+    metrics = metrics_of(tally, n_docs)
+    metrics["annotator_files"] = n_files
+    print(f"annotator agreement: {n_files} annotators' files on {n_docs} articles, each scored against the "
+          "majority of the others")
+    print_table(metrics, "annotators")
+    result = {"metrics": metrics, "data": str(data), "evaluation": "leave-one-annotator-out agreement"}
+    if out:
+        Path(out).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result
 
 
@@ -346,7 +378,7 @@ def cross_validated(data: Path, k: int, limit: int | None, policy: str, out: str
     return result
 
 
-def print_table(m: dict[str, float]) -> None:
+def print_table(m: dict[str, float], who: str = "eventwire.quotes") -> None:
     pub = PUBLISHED["citron (BBC) on PARC 3.0"]
     rows = [
         ("content P / R (overlap)", f"{m['content_precision']:.3f} / {m['content_recall']:.3f}", ""),
@@ -357,9 +389,9 @@ def print_table(m: dict[str, float]) -> None:
         ("cue P / R", f"{m['cue_precision']:.3f} / {m['cue_recall']:.3f}", ""),
         ("cue F1 (overlap | exact)", f"{m['cue_f1']:.3f} | {m['cue_f1_exact']:.3f}", f"{pub['cue_f1']:.3f}"),
     ]
-    print(f"eventwire.quotes on PolNeAR: {m['documents']} documents, {m['gold_attributions']:.0f} gold / "
+    print(f"{who} on PolNeAR: {m['documents']} documents, {m['gold_attributions']:.0f} gold / "
           f"{m['predicted_attributions']:.0f} predicted attributions, {m['seconds']} s")
-    print(f"{'metric':30} {'eventwire':>18} {'citron/PARC3':>16}")
+    print(f"{'metric':30} {who.split('.')[0]:>18} {'citron/PARC3':>16}")
     for name, ours, theirs in rows:
         print(f"{name:30} {ours:>18} {theirs:>16}")
 

@@ -117,3 +117,23 @@ def test_eval_cv_writes_contract_metrics(corpus, tmp_path):
     for key in ("content_f1_overlap", "content_f1_exact", "source_f1", "cue_f1"):
         assert 0.0 <= metrics[key] <= 1.0
     assert metrics["cv_folds"] == 2 and metrics["documents"] == 4
+
+
+def test_agreement_scores_each_annotator_against_the_others(tmp_path):
+    # annotators x and y mark both attributions, z only the first: each of x and y is scored against
+    # the majority of the other two (the first only), z against both
+    text = ARTICLES["a"]
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    full = _ann(text)
+    for annotator in ("x", "y"):
+        (tmp_path / "attributions" / f"a_{annotator}.ann").write_text(full, encoding="utf-8")
+    first = "\n".join(full.splitlines()[:4]) + "\n"
+    (tmp_path / "attributions" / "a_z.ann").write_text(first, encoding="utf-8")
+    out = tmp_path / "agreement.json"
+    eval_quotes.main([str(tmp_path), "--agreement", "--out", str(out)])
+    metrics = json.loads(out.read_text())["metrics"]
+    assert metrics["annotator_files"] == 3
+    assert metrics["content_precision"] == pytest.approx(3 / 5)
+    assert metrics["content_recall"] == pytest.approx(3 / 4)
