@@ -50,6 +50,16 @@ def test_a_subject_parsed_as_a_conjunct_of_the_object_before_it_still_acts():
     assert "FAIL" in _rule_answers(text)
 
 
+def test_a_participle_run_into_the_next_verb_is_a_reduced_relative_on_its_subject():
+    # parsed as "sentries posted there" + a subjectless conjunct "killed": the sentries killed
+    text = ("the militants arrived in a white car and opened fire, but police sentries posted there killed "
+            "one of them on the spot.")
+    _, events = _parsed_and_events(text)
+    kills = [e for e in events if e.trigger.text == "killed"]
+    assert kills and PQ.is_police(kills[0].source)
+    assert "KILL" in _rule_answers(text)
+
+
 def test_a_negated_arrest_with_no_agent_is_a_police_failure():
     answers = _rule_answers("by not arresting the leaders, the centre showed its nexus with the mob.")
     assert "FAIL" in answers

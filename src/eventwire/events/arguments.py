@@ -65,6 +65,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     noun conjunct ending right before them, that conjunct is the verb's subject."""
     if verb.dep_ not in ("dep", "conj", "ROOT", "parataxis") or _first(verb, SUBJ + PASS_SUBJ) is not None:
         return None
+    reduced = _reduced_relative_subject(verb)
+    if reduced is not None:
+        return reduced
     left = [c for c in verb.children if c.i < verb.i]
     if not left or any(c.dep_ not in ("aux", "neg", "advmod") for c in left):
         return None
@@ -78,6 +81,22 @@ def _stranded_subject(verb: Token) -> Token | None:
     if node.dep_ != "conj" or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != end.i:
         return None
     return node
+
+
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """"but police sentries posted there killed one of them": the parser reads "posted" as a
+    verb of its own with "sentries" as subject, and "killed" as a subjectless conjunct. Two
+    verbs in a row with nothing joining them cannot both be finite: the first, a participle
+    (whatever its tag), is a reduced relative on its subject, and that subject is the verb's."""
+    if verb.dep_ != "conj" or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    for sibling in verb.head.children:
+        if sibling.dep_ == "conj" and sibling.tag_ in ("VBN", "VBD") and sibling.right_edge.i == before.i and sibling.i < verb.i:
+            subject = _first(sibling, ("nsubj",))
+            if subject is not None and not before.is_punct and before.dep_ != "cc":
+                return subject
+    return None
 
 
 def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
