@@ -83,6 +83,14 @@ def test_headline_passive_subject_is_the_victim():
     assert any(e.cameo_code == "1823" and e.target is not None for e in events)
 
 
+def test_headline_passive_of_a_lethal_phrase_but_not_of_an_intransitive_verb():
+    # "shoot dead" needs an object, so "two militants shot dead" were shot; "shot into the crowd" was done
+    shot = [e for e in _events("two militants shot dead near the temple.") if e.cameo_code == "1823"]
+    assert shot and shot[0].source is None and shot[0].target.span.text.endswith("militants")
+    fired = [e for e in _events("soldiers shot into the crowd.") if e.trigger.text == "shot"]
+    assert fired and fired[0].source is not None and fired[0].source.span.text == "soldiers"
+
+
 def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
     events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
     assert not _police_kills(events), [(e.rule, e.source) for e in events]

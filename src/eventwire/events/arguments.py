@@ -101,11 +101,14 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
 
 def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
     """"4 policemen and 4 civilians also killed": a verb that always takes an object, used without one
-    or an auxiliary, is a headline or caption passive whose subject underwent it."""
+    or an auxiliary, is a headline or caption passive whose subject underwent it. A phrase counts too
+    ("two militants shot dead": "shoot dead" needs an object, "shoot" alone does not)."""
+    lemma = verb.lemma_.lower()
+    phrases = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")]
     return (
         verb.tag_ in ("VBN", "VBD")
         and verb.dep_ == "ROOT"
-        and transitive(verb.lemma_.lower())
+        and any(transitive(p) for p in phrases)
         and _first(verb, SUBJ) is not None
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp", "xcomp") for c in verb.children)
     )
