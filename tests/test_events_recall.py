@@ -91,6 +91,12 @@ def test_headline_passive_of_a_lethal_phrase_but_not_of_an_intransitive_verb():
     assert fired and fired[0].source is not None and fired[0].source.span.text == "soldiers"
 
 
+def test_apprehend_with_a_clause_is_a_fear_not_an_arrest():
+    assert not [e for e in _events("he apprehended that the kar sevaks would march to the site.")
+                if (e.cameo_code or "").startswith("173")]
+    assert [e for e in _events("police apprehended three men near the station.") if e.cameo_code == "173"]
+
+
 def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
     events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
     assert not _police_kills(events), [(e.rule, e.source) for e in events]

@@ -212,6 +212,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
                     found = uncoded_refusal(ctx, tok)  # a coded complement is coded (as REJECT) on its own
+                elif lex.cue(lemma, "clause-sense") and any(c.dep_ == "ccomp" for c in tok.children):
+                    continue  # "apprehended that the VHP would …": a fear, not an arrest
                 elif _governs_coded_action(tok, lex):
                     continue  # "promised/threatened to X": coded through X
                 elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
