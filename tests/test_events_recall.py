@@ -97,6 +97,16 @@ def test_apprehend_with_a_clause_is_a_fear_not_an_arrest():
     assert [e for e in _events("police apprehended three men near the station.") if e.cameo_code == "173"]
 
 
+def test_arrest_of_a_situation_halts_it_and_holds_nobody():
+    assert not [e for e in _events("the army columns helped to arrest the fast deteriorating situation in the city.")
+                if (e.cameo_code or "").startswith("173")]
+
+
+def test_a_participle_naming_people_is_no_event():
+    events = _events("police arrested the accused.")
+    assert [e.cameo_code for e in events] == ["173"]
+
+
 def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
     events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
     assert not _police_kills(events), [(e.rule, e.source) for e in events]

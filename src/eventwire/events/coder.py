@@ -173,6 +173,15 @@ def _historical(tok: Token, article_year: int | None) -> bool:
     return False
 
 
+NOUN_SLOTS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+
+
+def _participle_as_noun(tok) -> bool:
+    """"police arrested the accused": a participle with a determiner, in a noun's slot, names people
+    ("the accused", "the injured"); it reports no event of its own."""
+    return tok.tag_ == "VBN" and tok.dep_ in NOUN_SLOTS and any(c.dep_ == "det" for c in tok.children)
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -205,7 +214,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             elif _nominal_gerund(tok) and (ntrig := lex.match("NOUN", tok.lower_, child_lemmas(tok))):
                 found = _noun_events(ctx, tok, ntrig)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lemma in ("be", "have"):
+                if lemma in ("be", "have") or _participle_as_noun(tok):
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok))
                 if trig is None:
@@ -214,6 +223,9 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     found = uncoded_refusal(ctx, tok)  # a coded complement is coded (as REJECT) on its own
                 elif lex.cue(lemma, "clause-sense") and any(c.dep_ == "ccomp" for c in tok.children):
                     continue  # "apprehended that the VHP would …": a fear, not an arrest
+                elif lex.cue(lemma, "custody") and any(
+                        c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "halted") for c in tok.children):
+                    continue  # "helped to arrest the deteriorating situation": halted, nobody held
                 elif _governs_coded_action(tok, lex):
                     continue  # "promised/threatened to X": coded through X
                 elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
