@@ -60,6 +60,11 @@ def test_a_participle_run_into_the_next_verb_is_a_reduced_relative_on_its_subjec
     assert "KILL" in _rule_answers(text)
 
 
+def test_a_deployment_asked_for_is_no_police_action():
+    assert "ANY_ACTION" not in _rule_answers("the governor has sought deployment of the army at the disputed site.")
+    assert "ANY_ACTION" in _rule_answers("the deployment of additional forces calmed the city.")
+
+
 def test_a_negated_arrest_with_no_agent_is_a_police_failure():
     answers = _rule_answers("by not arresting the leaders, the centre showed its nexus with the mob.")
     assert "FAIL" in answers

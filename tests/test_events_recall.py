@@ -107,6 +107,14 @@ def test_a_participle_naming_people_is_no_event():
     assert [e.cameo_code for e in events] == ["173"]
 
 
+def test_a_noun_event_asked_for_is_demanded_not_done():
+    asked = [e for e in _events("the governor has sought deployment of the army at the disputed site.")
+             if e.cameo_code == "154"]
+    assert asked and asked[0].modality == "demanded"
+    done = [e for e in _events("the deployment of the army calmed the city.") if e.cameo_code == "154"]
+    assert done and done[0].modality == "asserted"
+
+
 def test_a_stabbing_alongside_a_police_action_is_no_police_killing():
     events = _events("one person was stabbed to death in surat even as police burst teargas shells to disperse a mob.")
     assert not _police_kills(events), [(e.rule, e.source) for e in events]

@@ -33,7 +33,7 @@ from eventwire.events.constructions import (
     uncoded_refusal,
 )
 from eventwire.events.lexicon import Lexicon, Trigger, lexicon
-from eventwire.events.modality import Reading, read
+from eventwire.events.modality import Reading, asked_for, read
 from eventwire.events.ontology import cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
 from eventwire.model import Actor, Event, Quote
@@ -118,7 +118,10 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     if source is None and target is None and light_head is None:
         return []  # a bare noun ("the talks") restates an event coded elsewhere
     entry = cameo(trig.cameo)
-    reading = read(light_head, ctx.lex, entry.quad_class if entry else None) if light_head is not None else Reading()
+    if light_head is not None:
+        reading = read(light_head, ctx.lex, entry.quad_class if entry else None)
+    else:
+        reading = asked_for(anchor, ctx.lex) or Reading()
     if lacking(anchor, ctx.lex):
         reading.negated = True
     if reading.refused_by is not None:

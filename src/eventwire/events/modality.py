@@ -52,6 +52,19 @@ def _same_paragraph(a: Token, b: Token) -> bool:
     return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
+def asked_for(noun: Token, lex: Lexicon) -> Reading | None:
+    """"sought deployment of the army", "a request for deployment", "demanding the arrest of":
+    a noun event that a word asks for has not happened; it is demanded."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if not lex.cue(head.lemma_.lower(), "ask-for"):
+        return None
+    return Reading(negated=_negated(head), modality="demanded", demanded_by=head)
+
+
 def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
     r = Reading(negated=_negated(trigger))
     kinds = _aux_kinds(trigger, lex)

@@ -131,7 +131,7 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     if code.startswith("1823") and done and ev.source is None and _has_sector(ev.target, ARMED_GROUPS):
         out |= {"KILL", "FORCE", "ANY_ACTION"}
     deployed = ev.source is None and code.startswith("15") and ev.rule.startswith("noun:") and is_authority(ev.target)
-    if deployed and not ev.negated:
+    if deployed and not ev.negated and ev.modality != "demanded":
         out.add("ANY_ACTION")  # "the deployment of the army", "deployment of additional forces"
     if agentless and code.startswith(("15", "1723", "191")) and not ev.negated and (ev.target is None or is_authority(ev.target)):
         out.add("ANY_ACTION")  # "security was beefed up", "curfew was imposed": only the authorities do that
