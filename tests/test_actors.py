@@ -261,3 +261,12 @@ def test_indian_police_forces_by_name_and_acronym():
     text = "The CRPF and the Rapid Action Force fired tear gas, while the Border Security Force sealed the border."
     codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes == {"The CRPF": "IND COP", "the Rapid Action Force": "IND COP", "the Border Security Force": "IND MIL"}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Former UK high commissioner L M Singhvi said the society was secular.", "GOV"),  # a diplomat
+    ("Police commissioner P C Pande said the curfew would stay.", "COP"),
+])
+def test_the_longest_title_decides_the_role(text, role):
+    actors = find_actors(_parsed(text))
+    assert actors and actors[0].role == role, [(a.span.text, a.code) for a in actors]
