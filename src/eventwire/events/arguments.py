@@ -62,7 +62,8 @@ def _stranded_subject(verb: Token) -> Token | None:
     """A subject the parser joined to the object before it: in "they went close to the areas and
     the policemen did not act", "policemen" is read as a conjunct of "areas" and "act" is left with
     no subject. When only auxiliaries, negation or adverbs stand between a subjectless verb and a
-    noun conjunct ending right before them, that conjunct is the verb's subject."""
+    noun conjunct ending right before them, that conjunct is the verb's subject. A participle run
+    into the verb is the other way the parser strands one (:func:`_reduced_relative_subject`)."""
     if verb.dep_ not in ("dep", "conj", "ROOT", "parataxis") or _first(verb, SUBJ + PASS_SUBJ) is not None:
         return None
     reduced = _reduced_relative_subject(verb)
