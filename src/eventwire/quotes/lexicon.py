@@ -40,7 +40,7 @@ class Lexicon:
     honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
 
 
-def _lines(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
     """Non-comment, non-blank lines of a data file, split on tabs."""
     text = resources.files("eventwire").joinpath("data", "quotes", name).read_text(encoding="utf-8")
     rows = []
@@ -55,7 +55,7 @@ def _lines(name: str) -> list[list[str]]:
 def load_lexicon() -> Lexicon:
     """Read every data file once per process."""
     cue_verbs: dict[str, CueVerb] = {}
-    for lemma, cls, needs in _lines("cue_verbs.tsv"):
+    for lemma, cls, needs in data_rows("cue_verbs.tsv"):
         parts = needs.split("+")
         comps = frozenset(parts)
         if lemma in cue_verbs:  # a lemma listed twice keeps its first class, joins complements
@@ -64,18 +64,18 @@ def load_lexicon() -> Lexicon:
         else:
             cue_verbs[lemma] = CueVerb(lemma, cls, comps)
     according, phrases = [], []
-    for phrase, kind in _lines("cue_phrases.tsv"):
+    for phrase, kind in data_rows("cue_phrases.tsv"):
         words = tuple(phrase.lower().split())
         (according if kind == "according_to" else phrases).append(words)
-    anonymous = frozenset(row[0].lower() for row in _lines("anonymous_nouns.txt"))
-    marks = tuple(QuoteMarkPair(*row[:4]) for row in _lines("quote_marks.tsv"))
-    pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in _lines("pronouns.tsv")}
-    preps = frozenset(row[0].lower() for row in _lines("topic_prepositions.txt"))
+    anonymous = frozenset(row[0].lower() for row in data_rows("anonymous_nouns.txt"))
+    marks = tuple(QuoteMarkPair(*row[:4]) for row in data_rows("quote_marks.tsv"))
+    pronouns = {row[0].lower(): frozenset(row[1].split(",")) for row in data_rows("pronouns.tsv")}
+    preps = frozenset(row[0].lower() for row in data_rows("topic_prepositions.txt"))
     nouns = {
-        noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in _lines("cue_nouns.tsv")
+        noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in data_rows("cue_nouns.tsv")
     }
-    non_cue = frozenset(row[0].lower() for row in _lines("non_cue_verbs.txt"))
-    honorifics = {row[0].lower(): row[1] for row in _lines("honorifics.tsv")}
+    non_cue = frozenset(row[0].lower() for row in data_rows("non_cue_verbs.txt"))
+    honorifics = {row[0].lower(): row[1] for row in data_rows("honorifics.tsv")}
     return Lexicon(
         cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics
     )

@@ -9,21 +9,15 @@ The file is built by ``tools/build_word_classes.py`` from WordNet 3.1.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from eventwire.quotes.lexicon import data_rows
 
 POS_OF = {"VERB": "v", "AUX": "v", "NOUN": "n"}
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], tuple[str, ...]]:
-    text = resources.files("eventwire").joinpath("data", "quotes", "word_classes.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        lemma, pos, classes = line.split("\t")
-        out[(lemma, pos)] = tuple(classes.split(","))
-    return out
+    return {(lemma, pos): tuple(classes.split(",")) for lemma, pos, classes in data_rows("word_classes.tsv")}
 
 
 def word_classes(lemma: str, pos: str) -> tuple[str, ...]:
