@@ -256,3 +256,44 @@ def test_every_lexicon_code_and_mode_exists():
                 assert t.mode in ontology["modes_all"], t
     for code in list(lex.reject_codes.values()) + list(lex.demand_codes.values()):
         assert code in table, code
+
+
+# ----------------------------------------------------------------------------- codebook phrases
+
+
+def _coded(text: str) -> list[Event]:
+    from eventwire.actors import find_actors
+
+    parsed = _parsed(text)
+    return code_events(parsed, find_actors(parsed), [])
+
+
+def test_a_declared_ceasefire_is_the_ceasefire_not_a_statement():
+    events = _coded("Israel declared a ceasefire in Gaza on Sunday.")
+    codes = [(e.cameo_code, e.source.code if e.source else None) for e in events]
+    assert ("0871", "ISR") in codes, codes
+    assert not any(e.cameo_code == "010" for e in events), codes
+
+
+def test_an_issued_ultimatum_is_a_threat_by_its_issuer():
+    events = _coded("Peru has issued an ultimatum to Ecuador.")
+    assert any(e.cameo_code == "139" and e.source and e.source.code == "PER" for e in events), \
+        [(e.rule, e.cameo_code) for e in events]
+
+
+def test_a_lifted_blockade_is_eased_not_imposed():
+    events = _coded("The Israeli army lifted the blockade on Palestinian lorries.")
+    codes = [e.cameo_code for e in events]
+    assert "0872" in codes and "191" not in codes, [(e.rule, e.cameo_code) for e in events]
+
+
+def test_halting_aid_reduces_relations():
+    events = _coded("Japan halted economic aid to Serbia.")
+    assert any(e.cameo_code == "162" and e.event_type == "SANCTION" for e in events), \
+        [(e.rule, e.cameo_code) for e in events]
+
+
+def test_expelling_diplomats_breaks_relations_rather_than_deporting_people():
+    events = _coded("Switzerland expelled two Russian diplomats.")
+    codes = [e.cameo_code for e in events]
+    assert "161" in codes and "174" not in codes, codes

@@ -137,6 +137,16 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     return [ev] if ev else []
 
 
+def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
+    """The object of a verb phrase the lexicon codes whole ("lifted the blockade", "imposed curfew"):
+    the phrase says what happened to the thing, so the noun is not an event of its own."""
+    head = noun.head
+    if noun.dep_ not in args.OBJ + args.PASS_SUBJ or head.pos_ not in ("VERB", "AUX"):
+        return False
+    trig = lex.match("VERB", head.lemma_.lower(), child_lemmas(head))
+    return trig is not None and noun.lemma_.lower() in trig.modifiers
+
+
 def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if not any(lex.cue(lemma, k) for k in ("refusal", "intent", "threat")):
@@ -237,7 +247,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     found = _verb_events(ctx, tok, trig)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 trig = lex.match("NOUN", lemma, child_lemmas(tok))
-                if trig is None:
+                if trig is None or _named_by_verb_phrase(tok, lex):
                     continue
                 found = _noun_events(ctx, tok, trig)
             if found and _historical(tok, year):

@@ -225,6 +225,9 @@ def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
 
 def statement_events(ctx: Ctx, tok: Token, trig: Trigger, events_here: list[Event]) -> list[Event]:
     """A speech verb: a statement, or a demand when what it reports must happen."""
+    if ctx.lex.cue(tok.lemma_.lower(), "light") and any(
+            c.dep_ in args.OBJ and ctx.lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in tok.children):
+        return []  # "declared a ceasefire": the declaration is the ceasefire, coded from the noun
     src_tok, tgt_tok, how = args.verb_arguments(tok)
     source = resolve_actor(ctx, src_tok)
     if source is None:
