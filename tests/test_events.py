@@ -297,3 +297,23 @@ def test_expelling_diplomats_breaks_relations_rather_than_deporting_people():
     events = _coded("Switzerland expelled two Russian diplomats.")
     codes = [e.cameo_code for e in events]
     assert "161" in codes and "174" not in codes, codes
+
+
+def test_would_in_reported_speech_is_the_speakers_will():
+    events = _coded("Radical French farmers said on Friday they would blockade Paris.")
+    blockade = [e for e in events if (e.cameo_code or "").startswith(("191", "1381"))]
+    assert blockade and blockade[0].cameo_code == "1381" and blockade[0].modality == "threatened", \
+        [(e.rule, e.cameo_code, e.modality) for e in events]
+
+
+def test_would_under_a_condition_stays_hypothetical():
+    events = _coded("The minister said the army would attack the town if the rebels refused.")
+    attacks = [e for e in events if (e.cameo_code or "").startswith(("19", "138"))]
+    assert attacks and attacks[0].cameo_code == "190" and attacks[0].modality == "hypothetical", \
+        [(e.rule, e.cameo_code, e.modality) for e in events]
+
+
+def test_an_announced_noun_event_is_threatened_like_a_verb():
+    events = _coded("Iraq's government announced that it is prepared to impose martial law.")
+    assert any(e.cameo_code == "1324" and e.modality == "threatened" for e in events), \
+        [(e.rule, e.cameo_code, e.modality) for e in events]

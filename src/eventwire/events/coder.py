@@ -83,16 +83,9 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
                 source = resolve_actor(ctx, args.verb_arguments(reading.failed)[0])
         if code.startswith("154") and target is not None and target.role == "COP":
             code, mode = "153", "police"  # "police were deployed": police power, not troops
-        if reading.future and reading.negated and reading.modality == "intended" and entry is not None:
-            # "will not accept more refugees": CAMEO codes an announced refusal as REJECT
-            code, etype, mode, rule = lex.by_prefix(lex.reject_codes, code) or "120", None, None, rule + "+refused"
-            reading = Reading(negated=False, modality="asserted", speech=reading.speech)
-        elif reading.future and entry is not None and not reading.negated:
-            # CAMEO codes promises as EXPRESS INTENT (03x) and announced violence as THREATEN (13x)
-            table = lex.threat_codes if entry.quad_class in (3, 4) else lex.intent_codes
-            promised = lex.by_prefix(table, code)
-            if promised and promised != code:
-                code, etype, mode, rule = promised, None, None, rule + f"+{reading.modality}"
+        promised = _announced(lex, reading, entry, code)
+        if promised is not None:
+            code, etype, mode, rule, reading = promised[0], None, None, rule + promised[1], promised[2]
         ev = make_event(ctx, triggers, code, etype, mode, source, target, arg_tokens, reading,
                    confidence_for("VERB", source, target), rule)
         if ev is not None:
@@ -101,6 +94,23 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
             if demand is not None:
                 events.append(demand)
     return events
+
+
+def _announced(lex: Lexicon, reading: Reading, entry, code: str) -> tuple[str, str, Reading] | None:
+    """The code CAMEO gives an action announced for later: an announced refusal is REJECT ("will not
+    accept more refugees"), a promise EXPRESS INTENT (03x), announced violence THREATEN (13x).
+    None when the action is not announced, or its code stays."""
+    if not reading.future or entry is None:
+        return None
+    if reading.negated and reading.modality == "intended":
+        refused = Reading(negated=False, modality="asserted", speech=reading.speech)
+        return lex.by_prefix(lex.reject_codes, code) or "120", "+refused", refused
+    if reading.negated:
+        return None
+    promised = lex.by_prefix(lex.threat_codes if entry.quad_class in (3, 4) else lex.intent_codes, code)
+    if not promised or promised == code:
+        return None
+    return promised, f"+{reading.modality}", reading
 
 
 def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
@@ -129,10 +139,15 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         return [ev] if ev else []
     triggers = [tok] + [c for c in tok.children if c.lemma_.lower() in trig.modifiers]
     arg_tokens = [t for t in (src_tok, tgt_tok) if t is not None]
-    code = trig.cameo
+    code, etype, mode = trig.cameo, trig.event_type, trig.mode
     if code[:2] in ("18", "19") and leaves_dead(anchor, ctx.lex):
         code, how = "1823", how + "+lethal"
-    ev = make_event(ctx, triggers, code, trig.event_type, trig.mode, source, target, arg_tokens, reading,
+    promised = _announced(ctx.lex, reading, entry, code) if light_head is not None and source is not None else None
+    # "is prepared to impose martial law": threatened; with nobody named as announcing it ("action will be
+    # taken") the noun keeps its own code
+    if promised is not None:
+        code, etype, mode, how, reading = promised[0], None, None, how + promised[1], promised[2]
+    ev = make_event(ctx, triggers, code, etype, mode, source, target, arg_tokens, reading,
                confidence_for("NOUN", source, target), f"noun:{trig.phrase}/{how}")
     return [ev] if ev else []
 

@@ -38,12 +38,24 @@ def _aux_kinds(token: Token, lex: Lexicon) -> set[str]:
             for kind in ("intent", "demand", "hypothetical"):
                 if lex.cue(c.lower_, kind):
                     kinds.add(kind)
+            if lex.cue(c.lower_, "backshifted"):
+                kinds.add("backshifted")
+            elif lex.cue(c.lower_, "hypothetical"):
+                kinds.add("modal")
         elif c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical"):
             kinds.add("hypothetical")
     if token.dep_ == "advcl":
         if any(c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical") for c in token.children):
             kinds.add("hypothetical")
     return kinds
+
+
+def _conditional(clause: Token, lex: Lexicon) -> bool:
+    """The clause carries its own condition ("would withdraw if ...", "unless ...")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and lex.cue(m.lower_, "hypothetical") for m in c.children)
+        for c in clause.children
+    )
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -111,6 +123,10 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             r.demanded_by = head
         if lex.cue(lemma, "speech") or lex.cue(lemma, "threat"):
             r.speech = head
+            if "backshifted" in kinds and "modal" not in kinds and not _conditional(node, lex):
+                # "said they would blockade Paris": the speaker's "will", reported
+                kinds.discard("hypothetical")
+                kinds.add("intent")
         if "demand" in kinds and r.demanded_by is None:  # "reiterated that Libya must hand over ..."
             r.demanded_by = head
     if "demand" in kinds:
