@@ -317,3 +317,15 @@ def test_an_announced_noun_event_is_threatened_like_a_verb():
     events = _coded("Iraq's government announced that it is prepared to impose martial law.")
     assert any(e.cameo_code == "1324" and e.modality == "threatened" for e in events), \
         [(e.rule, e.cameo_code, e.modality) for e in events]
+
+
+def test_being_opposed_to_something_is_the_subjects_rejection():
+    events = _coded("Israel is opposed to French mediation in the talks.")
+    rejects = [e for e in events if e.event_type == "REJECT"]
+    assert rejects and rejects[0].source is not None and rejects[0].source.code == "ISR", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_dismissing_an_appeal_rejects_it():
+    events = _coded("The rebels dismissed an appeal from the president.")
+    assert any(e.event_type == "REJECT" for e in events), [(e.rule, e.cameo_code) for e in events]
