@@ -329,3 +329,9 @@ def test_being_opposed_to_something_is_the_subjects_rejection():
 def test_dismissing_an_appeal_rejects_it():
     events = _coded("The rebels dismissed an appeal from the president.")
     assert any(e.event_type == "REJECT" for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_lifting_a_curfew_is_a_concession():
+    events = _coded("The army lifted the curfew in the old city.")
+    assert any(e.cameo_code == "0813" and e.event_type == "CONCEDE" for e in events), \
+        [(e.rule, e.cameo_code, e.event_type) for e in events]
