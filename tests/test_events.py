@@ -335,3 +335,16 @@ def test_lifting_a_curfew_is_a_concession():
     events = _coded("The army lifted the curfew in the old city.")
     assert any(e.cameo_code == "0813" and e.event_type == "CONCEDE" for e in events), \
         [(e.rule, e.cameo_code, e.event_type) for e in events]
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
+    events = _coded("The rebels announced a cease-fire on Monday.")
+    fires = [e for e in events if e.cameo_code == "0871"]
+    assert fires and fires[0].source is not None and fires[0].source.role == "REB", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_concessions_made_are_conceded():
+    events = _coded("The government made concessions to the opposition.")
+    assert any(e.event_type == "CONCEDE" and e.source is not None for e in events), \
+        [(e.rule, e.cameo_code) for e in events]

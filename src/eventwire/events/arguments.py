@@ -218,8 +218,11 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
     return None, ""
 
 
-def noun_arguments(noun: Token, light_verbs) -> tuple[Token | None, Token | None, str]:
-    """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra"."""
+def noun_arguments(noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset()) -> tuple[Token | None, Token | None, str]:
+    """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra".
+
+    ``trigger_words``: token indices that belong to the trigger phrase itself ("cease" of "cease fire"),
+    never its agent."""
     source = target = None
     how = "noun"
     for c in noun.children:
@@ -235,7 +238,8 @@ def noun_arguments(noun: Token, light_verbs) -> tuple[Token | None, Token | None
                 how = "noun+between"
     if source is None:
         for c in noun.children:
-            if c.dep_ in AGENT_DEPS and c.i < noun.i and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_ == "NORP"):
+            if (c.dep_ in AGENT_DEPS and c.i < noun.i and c.i not in trigger_words
+                    and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_ == "NORP")):
                 source = c
                 how = "noun+" + c.dep_
     if source is None:  # "arrests made by the city police"

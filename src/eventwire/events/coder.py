@@ -120,7 +120,8 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     anchor = tok
     while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "teargas shells": the arguments hang on "shells"
-    src_tok, tgt_tok, how = args.noun_arguments(anchor, light_verbs(ctx))
+    own_words = frozenset(c.i for c in tok.children if c.lemma_.lower() in trig.modifiers)
+    src_tok, tgt_tok, how = args.noun_arguments(anchor, light_verbs(ctx), own_words)
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
     if src_tok is None:
