@@ -348,3 +348,9 @@ def test_concessions_made_are_conceded():
     events = _coded("The government made concessions to the opposition.")
     assert any(e.event_type == "CONCEDE" and e.source is not None for e in events), \
         [(e.rule, e.cameo_code) for e in events]
+
+
+def test_staged_rallies_are_a_protest_by_those_who_staged_them():
+    events = _coded("Angry activists staged rallies in Gaza on Friday.")
+    rallies = [e for e in events if e.event_type == "PROTEST"]
+    assert rallies and rallies[0].source is not None, [(e.rule, e.cameo_code, e.source) for e in events]

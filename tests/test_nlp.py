@@ -10,3 +10,13 @@ def test_default_model_is_loaded_once_however_asked_for():
     from eventwire.nlp import load_nlp
 
     assert load_nlp() is load_nlp(None) is load_nlp("")
+
+
+def test_dictionary_verbs_the_model_lemmatizes_wrongly_get_their_lemma_back():
+    """The small model reads "staged" as "stag" and "raped" as "rap": a dictionary verb must still match."""
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Activists staged rallies and soldiers raped women.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["staged"] == "stage" and lemmas["raped"] == "rape", lemmas
+

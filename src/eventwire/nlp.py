@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
@@ -37,23 +38,51 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+LEMMA_FIXES = "lemma_fixes"
+
+
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    table = resources.files("eventwire") / "data" / "nlp" / "lemma_fixes.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {form: lemma.strip() for form, lemma in rows[1:]}
+
+
+@Language.component(LEMMA_FIXES)
+def lemma_fixes(doc: Doc) -> Doc:
+    """Set back the lemmas the model gets wrong for verbs our dictionaries know.
+
+    The small model's rule lemmatizer reads "staged" as "stag" and "raped" as "rap", so a
+    dictionary verb would never match in those forms. The table is built from the model and
+    the dictionaries by ``tools/build_lemma_fixes.py``.
+    """
+    fixes = _lemma_fixes()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = lemma
+    return doc
+
+
 class ModelNotInstalled(RuntimeError):
     """Raised with an install hint when no English model package is importable."""
 
 
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, fix_lemmas: bool = True) -> Language:
     """The shared spaCy pipeline (loaded once per process).
 
     ``model`` may name a package or a path; by default the first installed of
-    :data:`MODEL_PACKAGES` is used.
+    :data:`MODEL_PACKAGES` is used. ``fix_lemmas=False`` leaves the model's own lemmas
+    (only the tool that builds the fixes needs that).
     """
     # One cache key for "the default" however it is asked for: ``load_nlp()`` and
     # ``load_nlp(None)`` are different calls to lru_cache, and each load costs ~0.5 s.
-    return _load_nlp(model or None)
+    return _load_nlp(model or None, fix_lemmas)
 
 
 @lru_cache(maxsize=None)
-def _load_nlp(model: str | None) -> Language:
+def _load_nlp(model: str | None, fix_lemmas: bool = True) -> Language:
     candidates = (model,) if model else MODEL_PACKAGES
     for name in candidates:
         try:
@@ -64,6 +93,8 @@ def _load_nlp(model: str | None) -> Language:
         nlp.max_length = max(nlp.max_length, 2_000_000)
         if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        if fix_lemmas and "lemmatizer" in nlp.pipe_names and LEMMA_FIXES not in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
         return nlp
     raise ModelNotInstalled(
         f"No spaCy English model found (tried {', '.join(candidates)}). "
