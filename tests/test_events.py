@@ -354,3 +354,16 @@ def test_staged_rallies_are_a_protest_by_those_who_staged_them():
     events = _coded("Angry activists staged rallies in Gaza on Friday.")
     rallies = [e for e in events if e.event_type == "PROTEST"]
     assert rallies and rallies[0].source is not None, [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_the_target_of_a_verb_phrase_hangs_on_its_own_object():
+    events = _coded("The United States lifted sanctions on Burma.")
+    eased = [e for e in events if e.cameo_code == "085"]
+    assert eased and eased[0].target is not None and eased[0].target.code == "MMR", \
+        [(e.rule, e.cameo_code, e.target) for e in events]
+
+
+def test_establishing_ties_is_diplomatic_recognition_of_the_other_side():
+    events = _coded("Sri Lanka has established diplomatic ties with Iran.")
+    assert any(e.cameo_code == "054" and e.source and e.source.code == "LKA" and e.target and e.target.code == "IRN"
+               for e in events), [(e.rule, e.cameo_code) for e in events]

@@ -48,6 +48,17 @@ def _first(verb: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def phrase_object_target(obj: Token) -> Token | None:
+    """The actor a verb phrase's own object points at: "established ties *with Iran*", "lifted sanctions
+    *on Burma*" (the object is part of the trigger, so the target hangs on it)."""
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS + ("to",) and c.lower_ != "of":
+            pobj = _first(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _misparsed_subject(verb: Token, is_actor) -> Token | None:
     """An actor tagged as a passive auxiliary ("IS demolished the prison": IS read as "is")."""
     if is_actor is None or _first(verb, PASS_SUBJ) is not None or _first(verb, OBJ) is None:
