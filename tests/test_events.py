@@ -367,3 +367,10 @@ def test_establishing_ties_is_diplomatic_recognition_of_the_other_side():
     events = _coded("Sri Lanka has established diplomatic ties with Iran.")
     assert any(e.cameo_code == "054" and e.source and e.source.code == "LKA" and e.target and e.target.code == "IRN"
                for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_an_actor_named_as_the_phrase_object_stays_the_target():
+    events = _coded("Switzerland expelled two Russian diplomats for spying.")
+    expelled = [e for e in events if e.cameo_code == "161"]
+    assert expelled and expelled[0].target is not None and expelled[0].target.code == "RUS GOV", \
+        [(e.rule, e.cameo_code, e.target) for e in events]

@@ -50,10 +50,11 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     src_tok, tgt_tok, how = args.verb_arguments(
         tok, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"),
         lambda lemma: lex.cue(lemma, "transitive"))
-    if tgt_tok is not None and tgt_tok.head == tok and tgt_tok.lemma_.lower() in trig.modifiers:
-        # the object is part of the phrase ("lifted sanctions on Burma", "halted aid to Serbia"): the target
-        # is what the object, or else the verb, is aimed at
-        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok)
+    if (tgt_tok is not None and tgt_tok.head == tok and tgt_tok.lemma_.lower() in trig.modifiers
+            and resolve_actor(ctx, tgt_tok) is None):
+        # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";
+        # not "expelled two diplomats"): the target is what the object, or else the verb, is aimed at
+        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         src_tok, tgt_tok, how = tgt_tok, None, "stative"  # "Israel is opposed to mediation": Israel opposes
