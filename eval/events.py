@@ -184,7 +184,9 @@ def plover_gsr(path: Path) -> dict[str, float]:
 
     type_recall: share of records whose gold PLOVER type is among the types we code for the sentence;
     type_precision: share of our typed events whose type is the record's type (each record names one
-    event, so events we code beside it count against us: a floor, not an exact precision).
+    event, so events we code beside it count against us: a floor, not an exact precision);
+    source_country: of the records whose type we code, the share where an event of that type has the
+    record's source actor, compared on the first three letters of the code (country or IGO/NGO).
     """
     from eventwire.actors import find_actors
     from eventwire.events import code_events
@@ -193,18 +195,23 @@ def plover_gsr(path: Path) -> dict[str, float]:
 
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text") and r.get("event")]
     nlp = load_nlp()
-    hit = typed = right = 0
+    hit = typed = right = source_right = 0
     for r, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         gold = GSR_RENAMED.get(r["event"], r["event"])
         parsed = parse(Article(id=r.get("id", ""), text=r["text"], raw_text=r["text"]), doc)
-        types = [e.event_type for e in code_events(parsed, find_actors(parsed), []) if e.event_type]
+        events = [e for e in code_events(parsed, find_actors(parsed), []) if e.event_type]
+        types = [e.event_type for e in events]
         hit += gold in types
         typed += len(types)
         right += sum(t == gold for t in types)
+        gold_sources = {(a.get("code") or "")[:3] for a in r.get("source", [])} - {""}
+        ours = {e.source.code[:3] for e in events if e.event_type == gold and e.source and e.source.code}
+        source_right += bool(gold_sources & ours)
     return {
         "plover_gsr_records": len(records),
         "plover_gsr_type_recall": round(hit / max(1, len(records)), 4),
         "plover_gsr_type_precision": round(right / max(1, typed), 4),
+        "plover_gsr_source_country": round(source_right / max(1, hit), 4),
     }
 
 
@@ -388,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.gsr and Path(a.gsr).exists():
         metrics.update(plover_gsr(Path(a.gsr)))
         print(f"PLOVER gold-standard records ({metrics['plover_gsr_records']}): type recall "
-              f"{metrics['plover_gsr_type_recall']:.3f}, type precision (floor) {metrics['plover_gsr_type_precision']:.3f}")
+              f"{metrics['plover_gsr_type_recall']:.3f}, type precision (floor) {metrics['plover_gsr_type_precision']:.3f}, "
+              f"source actor of the typed ones {metrics['plover_gsr_source_country']:.3f}")
     if a.errors:
         with open(a.errors, "w", encoding="utf-8") as fh:
             for e in errors:

@@ -374,3 +374,17 @@ def test_an_actor_named_as_the_phrase_object_stays_the_target():
     expelled = [e for e in events if e.cameo_code == "161"]
     assert expelled and expelled[0].target is not None and expelled[0].target.code == "RUS GOV", \
         [(e.rule, e.cameo_code, e.target) for e in events]
+
+
+def test_they_in_a_clause_the_group_reports_is_that_group():
+    events = _coded("The rebels said on Sunday they had captured the town.")
+    captures = [e for e in events if e.cameo_code == "192"]
+    assert captures and captures[0].source is not None and captures[0].source.role == "REB", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_a_reported_pronoun_of_another_kind_is_not_the_reporter():
+    events = _coded("The rebels said he had captured the town.")
+    captures = [e for e in events if e.cameo_code == "192"]
+    assert captures and (captures[0].source is None or captures[0].source.role != "REB"), \
+        [(e.rule, e.cameo_code, e.source) for e in events]

@@ -58,6 +58,34 @@ def place_as_person(actor: Actor, token: Token) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and lexicon().cue(head.lemma_.lower(), "territorial")
 
 
+def _reporting_subject(ctx: Ctx, pron: Token) -> Actor | None:
+    """"the farmers said they would blockade Paris", "Japan said it had halted aid": the subject of a
+    clause reported by a speech verb, as a pronoun of the same kind, is the one who says it."""
+    if pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("poss",):
+        return None
+    clause = pron.head
+    for _ in range(3):  # "said their forces had completed their withdrawal": up to the reported clause
+        if clause.dep_ == "ccomp" or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    speech = clause.head
+    if not ctx.lex.cue(speech.lemma_.lower(), "speech"):
+        return None
+    subj = next((c for c in speech.children if c.dep_ in args.SUBJ), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    actor = resolve_actor(ctx, subj)
+    if actor is None:
+        return None
+    person = actor.kind == "person"
+    plural = subj.tag_ in ("NNS", "NNPS")
+    fits = {"he": person, "his": person, "she": person, "her": person, "it": not person and not plural,
+            "its": not person and not plural, "they": not person and plural, "their": not person and plural}
+    return actor if fits.get(pron.lower_, False) else None
+
+
 def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
     """A third-person subject pronoun read as the latest event source of a matching kind.
 
@@ -72,6 +100,10 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
             return replace(speaker, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
                            sentence=ctx.parsed.sentence_of_token(pron.i), rule="events:pronoun->speaker")
         return None
+    reporter = _reporting_subject(ctx, pron)
+    if reporter is not None:
+        return replace(reporter, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
+                       confidence=round(reporter.confidence * 0.8, 3), rule="events:pronoun->reporter")
     if word not in ("he", "she", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
