@@ -324,3 +324,24 @@ def test_words_of_the_telling_stay_out_of_a_widened_content():
     text = 'He told reporters on Friday the plan would be "a disaster for working families."'
     q = next(q for q in run(text) if q.cue is not None and q.cue.text.startswith("told"))
     assert q.content[0].text == 'the plan would be "a disaster for working families."'
+
+
+def test_a_show_named_after_the_cue_is_no_second_half_and_the_next_speaker_keeps_their_words():
+    text = ('"We need to step away from efforts to paint law enforcement with the broad brush of racial bias," '
+            'Pence said on CNN\'s "State of the Union."\n\n'
+            'On "Face the Nation," Sen. Bernie Sanders identified exhaustion with bigotry as a reason to vote. '
+            '"The younger people are sick and tired of discrimination and racism."')
+    quotes = run(text)
+    pence = by_source(quotes, "Pence")
+    assert [s.text for s in pence.content] == [
+        '"We need to step away from efforts to paint law enforcement with the broad brush of racial bias,"']
+    younger = [q for q in quotes if any("younger people" in s.text for s in q.content)]
+    assert younger and younger[0].source is not None and "Sanders" in younger[0].source.text, \
+        [(q.source and q.source.text, [s.text for s in q.content]) for q in quotes]
+
+
+def test_a_quote_after_the_speakers_own_cue_sentence_still_continues():
+    text = ('"How many times do we have to see this in our country?" Clinton said. '
+            '"In Tulsa, an unarmed man with his hands in the air. This is just unbearable."')
+    clinton = by_source(run(text), "Clinton")
+    assert len(clinton.content) == 2, [s.text for s in clinton.content]

@@ -247,6 +247,7 @@ def _direct_candidates(
     doc = parsed.doc
     text = parsed.article.text
     out: list[Candidate] = []
+    titles: list[Quoted] = []  # quoted names of shows, films, books: no speech of anyone's
     for q in targets:
         toks = _tokens_in(doc, q.start, q.end)
         verb = _best_cue(parsed, q, quoted, lexicon)
@@ -255,6 +256,9 @@ def _direct_candidates(
             prev.quotes.append(q)  # already inside a mixed content
             continue
         if verb is not None and prev is not None and prev.verb is not None and prev.verb.i == verb.i:
+            if len(toks) < MIN_UNATTRIBUTED_TOKENS and _titled(doc, q):
+                titles.append(q)
+                continue  # said on CNN's “State of the Union.”: a title after the cue, not a second half
             # “…,” he said, “…”: the second half of an interrupted quote
             prev.content.append((q.start, q.end))
             prev.quotes.append(q)
@@ -266,7 +270,10 @@ def _direct_candidates(
                 dash, name = signed
                 out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q]))
                 continue
-            between = text[prev.end : q.start] if prev else ""
+            if len(toks) < MIN_UNATTRIBUTED_TOKENS and _titled(doc, q):
+                titles.append(q)
+                continue
+            between = _without(text, prev.end, q.start, titles) if prev else ""
             if (
                 prev is not None
                 and prev.kind == "direct"
@@ -274,6 +281,7 @@ def _direct_candidates(
                 and len(between) <= CONTINUE_MAX_CHARS
                 and len(PARAGRAPH_BREAK.findall(between)) <= 1
                 and not any(mark in between for mark in "“”\"«»")
+                and not _someone_else_between(doc, prev, q.start)
             ):
                 # “…,” he said, “…” and a quote paragraph right after an attributed
                 # one: the same speaker goes on, one attribution with several spans
@@ -285,6 +293,11 @@ def _direct_candidates(
             if prev is not None and text[prev.end : q.start].count("\n") <= 2 and "\n" in text[prev.end : q.start] and not text[prev.end : q.start].strip():
                 # a paragraph of quotation right after an attributed one continues it
                 out.append(Candidate([(q.start, q.end)], "direct", None, None, prev.subject, "direct-continued", 0.5, [q]))
+                continue
+            speaker = _paragraph_subject_before(doc, text, q.start)
+            if speaker is not None:
+                # Sen. Bernie Sanders … identified young voters' exhaustion … “The younger people are …”
+                out.append(Candidate([(q.start, q.end)], "direct", None, None, speaker, "direct-paragraph-subject", 0.5, [q]))
                 continue
             out.append(Candidate([(q.start, q.end)], "direct", None, None, None, "direct-unattributed", 0.3, [q]))
             continue
@@ -304,6 +317,54 @@ def _direct_candidates(
             continue  # a scare quote or a title near a cue, not what the cue reports
         out.append(Candidate([(q.start, q.end)], "direct", verb, cue, subject, "direct-cue", conf, [q]))
     return out
+
+
+def _paragraph_subject_before(doc, text: str, start: int) -> Token | None:
+    """The named subject of the sentence just before a quote, in the same paragraph: news introduces
+    a speaker with what they did and then quotes them."""
+    before = [s for s in doc.sents if s.end_char <= start]
+    if not before:
+        return None
+    sent = before[-1]
+    if "\n" in text[sent.end_char:start] or not text[sent.end_char:start].strip() == "":
+        return None
+    subj = next((t for t in sent if t.dep_ == "nsubj" and t.head == sent.root), None)
+    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return subj
+
+
+def _titled(doc, q: Quoted) -> bool:
+    """A short quote right after a preposition or a possessive is a name ("on CNN's
+    “State of the Union,”", "On “Face the Nation,”"), not speech. (Not after an article: "called him
+    a “bully”" is an epithet someone used.)"""
+    first = doc.char_span(q.start, min(q.end, q.start + 1), alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    return doc[first.start - 1].tag_ in ("IN", "POS")
+
+
+def _without(text: str, start: int, end: int, titles: list[Quoted]) -> str:
+    """``text[start:end]`` with the titles in it blanked (their marks are no quotation)."""
+    chars = list(text[start:end])
+    for t in titles:
+        for i in range(max(start, t.start), min(end, t.end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _someone_else_between(doc, prev: Candidate, end: int) -> bool:
+    """A sentence between two quotes, other than the last cue's own, whose subject is a name
+    ("Sen. Bernie Sanders … identified …"): the next quote is that person's, not a continuation."""
+    for sent in doc.sents:
+        if sent.start_char < prev.end or sent.end_char > end:
+            continue
+        if prev.verb is not None and sent.start <= prev.verb.i < sent.end:
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root and t.ent_type_ in ("PERSON", "ORG")
+               for t in sent):
+            return True
+    return False
 
 
 def _cut_trailing_commentary(head: Token, end: int) -> int:
