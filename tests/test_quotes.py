@@ -345,3 +345,10 @@ def test_a_quote_after_the_speakers_own_cue_sentence_still_continues():
             '"In Tulsa, an unarmed man with his hands in the air. This is just unbearable."')
     clinton = by_source(run(text), "Clinton")
     assert len(clinton.content) == 2, [s.text for s in clinton.content]
+
+
+def test_a_trailing_which_clause_is_the_writers_background_not_the_content():
+    text = "He said he expects Clinton to fully recover from her bout with pneumonia, which forced her to leave early."
+    quotes = run(text)
+    contents = [s.text for q in quotes for s in q.content]
+    assert "he expects Clinton to fully recover from her bout with pneumonia" in contents, contents

@@ -378,6 +378,25 @@ def _cut_trailing_commentary(head: Token, end: int) -> int:
             and child.doc[child.left_edge.i - 1].text == ","
         ):
             return min(end, child.left_edge.i - 2)
+    return _cut_trailing_aside(head, end)
+
+
+ASIDE_MARKS = ("although", "though")
+
+
+def _cut_trailing_aside(head: Token, end: int) -> int:
+    """End the content before a trailing ", which …" relative clause or ", although …" clause that
+    runs to its end: the writer's background ("the test, which state media claimed …"; "was smart,
+    although he again refused to …"), not what was reported."""
+    for t in head.subtree:
+        if t.i <= head.i or t.left_edge.i <= head.i or t.right_edge.i < end:
+            continue
+        first = t.doc[t.left_edge.i]
+        comma = t.doc[t.left_edge.i - 1].text == ","
+        relative = t.dep_ == "relcl" and first.tag_ in ("WDT", "WP", "WP$") and first.lower_ != "that"
+        aside = t.dep_ == "advcl" and first.lower_ in ASIDE_MARKS
+        if comma and (relative or aside):
+            return min(end, t.left_edge.i - 2)
     return end
 
 
