@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ EXTEND_MODEL = "extend_model.json"
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep", "acl", "relcl")
+ASIDE_START = re.compile(r",\s*(which|who|whom|whose|although|though)\b", re.IGNORECASE)
 MIN_CONTENT_TOKENS = 2
 MAX_CONTENT_TOKENS = 120
 
@@ -135,6 +137,8 @@ def extension(parsed, content: list[tuple[int, int]], cue_token: Token | None) -
         return None
     if cue_token is not None and e <= cue_token.idx < end:
         return None
+    if ASIDE_START.match(text, e):
+        return None  # ", which forced her to leave": the content was cut before the writer's aside
     return s, end
 
 
