@@ -270,3 +270,10 @@ def test_indian_police_forces_by_name_and_acronym():
 def test_the_longest_title_decides_the_role(text, role):
     actors = find_actors(_parsed(text))
     assert actors and actors[0].role == role, [(a.span.text, a.code) for a in actors]
+
+
+def test_a_people_is_coded_by_where_it_lives():
+    actors = find_actors(_parsed("Bosnian Serbs shelled Gorazde, and Serbs in Belgrade protested."))
+    codes = {a.span.text: a.code for a in actors}
+    assert codes.get("Bosnian Serbs") == "BIH", codes
+    assert codes.get("Serbs") == "SRB", codes

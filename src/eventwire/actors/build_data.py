@@ -32,6 +32,7 @@ def build_countries() -> list[tuple[str, str, str]]:
 
     rows: set[tuple[str, str, str]] = set()
     populations: dict[str, int] = {}
+    current = {country.alpha_3 for country in pycountry.countries}
     for country in pycountry.countries:
         iso3 = country.alpha_3
         for attr in ("name", "common_name", "official_name"):
@@ -42,6 +43,12 @@ def build_countries() -> list[tuple[str, str, str]]:
         try:
             iso3 = info.iso()["alpha3"]
         except Exception:  # countryinfo has a few entries without ISO data
+            continue
+        if iso3 not in current:
+            # a former country keeps its names ("Yugoslavia", SCG: old news) but not the capital and
+            # demonyms a current one has inherited (Belgrade and "Serbian" are Serbia's)
+            rows.update((iso3, "name", alt) for alt in info.alt_spellings() or []
+                        if len(alt) > 3 and alt.isascii() and "," not in alt)
             continue
         try:
             populations[iso3] = int(info.population() or 0)

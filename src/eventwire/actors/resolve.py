@@ -363,6 +363,12 @@ class ActorResolver:
                 if doc_tools.acts(doc[head_anchor.end - 1]):  # "Tehran rejected": the government
                     return make(e.name, f"{e.country} GOV", e.country, "GOV", "country", 0.6, "capital-metonymy")
                 return make(e.name, e.country, e.country, None, "country", 0.6, e.source)
+            residence = next((a for a in anchors if a.start < head_anchor.start and a.entry.type in ("country", "demonym")
+                              and a.entry.country != e.country), None) if e.type in ("people", "demonym") else None
+            if residence is not None:
+                # "Bosnian Serbs", "Russian Jews": CAMEO codes a people by where they live (BIH, not SRB)
+                c = residence.entry.country
+                return make(doc_tools.text(doc, start, end), c, c, None, "collective", 0.7, "residence+people")
             kind = "collective" if e.type == "people" else "country"
             return make(e.name, e.country, e.country, None, kind, 0.85, e.source)
         user = [a for a in anchors if a.entry.type == "user"]
