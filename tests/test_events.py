@@ -388,3 +388,10 @@ def test_a_reported_pronoun_of_another_kind_is_not_the_reporter():
     captures = [e for e in events if e.cameo_code == "192"]
     assert captures and (captures[0].source is None or captures[0].source.role != "REB"), \
         [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_the_parties_of_a_mediation_are_not_its_mediator():
+    events = _coded("Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
+    mediations = [e for e in events if e.cameo_code == "045"]
+    assert mediations and mediations[0].source is not None and mediations[0].source.code == "QAT GOV", \
+        [(e.rule, e.cameo_code, e.source) for e in events]

@@ -129,6 +129,11 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     src_tok, tgt_tok, how = args.noun_arguments(anchor, light_verbs(ctx), own_words)
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
+    if how == "noun+between" and ctx.lex.cue(trig.head, "third-party"):
+        # "a mediation effort between the Emirates and Saudi Arabia": the parties, not the mediator
+        light = anchor.head if anchor.dep_ in args.OBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
+        src_tok, tgt_tok = (args.verb_arguments(light)[0] if light is not None else None), src_tok
+        how = "noun+light-verb+between" if src_tok is not None else how
     if src_tok is None:
         how += "+agentless"
     source = resolve_actor(ctx, src_tok)
