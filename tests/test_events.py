@@ -395,3 +395,11 @@ def test_the_parties_of_a_mediation_are_not_its_mediator():
     mediations = [e for e in events if e.cameo_code == "045"]
     assert mediations and mediations[0].source is not None and mediations[0].source.code == "QAT GOV", \
         [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_its_in_an_event_the_subject_steps_up_is_the_subject():
+    events = _coded("The Syrian army intensified its offensive on Palmyra.")
+    offensives = [e for e in events if e.cameo_code == "190"]
+    assert offensives and offensives[0].source is not None and offensives[0].source.code == "SYR MIL", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+    assert not any(e.rule.startswith("generic:intensify") for e in events)

@@ -258,7 +258,9 @@ def noun_arguments(noun: Token, light_verbs, trigger_words: frozenset[int] = fro
             if c.dep_ == "acl" and c.tag_ == "VBN" and agent_of(c) is not None:
                 source, how = agent_of(c), "noun+acl-agent"
     head = noun.head
-    if source is None and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
-        source = _first(head, SUBJ) or inherited_subject(head)[0]
+    own_pronoun = source is not None and source.pos_ == "PRON" and source.dep_ == "poss"
+    if (source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
+        # "the army intensified its offensive": "its" is the light verb's subject
+        source = _first(head, SUBJ) or inherited_subject(head)[0] or source
         how = "noun+light-verb"
     return source, target, how

@@ -261,6 +261,9 @@ def generic_events(ctx: Ctx, tok: Token) -> list[Event]:
     """
     lex = ctx.lex
     lemma = tok.lemma_.lower()
+    if lex.cue(lemma, "light") and any(
+            c.dep_ in args.OBJ and lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in tok.children):
+        return []  # "lodged a complaint", "intensified its offensive": the noun is the event
     if lemma in lex.nonactions or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return []
     if any(lex.cue(lemma, k) for k in ("speech", "intent", "attempt", "threat", "refusal", "failure", "demand")):
