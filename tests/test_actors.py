@@ -277,3 +277,14 @@ def test_a_people_is_coded_by_where_it_lives():
     codes = {a.span.text: a.code for a in actors}
     assert codes.get("Bosnian Serbs") == "BIH", codes
     assert codes.get("Serbs") == "SRB", codes
+
+
+def test_an_unknown_name_takes_the_code_of_its_appositive_and_keeps_it():
+    actors = find_actors(_parsed("Jihad Makdissi, a Syrian opposition activist, told reporters. Makdissi left."))
+    codes = [(a.span.text, a.code) for a in actors]
+    assert ("Jihad Makdissi", "SYR OPP") in codes and ("Makdissi", "SYR OPP") in codes, codes
+
+
+def test_a_list_after_a_name_is_no_appositive():
+    actors = find_actors(_parsed("They met Jihad Makdissi, Syria and Iran."))
+    assert [a.code for a in actors if a.span.text == "Jihad Makdissi"] == [None], [(a.span.text, a.code) for a in actors]

@@ -109,8 +109,29 @@ class ActorResolver:
                     # Each coordinated country takes the shared head's role words.
                     own = own + [a for a in head_anchors if a.entry.type in ("role", "title")]
                 found = self._resolve_segment(parsed, start, end, own, main_country, aliases, head_part[1] - 1)
+                for actor in found:
+                    self._describe_by_appositive(doc, actors, actor, aliases)
                 actors.extend(_resolve_possessive(doc, actor, actors) for actor in found)
         return actors
+
+    def _describe_by_appositive(self, doc: Doc, actors: list[Actor], actor: Actor, aliases: dict[tuple[str, ...], _Alias]) -> None:
+        """"Jihad Makdissi, a Syrian opposition activist, …": a name nobody's dictionary knows takes the
+        code of the description set beside it (and so do its later mentions, "Makdissi")."""
+        if not actors or actor.code is None:
+            return
+        named = actors[-1]
+        between = doc.text[named.span.end:actor.span.start]
+        if named.kind != "person" or named.code is not None or between.strip() != ",":
+            return
+        after = doc.text[actor.span.end:actor.span.end + 2]
+        if after[:1] not in (",", ".", ";", "") and not after.startswith((" (", " -")):
+            return  # "Makdissi, Syria and Iran …": a list, not a description
+        described = replace(named, code=actor.code, country=actor.country, role=actor.role,
+                            confidence=round(min(named.confidence, actor.confidence) * 0.9, 2), rule="appositive")
+        actors[-1] = described
+        tokens = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+        if tokens is not None:
+            self._remember(doc, tokens.start, tokens.end, described, aliases)
 
     # ------------------------------------------------------------------ anchors
 
