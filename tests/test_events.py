@@ -403,3 +403,10 @@ def test_its_in_an_event_the_subject_steps_up_is_the_subject():
     assert offensives and offensives[0].source is not None and offensives[0].source.code == "SYR MIL", \
         [(e.rule, e.cameo_code, e.source) for e in events]
     assert not any(e.rule.startswith("generic:intensify") for e in events)
+
+
+def test_quoted_as_saying_is_said_by_the_one_quoted():
+    events = _coded("The Syrian foreign minister was quoted as saying that talks would resume.")
+    statements = [e for e in events if e.cameo_code == "010"]
+    assert statements and statements[0].source is not None and statements[0].source.code == "SYR GOV", \
+        [(e.rule, e.cameo_code, e.source) for e in events]

@@ -219,8 +219,8 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
             obj = _first(head.head, OBJ)
             if head.lower_ == "for" and obj is not None:  # "lauded the police for organising a meeting"
                 return obj, "pcomp-object"
-            subj = _first(head.head, SUBJ)
-            if subj is not None:
+            subj = _first(head.head, SUBJ) or (_first(head.head, PASS_SUBJ) if head.lower_ == "as" else None)
+            if subj is not None:  # "King Hassan was quoted as saying": the one quoted says it
                 return subj, "pcomp"
             break
         else:

@@ -73,7 +73,7 @@ def _reporting_subject(ctx: Ctx, pron: Token) -> Actor | None:
     speech = clause.head
     if not ctx.lex.cue(speech.lemma_.lower(), "speech"):
         return None
-    subj = next((c for c in speech.children if c.dep_ in args.SUBJ), None)
+    subj = next((c for c in speech.children if c.dep_ in args.SUBJ), None) or args.inherited_subject(speech)[0]
     if subj is None or subj.pos_ == "PRON":
         return None
     actor = resolve_actor(ctx, subj)
