@@ -288,3 +288,9 @@ def test_an_unknown_name_takes_the_code_of_its_appositive_and_keeps_it():
 def test_a_list_after_a_name_is_no_appositive():
     actors = find_actors(_parsed("They met Jihad Makdissi, Syria and Iran."))
     assert [a.code for a in actors if a.span.text == "Jihad Makdissi"] == [None], [(a.span.text, a.code) for a in actors]
+
+
+def test_a_titled_name_of_a_country_is_that_countrys_official():
+    actors = find_actors(_parsed("King Hassan of Morocco said he would host the talks."))
+    assert [(a.span.text, a.code, a.kind) for a in actors][:1] == [("King Hassan of Morocco", "MAR GOV", "person")], \
+        [(a.span.text, a.code, a.kind) for a in actors]

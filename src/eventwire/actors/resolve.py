@@ -335,6 +335,10 @@ class ActorResolver:
     ) -> list[Actor]:
         doc = parsed.doc
         head = end - 1 if shared_head is None or shared_head < end else shared_head
+        of_country = next((a for a in anchors if a.end == end and a.entry.type in ("country", "capital")
+                           and a.start - 1 > start and doc[a.start - 1].lower_ == "of"), None)
+        if of_country is not None and any(a.entry.type == "title" and a.end < of_country.start for a in anchors):
+            head = of_country.start - 2  # "King Hassan of Morocco": a person of that country, not the country
         head_anchor = next((a for a in anchors if a.start <= head < a.end), None)
         name_head = doc[head].ent_type_ in NAME_LABELS or doc[head].pos_ == "PROPN"
         if head_anchor is None and not name_head:
