@@ -36,6 +36,7 @@ from eventwire.nlp import Parsed
 
 COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
 TITLE_LINKS = frozenset({"of", "for", "to"})
+OUT_OF_OFFICE = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
 
@@ -426,6 +427,8 @@ class ActorResolver:
         if roles:
             role_anchor = (strong or weak)[-1]
             role = role_anchor.entry.role
+            if role == "GOV" and any(t.lower_ in OUT_OF_OFFICE for t in doc[start:role_anchor.start]):
+                role = "ELI"  # "former president Carlos Menem": one of the country's elites, as CAMEO codes him
             kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
             name = doc_tools.text(doc, start, end)
             if country:
