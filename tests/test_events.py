@@ -410,3 +410,9 @@ def test_quoted_as_saying_is_said_by_the_one_quoted():
     statements = [e for e in events if e.cameo_code == "010"]
     assert statements and statements[0].source is not None and statements[0].source.code == "SYR GOV", \
         [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+def test_an_appeal_is_a_plover_request():
+    events = _coded("The United Nations urged Israel to ease restrictions on Gaza.")
+    appeals = [e for e in events if (e.cameo_code or "").startswith("02")]
+    assert appeals and appeals[0].event_type == "REQUEST", [(e.rule, e.cameo_code, e.event_type) for e in events]
