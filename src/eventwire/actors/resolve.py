@@ -111,20 +111,22 @@ class ActorResolver:
                     own = own + [a for a in head_anchors if a.entry.type in ("role", "title")]
                 found = self._resolve_segment(parsed, start, end, own, main_country, aliases, head_part[1] - 1)
                 for actor in found:
-                    self._describe_by_appositive(doc, actors, actor, aliases)
+                    self._describe_by_appositive(doc, parsed.article.text, actors, actor, aliases)
                 actors.extend(_resolve_possessive(doc, actor, actors) for actor in found)
         return actors
 
-    def _describe_by_appositive(self, doc: Doc, actors: list[Actor], actor: Actor, aliases: dict[tuple[str, ...], _Alias]) -> None:
+    def _describe_by_appositive(
+        self, doc: Doc, text: str, actors: list[Actor], actor: Actor, aliases: dict[tuple[str, ...], _Alias]
+    ) -> None:
         """"Jihad Makdissi, a Syrian opposition activist, …": a name nobody's dictionary knows takes the
         code of the description set beside it (and so do its later mentions, "Makdissi")."""
         if not actors or actor.code is None:
             return
         named = actors[-1]
-        between = doc.text[named.span.end:actor.span.start]
+        between = text[named.span.end:actor.span.start]  # the article's text: Doc.text rebuilds it on every access
         if named.kind != "person" or named.code is not None or between.strip() != ",":
             return
-        after = doc.text[actor.span.end:actor.span.end + 2]
+        after = text[actor.span.end:actor.span.end + 2]
         if after[:1] not in (",", ".", ";", "") and not after.startswith((" (", " -")):
             return  # "Makdissi, Syria and Iran …": a list, not a description
         described = replace(named, code=actor.code, country=actor.country, role=actor.role,
