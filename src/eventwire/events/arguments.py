@@ -229,7 +229,9 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
     return None, ""
 
 
-def noun_arguments(noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset()) -> tuple[Token | None, Token | None, str]:
+def noun_arguments(
+    noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset()
+) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra".
 
     ``trigger_words``: token indices that belong to the trigger phrase itself ("cease" of "cease fire"),
@@ -259,7 +261,8 @@ def noun_arguments(noun: Token, light_verbs, trigger_words: frozenset[int] = fro
                 source, how = agent_of(c), "noun+acl-agent"
     head = noun.head
     own_pronoun = source is not None and source.pos_ == "PRON" and source.dep_ == "poss"
-    if (source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX") and light_verbs(head.lemma_):
+    if ((source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX")
+            and light_verbs(head.lemma_)):
         # "the army intensified its offensive": "its" is the light verb's subject
         source = _first(head, SUBJ) or inherited_subject(head)[0] or source
         how = "noun+light-verb"

@@ -34,7 +34,7 @@ from eventwire.events.constructions import (
 )
 from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, read
-from eventwire.events.ontology import cameo
+from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
@@ -104,7 +104,9 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     return events
 
 
-def _announced(lex: Lexicon, reading: Reading, entry, code: str) -> tuple[str, str, Reading] | None:
+def _announced(
+    lex: Lexicon, reading: Reading, entry: CameoCode | None, code: str
+) -> tuple[str, str, Reading] | None:
     """The code CAMEO gives an action announced for later: an announced refusal is REJECT ("will not
     accept more refugees"), a promise EXPRESS INTENT (03x), announced violence THREATEN (13x).
     None when the action is not announced, or its code stays."""
