@@ -416,3 +416,9 @@ def test_an_appeal_is_a_plover_request():
     events = _coded("The United Nations urged Israel to ease restrictions on Gaza.")
     appeals = [e for e in events if (e.cameo_code or "").startswith("02")]
     assert appeals and appeals[0].event_type == "REQUEST", [(e.rule, e.cameo_code, e.event_type) for e in events]
+
+
+def test_ambushes_and_hostage_takings_are_assaults_by_their_authors():
+    events = _coded("Rebels ambushed an army convoy, and gunmen took 20 foreigners hostage.")
+    codes = {(e.cameo_code, e.source.role if e.source else None) for e in events}
+    assert ("190", "REB") in codes and ("181", "UAF") in codes, codes
