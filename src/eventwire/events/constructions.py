@@ -223,10 +223,15 @@ def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
     return [ev] if ev else []
 
 
+def _light_with_event_object(verb: Token, lex: Lexicon) -> bool:
+    """A light verb whose object is an event noun the lexicon codes: the noun carries the event."""
+    return lex.cue(verb.lemma_.lower(), "light") and any(
+        c.dep_ in args.OBJ and lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in verb.children)
+
+
 def statement_events(ctx: Ctx, tok: Token, trig: Trigger, events_here: list[Event]) -> list[Event]:
     """A speech verb: a statement, or a demand when what it reports must happen."""
-    if ctx.lex.cue(tok.lemma_.lower(), "light") and any(
-            c.dep_ in args.OBJ and ctx.lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in tok.children):
+    if _light_with_event_object(tok, ctx.lex):
         return []  # "declared a ceasefire": the declaration is the ceasefire, coded from the noun
     src_tok, tgt_tok, how = args.verb_arguments(tok)
     source = resolve_actor(ctx, src_tok)
@@ -261,8 +266,7 @@ def generic_events(ctx: Ctx, tok: Token) -> list[Event]:
     """
     lex = ctx.lex
     lemma = tok.lemma_.lower()
-    if lex.cue(lemma, "light") and any(
-            c.dep_ in args.OBJ and lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in tok.children):
+    if _light_with_event_object(tok, lex):
         return []  # "lodged a complaint", "intensified its offensive": the noun is the event
     if lemma in lex.nonactions or tok.dep_ in ("amod", "aux", "auxpass", "compound"):
         return []
