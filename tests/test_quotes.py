@@ -133,6 +133,24 @@ def test_cue_and_colon_closing_a_paragraph_introduce_the_next_one():
     assert [c.text for c in q.content] == ["It is typical of her. She knows nothing about the state."]
 
 
+def test_transcript_printed_in_quote_marks_is_one_attribution_per_turn():
+    text = ("On Sunday, Vice-presidential nominee Mike Pence spoke to Fox News.\n\n"
+            '"WALLACE: Will Gennifer Flowers be there?\n\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
+            '"But the truth is that Donald Trump has a unique way of communicating.\n\n'
+            '"(CROSSTALK.)\n\n'
+            '"WALLACE: Governor, I want to try to get to the point.')
+    quotes = run(text)
+    turns = [(q.source.text, q.cue.text, [c.text for c in q.content]) for q in quotes if q.cue and q.cue.text == ":"]
+    assert turns == [
+        ("WALLACE", ":", ["Will Gennifer Flowers be there?"]),
+        ("PENCE", ":", ["Gennifer Flowers will not be attending the debate tomorrow night.",
+                        "But the truth is that Donald Trump has a unique way of communicating."]),
+        ("WALLACE", ":", ["Governor, I want to try to get to the point."]),
+    ]
+    assert by_source(quotes, "PENCE").speaker == "Mike Pence"
+
+
 def test_a_coordinated_report_is_an_attribution_of_its_own():
     text = ("The Chinese foreign ministry said it was resolutely opposed to the test and warned North Korea to "
             "refrain from further actions.")

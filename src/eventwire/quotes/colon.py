@@ -8,9 +8,23 @@ The content runs from the colon to the end of its paragraph; when a cue verb and
 colon end the paragraph ("The governor added:"), the next paragraph is the content. A speaker label counts
 only when it is a name (a PERSON entity, or an all-capitals word as in transcripts),
 so "Correction:" or "The Latest:" do not.
+
+Transcripts are also printed inside the multi-paragraph quote convention, every paragraph
+opening with a mark that no paragraph closes:
+
+    "PENCE: Well, look, Mark Cuban has been out there …
+    "But the truth is …
+    "(CROSSTALK.)
+    "WALLACE: Governor, …
+
+There each labelled paragraph is one speaker's turn (not one long unattributed quote),
+and the turn runs on over the following opened paragraphs until the next label or an
+aside in parentheses.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -21,15 +35,24 @@ MIN_BLOCK_WORDS = 3  # a block quote after "he added:" is a sentence, not a stra
 MAX_LABEL_TOKENS = 4  # "Sen. Bernie Sanders:" — longer prefixes are sentences, not labels
 
 
-def colon_attributions(
-    doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] = ()
-) -> list[tuple[Token | None, Token, tuple[int, int]]]:
-    """(cue verb or None, colon token, content char range) for every colon-introduced report.
+@dataclass(frozen=True, slots=True)
+class ColonReport:
+    """One colon-introduced report. ``verb`` is the cue verb ("he added:"), None after a label."""
+
+    verb: Token | None
+    colon: Token
+    content: tuple[tuple[int, int], ...]
+    quoted_turn: bool = False  # a labelled paragraph of a transcript printed inside quote marks
+
+
+def colon_attributions(doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] = ()) -> list[ColonReport]:
+    """Every colon-introduced report.
 
     With a verb ("he added:") the verb's subject is the source; without one the label
     before the colon is.
     """
     text = doc.text
+    openers = frozenset(p.open for p in lexicon.quote_marks)
     out = []
     for tok in doc:
         if tok.text != ":":
@@ -45,15 +68,63 @@ def colon_attributions(
             if is_cue and start == p_end:  # "The governor added:" closing its paragraph
                 block = _next_paragraph(text, p_end)
                 if block is not None:
-                    out.append((prev, tok, block))
+                    out.append(ColonReport(prev, tok, (block,)))
             continue
         if is_cue:
-            out.append((prev, tok, (start, p_end)))
+            out.append(ColonReport(prev, tok, ((start, p_end),)))
             continue
-        label = _speaker_label(doc, tok, ents, text)
-        if label is not None:
-            out.append((None, tok, (start, p_end)))
+        label = _speaker_label(doc, tok, ents, text, openers)
+        if label is None:
+            continue
+        p_start = text.rfind("\n", 0, tok.idx) + 1
+        if text[p_start : p_start + 1] in openers:
+            turn = _quoted_turn(doc, text, (start, p_end), openers, ents)
+            out.append(ColonReport(None, tok, turn, quoted_turn=True))
+        else:
+            out.append(ColonReport(None, tok, ((start, p_end),)))
     return out
+
+
+def _quoted_turn(
+    doc: Doc, text: str, first: tuple[int, int], openers: frozenset[str], ents: tuple[SpacySpan, ...]
+) -> tuple[tuple[int, int], ...]:
+    """The paragraphs of one transcript turn, each without its opening mark (and any closing one)."""
+    pieces = [_without_marks(text, *first, openers)]
+    p_end = first[1]
+    while True:
+        start = p_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] not in openers or text[start - 1] != "\n":
+            break
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        body = text[start + 1 : end].strip()
+        if not body or body.startswith("(") or _labelled(doc, start, end, ents, text, openers):
+            break
+        pieces.append(_without_marks(text, start + 1, end, openers))
+        p_end = end
+    return tuple(p for p in pieces if p[1] > p[0])
+
+
+def _without_marks(text: str, start: int, end: int, openers: frozenset[str]) -> tuple[int, int]:
+    closers = "\"”»’'"
+    while end > start and (text[end - 1].isspace() or text[end - 1] in closers):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in openers):
+        start += 1
+    return start, end
+
+
+def _labelled(
+    doc: Doc, start: int, end: int, ents: tuple[SpacySpan, ...], text: str, openers: frozenset[str]
+) -> bool:
+    """Does the paragraph at ``start`` open with a speaker label ("PENCE:")?"""
+    colon = text.find(":", start, min(end, start + 60))
+    if colon < 0:
+        return False
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    return span is not None and span[0].text == ":" and _speaker_label(doc, span[0], ents, text, openers) is not None
 
 
 def _next_paragraph(text: str, after: int) -> tuple[int, int] | None:
@@ -68,12 +139,21 @@ def _next_paragraph(text: str, after: int) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= MIN_BLOCK_WORDS else None
 
 
-def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], text: str | None = None) -> Token | None:
+def _speaker_label(
+    doc: Doc,
+    colon: Token,
+    ents: tuple[SpacySpan, ...],
+    text: str | None = None,
+    openers: frozenset[str] = frozenset(),
+) -> Token | None:
     """Head of the paragraph-initial name before ``colon``, if it is one.
 
-    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds that string on every access."""
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds that string on every access.
+    A paragraph's opening quote mark (one of ``openers``) is not part of the label."""
     text = doc.text if text is None else text
     p_start = text.rfind("\n", 0, colon.idx) + 1
+    while p_start < colon.idx and text[p_start] in openers:
+        p_start += 1
     span = doc.char_span(p_start, colon.idx, alignment_mode="expand")
     if span is None or not 0 < len(span) <= MAX_LABEL_TOKENS:
         return None
@@ -88,5 +168,5 @@ def _speaker_label(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], text: st
     return None
 
 
-def label_before(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...]) -> Token | None:
-    return _speaker_label(doc, colon, ents)
+def label_before(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], lexicon: Lexicon) -> Token | None:
+    return _speaker_label(doc, colon, ents, openers=frozenset(p.open for p in lexicon.quote_marks))

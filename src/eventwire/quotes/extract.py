@@ -631,21 +631,42 @@ def _indirect_candidates(
 def _colon_candidates(
     parsed: Parsed, quoted: list[Quoted], lexicon: Lexicon, ents: tuple[SpacySpan, ...]
 ) -> list[Candidate]:
-    """"He added: …" and "PENCE: …" with unquoted content (quoted content is a direct quote)."""
+    """"He added: …", "PENCE: …" with unquoted content (quoted content is a direct quote),
+    and the turns of a transcript printed inside quote marks."""
     doc = parsed.doc
     text = parsed.article.text
     out = []
-    for verb, colon, (a, b) in colon_attributions(doc, lexicon, ents):
+    for report in colon_attributions(doc, lexicon, ents):
+        colon = report.colon
+        a = report.content[0][0]
+        if report.quoted_turn:
+            label = label_before(doc, colon, ents, lexicon)
+            out.append(Candidate(list(report.content), "direct", colon, (colon.i, colon.i), label, "colon-turn", 0.9,
+                                 source_range=_label_range(colon, label)))
+            continue
         if _in_quoted(colon.idx, quoted) or text[a : a + 1] in "“\"«‘'":
             continue
-        if verb is not None:
-            subject = _same_paragraph(text, subject_of(verb), verb)
-            cue = cue_range(verb, lexicon)
-            out.append(Candidate([(a, b)], "indirect", verb, cue, subject, "colon-cue", 0.6))
+        if report.verb is not None:
+            subject = _same_paragraph(text, subject_of(report.verb), report.verb)
+            cue = cue_range(report.verb, lexicon)
+            out.append(Candidate(list(report.content), "indirect", report.verb, cue, subject, "colon-cue", 0.6))
         else:
-            label = label_before(doc, colon, ents)
-            out.append(Candidate([(a, b)], "indirect", colon, (colon.i, colon.i), label, "colon-label", 0.5))
+            label = label_before(doc, colon, ents, lexicon)
+            out.append(Candidate(list(report.content), "indirect", colon, (colon.i, colon.i), label, "colon-label", 0.5,
+                                 source_range=_label_range(colon, label)))
     return out
+
+
+def _label_range(colon: Token, label: Token | None) -> TokenRange | None:
+    """The label's words ("Sen. Bernie Sanders"), not the parse subtree of its head, which
+    in a transcript line often runs over the colon into the turn."""
+    if label is None:
+        return None
+    doc = colon.doc
+    start = label.i
+    while start > 0 and not (doc[start - 1].is_space or doc[start - 1].is_quote or "\n" in doc[start - 1].whitespace_):
+        start -= 1
+    return (start, colon.i - 1)
 
 
 def _words(text: str) -> int:
@@ -794,8 +815,12 @@ def rule_candidates(
     parsed: Parsed, lexicon: Lexicon, quoted: list[Quoted], ents: tuple[SpacySpan, ...]
 ) -> list[Candidate]:
     """The rules' attributions, univocal, in text order (before any learned pass)."""
-    indirect = _indirect_candidates(parsed, quoted, lexicon, set()) + _colon_candidates(parsed, quoted, lexicon, ents)
-    standalone = [q for q in quoted if not _absorb(parsed.article.text, q, indirect)]
+    colon = _colon_candidates(parsed, quoted, lexicon, ents)
+    turns = [c.verb.idx for c in colon if c.rule == "colon-turn"]
+    # the quote marks around a transcript are the print convention, not one quotation
+    quoted_speech = [q for q in quoted if not any(q.start <= t < q.end for t in turns)]
+    indirect = _indirect_candidates(parsed, quoted_speech, lexicon, set()) + colon
+    standalone = [q for q in quoted_speech if not _absorb(parsed.article.text, q, indirect)]
     direct = _direct_candidates(parsed, standalone, quoted, lexicon, ents)
     used = {c.verb.i for c in direct if c.verb is not None}
     indirect = [c for c in indirect if c.kind == "mixed" or c.verb is None or c.verb.i not in used]

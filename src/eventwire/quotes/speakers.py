@@ -148,6 +148,19 @@ def _antecedent(
     return None
 
 
+def _named_in_capitals(label: str, actors: list[Actor], ents: tuple[SpacySpan, ...]) -> Speaker | None:
+    """A transcript's speaker label ("PENCE") is the person the article names ("Mike Pence")."""
+    last = label.split()[-1].lower()
+    for actor in actors:
+        words = actor.span.text.split()
+        if actor.kind in (None, "person") and words and words[-1].lower() == last and not actor.span.text.isupper():
+            return Speaker(actor.name, actor.code, False, "label", 0.8)
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent[-1].lower_ == last and not ent.text.isupper():
+            return Speaker(_full_name(ents, ent), None, False, "label", 0.75)
+    return None
+
+
 def resolve_speaker(
     doc: Doc,
     source: tuple[int, int],
@@ -191,6 +204,10 @@ def resolve_speaker(
         if ent is not None:
             return Speaker(_full_name(ents, ent), None, False, "entity", 0.85)
     text = doc[source[0] : source[1] + 1].text  # not doc.text[...]: Doc.text rebuilds the whole text
+    if text.isupper() and text.replace(" ", "").isalpha():
+        named = _named_in_capitals(text, actors, ents)
+        if named is not None:
+            return named
     # Only modifiers are names ("a GOP source", "the Syrian army"): the phrase speaks, and
     # an actor among its modifiers lends it a code (the party, the country), not a name.
     code = None
