@@ -151,6 +151,14 @@ def test_transcript_printed_in_quote_marks_is_one_attribution_per_turn():
     assert by_source(quotes, "PENCE").speaker == "Mike Pence"
 
 
+def test_a_report_inside_another_reports_content_belongs_to_the_outer_one():
+    text = ("Clinton says she appreciated Machado’s courage through what she calls a "
+            "“war of some pretty unpleasant words.”")
+    quotes = run(text)
+    assert [(q.cue.text, q.source.text) for q in quotes] == [("says", "Clinton")]
+    assert quotes[0].content[0].text.startswith("she appreciated")
+
+
 def test_a_coordinated_report_is_an_attribution_of_its_own():
     text = ("The Chinese foreign ministry said it was resolutely opposed to the test and warned North Korea to "
             "refrain from further actions.")
