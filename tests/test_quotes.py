@@ -378,3 +378,17 @@ def test_a_trailing_which_clause_is_the_writers_background_not_the_content():
     quotes = run(text)
     contents = [s.text for q in quotes for s in q.content]
     assert "he expects Clinton to fully recover from her bout with pneumonia" in contents, contents
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Polls show a close contest in the state, where 18 electoral votes are up for grabs.",
+         "a close contest in the state"),
+        ("Officials described a flood in the valley, where hundreds of homes were lost.",
+         "a flood in the valley"),
+    ],
+)
+def test_a_trailing_where_clause_is_background_too(text, content):
+    contents = [s.text for q in run(text) for s in q.content]
+    assert content in contents, contents

@@ -386,15 +386,19 @@ ASIDE_MARKS = ("although", "though")
 
 
 def _cut_trailing_aside(head: Token, end: int) -> int:
-    """End the content before a trailing ", which …" relative clause or ", although …" clause that
-    runs to its end: the writer's background ("the test, which state media claimed …"; "was smart,
-    although he again refused to …"), not what was reported."""
+    """End the content before a trailing ", which …" (", who …", ", where …") relative clause or
+    ", although …" clause that runs to its end: the writer's background ("the test, which state
+    media claimed …"; "a close contest in the state, where 18 electoral votes are up for grabs";
+    "was smart, although he again refused to …"), not what was reported."""
+    last = end
+    while last > head.i and head.doc[last].is_punct:
+        last -= 1  # a closing comma or full stop does not end the aside
     for t in head.subtree:
-        if t.i <= head.i or t.left_edge.i <= head.i or t.right_edge.i < end:
+        if t.i <= head.i or t.left_edge.i <= head.i or t.right_edge.i < last:
             continue
         first = t.doc[t.left_edge.i]
         comma = t.doc[t.left_edge.i - 1].text == ","
-        relative = t.dep_ == "relcl" and first.tag_ in ("WDT", "WP", "WP$") and first.lower_ != "that"
+        relative = t.dep_ == "relcl" and first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that"
         aside = t.dep_ == "advcl" and first.lower_ in ASIDE_MARKS
         if comma and (relative or aside):
             return min(end, t.left_edge.i - 2)

@@ -43,7 +43,7 @@ EXTEND_MODEL = "extend_model.json"
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep", "acl", "relcl")
-ASIDE_START = re.compile(r",\s*(which|who|whom|whose|although|though)\b", re.IGNORECASE)
+ASIDE_START = re.compile(r",\s*(which|who|whom|whose|where|although|though)\b", re.IGNORECASE)
 MIN_CONTENT_TOKENS = 2
 MAX_CONTENT_TOKENS = 120
 
