@@ -337,6 +337,26 @@ def test_lifting_a_curfew_is_a_concession():
         [(e.rule, e.cameo_code, e.event_type) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The rebels halted their offensive on Monday.", "087"),
+        ("The unions ended the strike after a week.", "082"),
+        ("Activists on Wednesday suspended protests against the president.", "082"),
+        ("Singapore has given in to demands by Rwanda.", "080"),
+    ],
+)
+def test_ending_ones_own_fighting_or_protest_is_a_concession_not_a_sanction(text, code):
+    events = _coded(text)
+    assert any(e.cameo_code == code for e in events), [(e.rule, e.cameo_code) for e in events]
+    assert not any(e.event_type == "SANCTION" for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
+def test_agreeing_to_stop_fighting_is_intent_to_de_escalate_not_a_threat():
+    events = _coded("Chinese rebels have agreed to stop fighting.")
+    assert [e.cameo_code for e in events] == ["0356"], [(e.rule, e.cameo_code) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

@@ -169,13 +169,14 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
-    """The object of a verb phrase the lexicon codes whole ("lifted the blockade", "imposed curfew"):
-    the phrase says what happened to the thing, so the noun is not an event of its own."""
+    """The object of a verb phrase the lexicon codes whole ("lifted the blockade", "imposed curfew",
+    "stopped fighting"): the phrase says what happened to the thing, so the noun (or the gerund)
+    is not an event of its own."""
     head = noun.head
-    if noun.dep_ not in args.OBJ + args.PASS_SUBJ or head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ not in args.OBJ + args.PASS_SUBJ + ("xcomp",) or head.pos_ not in ("VERB", "AUX"):
         return False
     trig = lex.match("VERB", head.lemma_.lower(), child_lemmas(head))
-    return trig is not None and noun.lemma_.lower() in trig.modifiers
+    return trig is not None and (noun.lemma_.lower() in trig.modifiers or noun.lower_ in trig.modifiers)
 
 
 def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
@@ -258,7 +259,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             elif _nominal_gerund(tok) and (ntrig := lex.match("NOUN", tok.lower_, child_lemmas(tok))):
                 found = _noun_events(ctx, tok, ntrig)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lemma in ("be", "have") or _participle_as_noun(tok):
+                if lemma in ("be", "have") or _participle_as_noun(tok) or _named_by_verb_phrase(tok, lex):
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok))
                 if trig is None:
