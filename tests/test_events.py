@@ -357,6 +357,11 @@ def test_agreeing_to_stop_fighting_is_intent_to_de_escalate_not_a_threat():
     assert [e.cameo_code for e in events] == ["0356"], [(e.rule, e.cameo_code) for e in events]
 
 
+def test_a_refusal_with_a_date_before_its_infinitive_is_still_a_refusal():
+    events = _coded("The army chief declined on Friday to meet with his counterpart.")
+    assert [e.event_type for e in events] == ["REJECT"], [(e.rule, e.cameo_code) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

@@ -33,7 +33,7 @@ from eventwire.events.constructions import (
     uncoded_refusal,
 )
 from eventwire.events.lexicon import Lexicon, Trigger, lexicon
-from eventwire.events.modality import Reading, asked_for, read
+from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
 from eventwire.model import Actor, Event, Quote
@@ -184,7 +184,8 @@ def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
     if not any(lex.cue(lemma, k) for k in ("refusal", "intent", "threat")):
         return False
     return any(
-        c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) is not None for c in tok.children
+        controlled_complement(c, lex) and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) is not None
+        for c in tok.children
     )
 
 
@@ -264,7 +265,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("VERB", lemma, child_lemmas(tok))
                 if trig is None:
                     found = generic_events(ctx, tok)
-                elif lex.cue(lemma, "refusal") and any(c.dep_ == "xcomp" for c in tok.children):
+                elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):
                     found = uncoded_refusal(ctx, tok)  # a coded complement is coded (as REJECT) on its own
                 elif lex.cue(lemma, "clause-sense") and any(c.dep_ == "ccomp" for c in tok.children):
                     continue  # "apprehended that the VHP would …": a fear, not an arrest

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from eventwire.events import arguments as args
 from eventwire.events.build import confidence_for, make_event, span_of
 from eventwire.events.lexicon import Lexicon, Trigger
-from eventwire.events.modality import Reading, read
+from eventwire.events.modality import Reading, controlled_complement, read
 from eventwire.events.ontology import cameo
 from eventwire.events.participants import Ctx, child_lemmas, resolve_actor, speaker_of
 from eventwire.model import Actor, Event
@@ -190,7 +190,7 @@ def _blamed(ctx: Ctx, noun: Token) -> tuple[Actor, Token] | None:
 
 def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
     """"refused to commit troops": a refusal is a REJECT even when the lexicon cannot code what is refused."""
-    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    comp = next((c for c in tok.children if controlled_complement(c, ctx.lex)), None)
     if comp is None or any(c.dep_ == "neg" for c in tok.children):
         return []
     if ctx.lex.match("VERB", comp.lemma_.lower(), child_lemmas(comp)) is not None:
@@ -211,7 +211,7 @@ def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
 
 def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
     """"failed to prevent the influx": a failed action the lexicon does not know is still a failure."""
-    comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    comp = next((c for c in tok.children if controlled_complement(c, ctx.lex)), None)
     if comp is None or ctx.lex.match("VERB", comp.lemma_.lower(), child_lemmas(comp)) is not None:
         return []  # a known complement is coded (negated) through modality
     src_tok = args.verb_arguments(tok)[0]

@@ -77,6 +77,24 @@ def asked_for(noun: Token, lex: Lexicon) -> Reading | None:
     return Reading(negated=_negated(head), modality="demanded", demanded_by=head)
 
 
+CONTROL_KINDS = ("refusal", "failure", "threat", "demand", "intent", "attempt")
+
+
+def controlled_complement(node: Token, lex: Lexicon) -> bool:
+    """Is ``node`` the action its governing verb refuses, fails, threatens, demands, intends or
+    attempts? That is its ``xcomp``; a time phrase between them makes the parser read the
+    infinitive as an adverbial clause instead ("declined on Friday to meet")."""
+    if node.dep_ == "xcomp":
+        return True
+    return (
+        node.dep_ == "advcl"
+        and node.head.i < node.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        and any(lex.cue(node.head.lemma_.lower(), kind) for kind in CONTROL_KINDS)
+    )
+
+
 def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
     r = Reading(negated=_negated(trigger))
     kinds = _aux_kinds(trigger, lex)
@@ -87,7 +105,7 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             kinds |= _aux_kinds(node.head, lex)
             node = node.head
             continue
-        if node.dep_ != "xcomp":
+        if not controlled_complement(node, lex):
             break
         head = node.head
         lemma = head.lemma_.lower()
