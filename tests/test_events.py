@@ -362,6 +362,24 @@ def test_a_refusal_with_a_date_before_its_infinitive_is_still_a_refusal():
     assert [e.event_type for e in events] == ["REJECT"], [(e.rule, e.cameo_code) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Burundi commends the Lebanese government for its efforts.", "051"),
+        ("Russia recognized the independence of Abkhazia.", "054"),
+    ],
+)
+def test_praise_and_recognition_in_the_codebooks_other_words(text, code):
+    events = _coded(text)
+    assert any(e.cameo_code == code and e.event_type == "SUPPORT" for e in events), \
+        [(e.rule, e.cameo_code) for e in events]
+
+
+def test_pulling_out_of_talks_halts_negotiations_and_is_no_consultation():
+    events = _coded("The rebels were pulling out of talks with the government.")
+    assert [e.cameo_code for e in events] == ["164"], [(e.rule, e.cameo_code) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

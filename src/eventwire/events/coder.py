@@ -173,10 +173,18 @@ def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
     "stopped fighting"): the phrase says what happened to the thing, so the noun (or the gerund)
     is not an event of its own."""
     head = noun.head
+    if noun.dep_ == "pobj":  # "withdrew from the talks", "pulled out of talks"
+        while head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        return head.pos_ in ("VERB", "AUX") and _phrase_names(head, noun, lex)
     if noun.dep_ not in args.OBJ + args.PASS_SUBJ + ("xcomp",) or head.pos_ not in ("VERB", "AUX"):
         return False
-    trig = lex.match("VERB", head.lemma_.lower(), child_lemmas(head))
-    return trig is not None and (noun.lemma_.lower() in trig.modifiers or noun.lower_ in trig.modifiers)
+    return _phrase_names(head, noun, lex)
+
+
+def _phrase_names(verb: Token, word: Token, lex: Lexicon) -> bool:
+    trig = lex.match("VERB", verb.lemma_.lower(), child_lemmas(verb))
+    return trig is not None and (word.lemma_.lower() in trig.modifiers or word.lower_ in trig.modifiers)
 
 
 def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:

@@ -228,6 +228,8 @@ def child_lemmas(token: Token) -> set[str]:
         if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd", "npadvmod", "advmod"):
             for g in c.children:
                 out.add(g.lemma_.lower())
+                if c.dep_ == "prep" and g.dep_ == "prep":  # "pulled out of talks": out -> of -> talks
+                    out.update(gg.lemma_.lower() for gg in g.children)
     return out
 
 
