@@ -341,7 +341,7 @@ def test_lifting_a_curfew_is_a_concession():
     "text, code",
     [
         ("The rebels halted their offensive on Monday.", "087"),
-        ("The unions ended the strike after a week.", "082"),
+        ("The unions suspended the strike after a week.", "082"),
         ("Activists on Wednesday suspended protests against the president.", "082"),
         ("Singapore has given in to demands by Rwanda.", "080"),
     ],
@@ -378,6 +378,20 @@ def test_praise_and_recognition_in_the_codebooks_other_words(text, code):
 def test_pulling_out_of_talks_halts_negotiations_and_is_no_consultation():
     events = _coded("The rebels were pulling out of talks with the government.")
     assert [e.cameo_code for e in events] == ["164"], [(e.rule, e.cameo_code) for e in events]
+
+
+def test_a_plan_to_invade_is_a_threat_by_whoever_has_the_plan():
+    events = _coded("Uruguay has announced a plan to invade Fiji.")
+    threats = [e for e in events if e.event_type == "THREATEN"]
+    assert threats and threats[0].source is not None and threats[0].source.code == "URY", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+    assert not any(e.event_type == "COERCE" for e in events)
+
+
+def test_orders_to_arrest_are_not_an_arrest_by_whoever_gave_them():
+    events = _coded("The commissioner issued orders to arrest the rioters.")
+    arrests = [e for e in events if e.cameo_code == "173"]
+    assert all(e.source is None for e in arrests), [(e.rule, e.source) for e in arrests]
 
 
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():

@@ -127,9 +127,10 @@ def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
 
 
 def verb_arguments(
-    verb: Token, is_actor=None, object_control=None, transitive=None
+    verb: Token, is_actor=None, object_control=None, transitive=None, noun_control=None
 ) -> tuple[Token | None, Token | None, str]:
-    """(source head, target head, how) for a verb trigger."""
+    """(source head, target head, how) for a verb trigger. ``noun_control(lemma)`` says whether a noun
+    lends its owner as the subject of its infinitive ("a plan to invade"; not "orders to arrest")."""
     how = []
     misread = _misparsed_subject(verb, is_actor)
     if misread is not None:
@@ -170,7 +171,8 @@ def verb_arguments(
         if source is not None:
             how.append("stranded-subject")
     if source is None and (target is None or not is_passive(verb)):
-        source, inherited = inherited_subject(verb, object_control or (lambda lemma: False))
+        source, inherited = inherited_subject(
+            verb, object_control or (lambda lemma: False), noun_control or (lambda lemma: False))
         if inherited:
             how.append(inherited)
     if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
@@ -178,7 +180,9 @@ def verb_arguments(
     return source, target, "+".join(how) or "active"
 
 
-def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[Token | None, str]:
+def inherited_subject(
+    verb: Token, object_control=lambda lemma: False, noun_control=lambda lemma: False
+) -> tuple[Token | None, str]:
     """The subject a verb without one shares with the verb it depends on.
 
     ``object_control(lemma)`` says whether the object of the governing verb is the one who acts
@@ -213,6 +217,17 @@ def inherited_subject(verb: Token, object_control=lambda lemma: False) -> tuple[
             subj = _first(head, SUBJ)
             if subj is not None:
                 return subj, "participle"
+        elif (dep == "acl" and head.pos_ == "NOUN" and noun_control(head.lemma_.lower())
+              and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            # "its refusal to meet", "announced a plan to invade": the one whose plan it is acts
+            owner = _first(head, ("poss",))
+            if owner is not None:
+                return owner, "noun-owner"
+            if head.dep_ in OBJ and head.head.pos_ in ("VERB", "AUX"):
+                subj = _first(head.head, SUBJ)
+                if subj is not None:
+                    return subj, "noun-control"
+            break
         elif dep in ("relcl",):
             return head, "relcl"
         elif dep == "pcomp" and head.dep_ == "prep":  # "told reporters after meeting the envoy"

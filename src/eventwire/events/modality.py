@@ -83,11 +83,12 @@ CONTROL_KINDS = ("refusal", "failure", "threat", "demand", "intent", "attempt")
 def controlled_complement(node: Token, lex: Lexicon) -> bool:
     """Is ``node`` the action its governing verb refuses, fails, threatens, demands, intends or
     attempts? That is its ``xcomp``; a time phrase between them makes the parser read the
-    infinitive as an adverbial clause instead ("declined on Friday to meet")."""
+    infinitive as an adverbial clause instead ("declined on Friday to meet"). A noun governs
+    it as a clause of its own ("announced a plan to invade Fiji")."""
     if node.dep_ == "xcomp":
         return True
     return (
-        node.dep_ == "advcl"
+        (node.dep_ == "advcl" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"))  # "a plan to invade"
         and node.head.i < node.i
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
