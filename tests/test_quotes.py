@@ -392,3 +392,21 @@ def test_a_trailing_which_clause_is_the_writers_background_not_the_content():
 def test_a_trailing_where_clause_is_background_too(text, content):
     contents = [s.text for q in run(text) for s in q.content]
     assert content in contents, contents
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("As the senator noted on Tuesday, the bill has no chance in the House.", ["the bill has no chance in the House"]),
+        ("The bill, as the senator noted, has no chance in the House.", ["The bill", "has no chance in the House"]),
+    ],
+)
+def test_an_as_clause_cue_reports_the_clause_it_hangs_on(text, content):
+    quotes = run(text)
+    q = by_source(quotes, "the senator")
+    assert q.cue.text == "noted"
+    assert [c.text for c in q.content] == content
+
+
+def test_an_as_clause_without_a_cue_reports_nothing():
+    assert run("As he arrived, the crowd cheered.") == []

@@ -619,6 +619,11 @@ def _indirect_candidates(
             content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
             ranges = _content_ranges(doc, content)
             rule, conf = "indirect-parenthetical", 0.7
+        elif _as_parenthetical(tok):
+            # "As the senator noted, the bill has no chance."
+            content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+            ranges = _content_ranges(doc, content)
+            rule, conf = "indirect-as", 0.7
         else:
             continue
         ranges = _clip_to_paragraph(parsed.article.text, ranges, tok.idx)
@@ -631,6 +636,18 @@ def _indirect_candidates(
         kind = "mixed" if any(a <= q.start and q.end <= b for q in quoted for a, b in ranges) else "indirect"
         out.append(Candidate(ranges, kind, tok, cue, subject, rule, conf))
     return out
+
+
+def _as_parenthetical(verb: Token) -> bool:
+    """"as the senator noted": a cue in an "as" clause reports the clause it hangs on."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        and not any(c.dep_ == "ccomp" for c in children)
+    )
 
 
 def _colon_candidates(
