@@ -623,7 +623,7 @@ def _indirect_candidates(
             # "As the senator noted, the bill has no chance."
             content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
             ranges = _content_ranges(doc, content)
-            rule, conf = "indirect-as", 0.7
+            rule, conf = "indirect-as-clause", 0.7
         else:
             continue
         ranges = _clip_to_paragraph(parsed.article.text, ranges, tok.idx)
