@@ -14,6 +14,11 @@ from spacy.tokens import Doc, Token
 
 from eventwire.quotes.marks import Quoted
 
+# A writer's aside that ends a content: ", which/who/where …" relative clauses and ", although …" clauses
+# ("the test, which state media claimed …"). Cut by the rules, and the learned extension stops before them.
+ASIDE_RELATIVES = ("which", "who", "whom", "whose", "where")
+ASIDE_MARKS = ("although", "though")
+
 # The cue's own objects and modifiers between it and its content ("told [reporters] [on Friday] that").
 SKIP_AFTER_CUE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep"})
 

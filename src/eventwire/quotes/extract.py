@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
-from eventwire.quotes.boundary import back_start, close_quote
+from eventwire.quotes.boundary import ASIDE_MARKS, back_start, close_quote
 from eventwire.quotes.colon import colon_attributions, label_before
 from eventwire.quotes.headline import headline_attributions, headline_span
 from eventwire.quotes.learned import (
@@ -380,9 +380,6 @@ def _cut_trailing_commentary(head: Token, end: int) -> int:
         ):
             return min(end, child.left_edge.i - 2)
     return _cut_trailing_aside(head, end)
-
-
-ASIDE_MARKS = ("although", "though")
 
 
 def _cut_trailing_aside(head: Token, end: int) -> int:

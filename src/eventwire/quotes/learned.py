@@ -29,6 +29,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
+from eventwire.quotes.boundary import ASIDE_MARKS, ASIDE_RELATIVES
 from eventwire.quotes.headline import headline_span
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
@@ -43,7 +44,7 @@ EXTEND_MODEL = "extend_model.json"
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
 TOPIC_PREPS = ("about", "on", "of", "for", "with", "against", "to", "at", "over", "in")
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep", "acl", "relcl")
-ASIDE_START = re.compile(r",\s*(which|who|whom|whose|where|although|though)\b", re.IGNORECASE)
+ASIDE_START = re.compile(r",\s*(" + "|".join(ASIDE_RELATIVES + ASIDE_MARKS) + r")\b", re.IGNORECASE)
 MIN_CONTENT_TOKENS = 2
 MAX_CONTENT_TOKENS = 120
 
