@@ -105,6 +105,13 @@ def test_palmyra_demand_that_assad_step_down(palmyra):
     assert found[0].target is not None and "Assad" in found[0].target.name
 
 
+def test_palmyra_pulling_out_of_talks_is_an_open_question(palmyra):
+    _, events = palmyra
+    found = [e for e in events if e.trigger.text.startswith("pulling")]
+    assert found and found[0].cameo_code == "164" and found[0].modality == "hypothetical", \
+        [(e.cameo_code, e.modality) for e in found]
+
+
 def test_palmyra_no_city_as_person(palmyra):
     _, events = palmyra
     for e in events:

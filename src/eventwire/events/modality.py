@@ -135,6 +135,8 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
     if node.dep_ == "ccomp" and _same_paragraph(node, node.head):
         head = node.head
         lemma = head.lemma_.lower()
+        if any(c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical") for c in head.children):
+            kinds.add("hypothetical")  # "not clear if this meant [they were pulling out]": as open as its host
         if lex.cue(lemma, "threat"):
             kinds.add("threat")
         elif lex.cue(lemma, "demand") and not lex.cue(lemma, "speech"):
