@@ -401,6 +401,22 @@ def test_orders_to_arrest_are_not_an_arrest_by_whoever_gave_them():
     assert all(e.source is None for e in arrests), [(e.rule, e.source) for e in arrests]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Russian hackers hacked into the network of the ministry.",
+     "A cyberattack on Tunisia's government network left the country without internet."],
+)
+def test_a_cyber_attack_is_coercion_in_plovers_cyber_mode(text):
+    events = _coded(text)
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "cyber")], \
+        [(e.rule, e.cameo_code, e.event_type, e.mode) for e in events]
+
+
+def test_hacking_someone_to_death_is_still_a_killing():
+    events = _coded("The mob hacked him to death.")
+    assert [e.cameo_code for e in events] == ["1823"]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]
