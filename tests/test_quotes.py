@@ -410,3 +410,10 @@ def test_an_as_clause_cue_reports_the_clause_it_hangs_on(text, content):
 
 def test_an_as_clause_without_a_cue_reports_nothing():
     assert run("As he arrived, the crowd cheered.") == []
+
+
+def test_a_relative_pronoun_object_is_not_what_was_claimed():
+    text = ("The U.N. called an emergency meeting to discuss the test, which state news media claimed "
+            "now allows Pyongyang to produce nuclear warheads.")
+    contents = [c.text for q in run(text) for c in q.content]
+    assert not any(c.endswith("which") for c in contents), contents

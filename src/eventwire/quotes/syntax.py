@@ -190,7 +190,8 @@ def content_child(verb: Token, entry: CueVerb) -> tuple[Token, str] | None:
                         return grand, "prep"
     if "obj" in entry.complements:
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lower_ not in ("it", "this", "that", "them"):
+            # "the test, which state media claimed …": a relative pronoun object is not what was claimed
+            if child.dep_ == "dobj" and child.lower_ not in ("it", "this", "that", "them") and child.tag_ not in ("WDT", "WP"):
                 return child, "dobj"
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         for child in verb.children:  # "Clinton was endorsed by the Times": what was endorsed
