@@ -417,6 +417,23 @@ def test_hacking_someone_to_death_is_still_a_killing():
     assert [e.cameo_code for e in events] == ["1823"]
 
 
+def test_one_statement_per_cue_however_many_contents_it_reports():
+    from eventwire.actors import find_actors
+    from eventwire.model import Quote, Span
+
+    text = "Officials reckon the road is safe and the bridge is sound."
+    parsed = _parsed(text)
+
+    def span(words: str) -> Span:
+        return Span(text.index(words), text.index(words) + len(words), words)
+
+    quotes = [Quote(content=(span(c),), sentence=0, kind="indirect", source=span("Officials"), cue=span("reckon"),
+                    speaker="Officials") for c in ("the road is safe", "the bridge is sound")]
+    events = code_events(parsed, find_actors(parsed), quotes)
+    reckon = [e for e in events if e.trigger.text == "reckon"]
+    assert len(reckon) == 1, [(e.rule, e.trigger.text) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

@@ -309,6 +309,7 @@ def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
         cue = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
         if cue is None or len(cue) == 0 or any(t.idx in coded_triggers for t in cue):
             continue
+        coded_triggers = coded_triggers | {t.idx for t in cue}  # one statement per cue, however many contents
         trig = ctx.lex.match("VERB", cue.root.lemma_.lower(), child_lemmas(cue.root))
         code = trig.cameo if trig is not None and trig.cameo[:2] in ("01", "11") else "010"
         src = doc.char_span(q.source.start, q.source.end, alignment_mode="expand")

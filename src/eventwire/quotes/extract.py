@@ -616,7 +616,7 @@ def _indirect_candidates(
             content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
             ranges = _content_ranges(doc, content)
             rule, conf = "indirect-parenthetical", 0.7
-        elif _as_parenthetical(tok):
+        elif "clause" in entry.complements and _as_parenthetical(tok):
             # "As the senator noted, the bill has no chance."
             content = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
             ranges = _content_ranges(doc, content)
@@ -636,14 +636,15 @@ def _indirect_candidates(
 
 
 def _as_parenthetical(verb: Token) -> bool:
-    """"as the senator noted": a cue in an "as" clause reports the clause it hangs on."""
+    """"as the senator noted": a cue in an "as" clause reports the clause it hangs on (not "as the
+    agency continues to tackle …", whose verb has a complement of its own)."""
     children = list(verb.children)
     return (
         verb.dep_ == "advcl"
         and verb.head.i != verb.i
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
-        and not any(c.dep_ == "ccomp" for c in children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in children)
     )
 
 
