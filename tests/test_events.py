@@ -434,6 +434,31 @@ def test_one_statement_per_cue_however_many_contents_it_reports():
     assert len(reckon) == 1, [(e.rule, e.trigger.text) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The Seleka rebels have returned seized property to the government.", "0842"),
+        ("Militia members put down their firearms on Wednesday.", "0873"),
+        ("The rebels handed over two prisoners to the army.", "0841"),
+        ("Thousands of students took to the streets of Santiago.", "141"),
+    ],
+)
+def test_returning_disarming_and_taking_to_the_streets(text, code):
+    events = _coded(text)
+    assert any(e.cameo_code == code and e.source is not None for e in events), \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("Hundreds of policemen stormed the building.", "COP"), ("A group of students marched in Santiago.", "CHL EDU")],
+)
+def test_a_number_or_group_of_members_is_coded_as_its_members(text, code):
+    events = _coded(text)
+    assert events and events[0].source is not None and events[0].source.code == code, \
+        [(e.rule, e.source) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

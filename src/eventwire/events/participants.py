@@ -190,6 +190,13 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
             if sector is not None:
                 found = replace(found, role=sector)
         return found
+    if ctx.lex.cue(token.lemma_.lower(), "collective"):
+        # "hundreds of policemen", "a group of students": the members are the actor
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for member in (g for g in prep.children if g.dep_ == "pobj"):
+                found = resolve_actor(ctx, member)
+                if found is not None:
+                    return found
     for c in token.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:  # not poss: "Palmyra's prison" is no actor
             found = actor_at(ctx, c)
