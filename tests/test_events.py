@@ -459,6 +459,20 @@ def test_a_number_or_group_of_members_is_coded_as_its_members(text, code):
         [(e.rule, e.source) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The rebels turned down the government's offer.", "120"),
+        ("The Andorran Republic has reportedly said no.", "120"),
+        ("Israel rejected the peace plan.", "127"),
+        ("The opposition rejected mediation by Qatar.", "126"),
+    ],
+)
+def test_rejecting_in_the_codebooks_other_words(text, code):
+    events = _coded(text)
+    assert [e.cameo_code for e in events] == [code], [(e.rule, e.cameo_code) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]
