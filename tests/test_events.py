@@ -473,6 +473,20 @@ def test_rejecting_in_the_codebooks_other_words(text, code):
     assert [e.cameo_code for e in events] == [code], [(e.rule, e.cameo_code) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The Obama administration began an expanded intelligence sharing with Guatemala on Friday.", "064"),
+        ("The two navies held joint patrols in the strait.", "062"),
+        ("Police in both countries collaborated on the case.", "060"),
+        ("Oman's cabinet said it will create a joint venture with a Chinese company.", "0311"),
+    ],
+)
+def test_material_cooperation_in_the_codebooks_other_words(text, code):
+    events = _coded(text)
+    assert any(e.cameo_code == code for e in events), [(e.rule, e.cameo_code) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]
