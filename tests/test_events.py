@@ -487,6 +487,20 @@ def test_material_cooperation_in_the_codebooks_other_words(text, code):
     assert any(e.cameo_code == code for e in events), [(e.rule, e.cameo_code) for e in events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The leaders have signed a UN-brokered ceasefire deal.", "0871"),
+        ("Israel and Hamas signed a truce on Monday.", "0871"),
+        ("On February 3, the rebels gave a concession on the conditions of the talks.", "080"),
+    ],
+)
+def test_signing_a_ceasefire_and_giving_concessions(text, code):
+    events = _coded(text)
+    assert any(e.cameo_code == code and e.source is not None for e in events), \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]
