@@ -299,3 +299,15 @@ def test_a_titled_name_of_a_country_is_that_countrys_official():
 def test_a_former_official_is_one_of_the_countrys_elites():
     actors = find_actors(_parsed("Former UK high commissioner L M Singhvi said the society was secular."))
     assert actors and actors[0].code == "GBR ELI", [(a.span.text, a.code) for a in actors]
+
+
+def test_plural_role_nouns_are_roles_too():
+    from eventwire.actors import find_actors
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    text = "Croatia's main parties signed a deal and the two governments agreed."
+    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
+    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    assert codes.get("Croatia's main parties") == "HRV PTY", codes
+    assert any(span.endswith("governments") and code and code.endswith("GOV") for span, code in codes.items()), codes
