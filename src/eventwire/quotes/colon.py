@@ -53,6 +53,7 @@ def colon_attributions(doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] =
     """
     text = doc.text
     openers = frozenset(p.open for p in lexicon.quote_marks)
+    marks = openers | frozenset(p.close for p in lexicon.quote_marks)
     out = []
     for tok in doc:
         if tok.text != ":":
@@ -78,7 +79,7 @@ def colon_attributions(doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] =
             continue
         p_start = text.rfind("\n", 0, tok.idx) + 1
         if text[p_start : p_start + 1] in openers:
-            turn = _quoted_turn(doc, text, (start, p_end), openers, ents)
+            turn = _quoted_turn(doc, text, (start, p_end), openers, marks, ents)
             out.append(ColonReport(None, tok, turn, quoted_turn=True))
         else:
             out.append(ColonReport(None, tok, ((start, p_end),)))
@@ -86,10 +87,11 @@ def colon_attributions(doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] =
 
 
 def _quoted_turn(
-    doc: Doc, text: str, first: tuple[int, int], openers: frozenset[str], ents: tuple[SpacySpan, ...]
+    doc: Doc, text: str, first: tuple[int, int], openers: frozenset[str], marks: frozenset[str],
+    ents: tuple[SpacySpan, ...],
 ) -> tuple[tuple[int, int], ...]:
     """The paragraphs of one transcript turn, each without its opening mark (and any closing one)."""
-    pieces = [_without_marks(text, *first, openers)]
+    pieces = [_without_marks(text, *first, marks)]
     p_end = first[1]
     while True:
         start = p_end
@@ -102,16 +104,15 @@ def _quoted_turn(
         body = text[start + 1 : end].strip()
         if not body or body.startswith("(") or _labelled(doc, start, end, ents, text, openers):
             break
-        pieces.append(_without_marks(text, start + 1, end, openers))
+        pieces.append(_without_marks(text, start + 1, end, marks))
         p_end = end
     return tuple(p for p in pieces if p[1] > p[0])
 
 
-def _without_marks(text: str, start: int, end: int, openers: frozenset[str]) -> tuple[int, int]:
-    closers = "\"”»’'"
-    while end > start and (text[end - 1].isspace() or text[end - 1] in closers):
+def _without_marks(text: str, start: int, end: int, marks: frozenset[str]) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in marks):
         end -= 1
-    while start < end and (text[start].isspace() or text[start] in openers):
+    while start < end and (text[start].isspace() or text[start] in marks):
         start += 1
     return start, end
 
