@@ -422,3 +422,11 @@ def test_a_relative_pronoun_object_is_not_what_was_claimed():
             "now allows Pyongyang to produce nuclear warheads.")
     contents = [c.text for q in run(text) for c in q.content]
     assert not any(c.endswith("which") for c in contents), contents
+
+
+def test_a_dateline_the_parser_hangs_on_the_speaker_is_not_the_speaker():
+    text = ("Prosecution rests in Ohio bathtub drowning trial . LEBANON (AP) — A forensic pathologist testifying "
+            "in the trial says a bruise indicates someone grabbed the woman by her neck.")
+    q = next(q for q in run(text) if q.cue is not None and q.cue.text == "says")
+    assert q.source.text.startswith("A forensic pathologist"), q.source.text
+    assert q.speaker_code != "LBN" and "Lebanon" not in (q.speaker or ""), (q.speaker, q.speaker_code)

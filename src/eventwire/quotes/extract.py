@@ -790,7 +790,10 @@ def _to_quote(
         rng = cand.source_range or source_range(cand.subject)
         a, b = _chars(doc, rng)
         source_span = parsed.span(a, b)
-        speaker = resolve_speaker(doc, rng, cand.subject, actors, lexicon, quoted_chars, ents)
+        head = cand.subject
+        if not rng[0] <= head.i <= rng[1]:  # the phrase starts after a dateline the parser made its head
+            head = doc[rng[0] : rng[1] + 1].root
+        speaker = resolve_speaker(doc, rng, head, actors, lexicon, quoted_chars, ents)
         speaker_name, speaker_code, anonymous = speaker.name, speaker.code, speaker.anonymous
         confidence = round(confidence * (0.5 + 0.5 * speaker.confidence), 3)
         rule = f"{rule}+{speaker.rule}"

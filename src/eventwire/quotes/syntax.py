@@ -101,8 +101,27 @@ def source_range(subject: Token) -> TokenRange:
         if i in exclude:
             b = i - 1
             break
+    a = _after_dateline(doc, a, b)
     rng = trim(doc, (a, b), keep_quotes=False)
     return rng or (subject.i, subject.i)
+
+
+DATELINE_DASHES = ("—", "–", "--")
+
+
+def _after_dateline(doc: Doc, a: int, b: int) -> int:
+    """The first token after a dateline the parser made part of the source ("LEBANON (AP) — A forensic
+    pathologist says …"): words in capitals, an agency in brackets, then a dash."""
+    for i in range(a, b):
+        if doc[i].text in DATELINE_DASHES:
+            words, depth = [], 0
+            for t in doc[a:i]:
+                depth += t.text == "("
+                if not (t.is_punct or t.is_space or depth):
+                    words.append(t)
+                depth -= t.text == ")"
+            return i + 1 if words and all(t.text.isupper() for t in words) else a
+    return a
 
 
 def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
