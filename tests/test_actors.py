@@ -311,3 +311,14 @@ def test_plural_role_nouns_are_roles_too():
     codes = {a.span.text: a.code for a in find_actors(parsed)}
     assert codes.get("Croatia's main parties") == "HRV PTY", codes
     assert any(span.endswith("governments") and code and code.endswith("GOV") for span, code in codes.items()), codes
+
+
+def test_a_country_name_written_in_lower_case_in_cased_text_is_a_common_word():
+    from eventwire.actors import find_actors
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    text = "We ate turkey in Chile, bought china in Jordan, and the island got more money from London."
+    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
+    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    assert codes == {"Chile": "CHL", "Jordan": "JOR", "London": "GBR"}, codes

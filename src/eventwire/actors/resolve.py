@@ -34,6 +34,7 @@ from eventwire.actors.lexicon import Entry, Lexicon, default_lexicon
 from eventwire.model import Actor
 from eventwire.nlp import Parsed
 
+PROPER_NAME_TYPES = ("leader", "org", "country", "capital", "people", "demonym")  # written capitalised in cased text
 COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
 TITLE_LINKS = frozenset({"of", "for", "to"})
 OUT_OF_OFFICE = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
@@ -175,6 +176,11 @@ class ActorResolver:
             return None
         if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not doc_tools.all_lower(doc):
             return None
+        if not any(c.isupper() for t in doc[start:end] for c in t.text) and not doc_tools.all_lower(doc):
+            # a name written in lower case in cased text is a common word: "turkey", "china", "the island"
+            entries = [e for e in entries if e.type not in PROPER_NAME_TYPES]
+            if not entries:
+                return None
         leaders = [e for e in entries if e.type == "leader"]
         if leaders:
             current = [e for e in leaders if e.in_office(date) is not False]
