@@ -473,6 +473,12 @@ def test_codebook_phrases_in_other_words_are_coded_with_their_author(text, code)
         [(e.rule, e.cameo_code, e.source) for e in events]
 
 
+def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
+    assert [e.cameo_code for e in _coded("The men pleaded not guilty to theft.")] == ["016"]
+    assert _coded("Firefighters held a fire drill.") == []
+    assert [e.cameo_code for e in _coded("The two navies held joint naval drills near the island.")] == ["062"]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]
