@@ -479,6 +479,33 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
     assert [e.cameo_code for e in _coded("The two navies held joint naval drills near the island.")] == ["062"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brian Reams has been fired from his position as director.",
+        "The company fired him last week.",
+        "People are able to stop thinking about themselves.",
+        "Volunteers will pick up roadside litter.",
+        "The guests had dishes to share.",
+    ],
+)
+def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
+    assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Police fired at the mob.", "193"),
+        ("Some 20 rounds were fired.", "193"),
+        ("Police picked up 20 people from the area.", "173"),
+        ("Police picked up the accused.", "173"),
+    ],
+)
+def test_the_coded_sense_stays_coded(text, code):
+    assert code in [e.cameo_code for e in _coded(text)], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
     events = _coded("The rebels announced a cease-fire on Monday.")
     fires = [e for e in events if e.cameo_code == "0871"]

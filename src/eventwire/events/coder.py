@@ -236,6 +236,39 @@ def _participle_as_noun(tok) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in NOUN_SLOTS and any(c.dep_ == "det" for c in tok.children)
 
 
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "you"})
+
+
+def _is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
+    """A person or people; with ``counted``, also anything counted ("20 held"), as custody verbs hold only people."""
+    return (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in lex.agents
+            or tok.lower_ in lex.agents or counted and any(c.dep_ == "nummod" for c in tok.children))
+
+
+def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """The trigger word in a sense the lexicon does not code (cues.tsv):
+    - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
+    - aspectual: "stop thinking", "began laughing": the gerund is the action, not the verb;
+    - needs-person: "volunteers will pick up litter" holds nobody."""
+    deps = {c.dep_: c for c in tok.children}
+    if lex.cue(tok.lemma_.lower(), "dismissal"):
+        if "prep" in deps and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return True
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "in") for c in tok.children)
+        subj = deps.get("nsubjpass")
+        if subj is not None and not aimed and _is_person(subj, lex):
+            return True
+        obj = deps.get("dobj")
+        if obj is not None and not aimed and (obj.ent_type_ == "PERSON" or obj.lower_ in PERSON_PRONOUNS):
+            return True
+    if lex.cue(tok.lemma_.lower(), "aspectual") and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children):
+        return True
+    if lex.cue(trig.phrase, "needs-person"):
+        obj = deps.get("dobj")
+        return obj is not None and not _is_person(obj, lex, counted=True)
+    return False
+
+
 def _discarded(sent, lex: Lexicon) -> bool:
     """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
     hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
@@ -280,6 +313,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 elif lex.cue(lemma, "custody") and any(
                         c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "halted") for c in tok.children):
                     continue  # "helped to arrest the deteriorating situation": halted, nobody held
+                elif _other_sense(tok, trig, lex):
+                    continue  # "was fired from his job", "stop thinking", "pick up litter"
                 elif _governs_coded_action(tok, lex):
                     continue  # "promised/threatened to X": coded through X
                 elif cameo(trig.cameo) is not None and cameo(trig.cameo).root == "01":
