@@ -261,7 +261,8 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         obj = deps.get("dobj")
         if obj is not None and not aimed and (obj.ent_type_ == "PERSON" or obj.lower_ in PERSON_PRONOUNS):
             return True
-    if lex.cue(tok.lemma_.lower(), "aspectual") and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children):
+    if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
+            and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
         return True
     if lex.cue(trig.phrase, "needs-person"):
         obj = deps.get("dobj")
