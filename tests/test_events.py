@@ -487,6 +487,7 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "People are able to stop thinking about themselves.",
         "Volunteers will pick up roadside litter.",
         "The guests had dishes to share.",
+        "Officials were not authorized to release the information.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -500,6 +501,7 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("Some 20 rounds were fired.", "193"),
         ("Police picked up 20 people from the area.", "173"),
         ("Police picked up the accused.", "173"),
+        ("The rebels freed the hostages.", "0841"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):
