@@ -322,3 +322,15 @@ def test_a_country_name_written_in_lower_case_in_cased_text_is_a_common_word():
     parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
     codes = {a.span.text: a.code for a in find_actors(parsed)}
     assert codes == {"Chile": "CHL", "Jordan": "JOR", "London": "GBR"}, codes
+
+
+def test_a_capital_or_country_that_is_a_persons_first_name_is_the_person():
+    from eventwire.actors import find_actors
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    text = "Douglas Devananda met the minister in Colombo. Jordan Henderson scored twice."
+    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
+    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    assert codes.get("Douglas Devananda") is None and codes.get("Jordan Henderson") is None, codes
+    assert not any(code and code.split()[0] in ("IMN", "JOR") for code in codes.values()), codes

@@ -176,6 +176,11 @@ class ActorResolver:
             return None
         if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not doc_tools.all_lower(doc):
             return None
+        if all(t.ent_type_ == "PERSON" for t in doc[start:end]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
+            # the first name of a person ("Douglas Devananda", "Jordan Henderson"), not a capital or a country
+            entries = [e for e in entries if e.type not in ("country", "capital")]  # "Bosnian Serbs" stays BIH
+            if not entries:
+                return None
         if not any(c.isupper() for t in doc[start:end] for c in t.text) and not doc_tools.all_lower(doc):
             # a name written in lower case in cased text is a common word: "turkey", "china", "the island"
             entries = [e for e in entries if e.type not in PROPER_NAME_TYPES]
