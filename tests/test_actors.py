@@ -334,3 +334,14 @@ def test_a_capital_or_country_that_is_a_persons_first_name_is_the_person():
     codes = {a.span.text: a.code for a in find_actors(parsed)}
     assert codes.get("Douglas Devananda") is None and codes.get("Jordan Henderson") is None, codes
     assert not any(code and code.split()[0] in ("IMN", "JOR") for code in codes.values()), codes
+
+
+def test_religious_titles_are_religious_actors():
+    from eventwire.actors import find_actors
+    from eventwire.model import Article
+    from eventwire.nlp import load_nlp, parse
+
+    text = "Manila Archbishop Luis Antonio Tagle urged the faithful in the Philippines to pray."
+    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
+    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    assert codes.get("Manila Archbishop Luis Antonio Tagle") == "PHL REL", codes
