@@ -302,46 +302,26 @@ def test_a_former_official_is_one_of_the_countrys_elites():
 
 
 def test_plural_role_nouns_are_roles_too():
-    from eventwire.actors import find_actors
-    from eventwire.model import Article
-    from eventwire.nlp import load_nlp, parse
-
     text = "Croatia's main parties signed a deal and the two governments agreed."
-    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
-    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes.get("Croatia's main parties") == "HRV PTY", codes
     assert any(span.endswith("governments") and code and code.endswith("GOV") for span, code in codes.items()), codes
 
 
 def test_a_country_name_written_in_lower_case_in_cased_text_is_a_common_word():
-    from eventwire.actors import find_actors
-    from eventwire.model import Article
-    from eventwire.nlp import load_nlp, parse
-
     text = "We ate turkey in Chile, bought china in Jordan, and the island got more money from London."
-    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
-    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes == {"Chile": "CHL", "Jordan": "JOR", "London": "GBR"}, codes
 
 
 def test_a_capital_or_country_that_is_a_persons_first_name_is_the_person():
-    from eventwire.actors import find_actors
-    from eventwire.model import Article
-    from eventwire.nlp import load_nlp, parse
-
     text = "Douglas Devananda met the minister in Colombo. Jordan Henderson scored twice."
-    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
-    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes.get("Douglas Devananda") is None and codes.get("Jordan Henderson") is None, codes
     assert not any(code and code.split()[0] in ("IMN", "JOR") for code in codes.values()), codes
 
 
 def test_religious_titles_are_religious_actors():
-    from eventwire.actors import find_actors
-    from eventwire.model import Article
-    from eventwire.nlp import load_nlp, parse
-
     text = "Manila Archbishop Luis Antonio Tagle urged the faithful in the Philippines to pray."
-    parsed = parse(Article(id="t", text=text, raw_text=text), load_nlp()(text))
-    codes = {a.span.text: a.code for a in find_actors(parsed)}
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes.get("Manila Archbishop Luis Antonio Tagle") == "PHL REL", codes
