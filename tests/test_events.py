@@ -415,7 +415,7 @@ def test_one_statement_per_cue_however_many_contents_it_reports():
         return Span(text.index(words), text.index(words) + len(words), words)
 
     quotes = [Quote(content=(span(c),), sentence=0, kind="indirect", source=span("Officials"), cue=span("reckon"),
-                    speaker="Officials") for c in ("the road is safe", "the bridge is sound")]
+                    speaker="Officials", rule="indirect-ccomp;cue=reckon") for c in ("the road is safe", "the bridge is sound")]
     events = code_events(parsed, find_actors(parsed), quotes)
     reckon = [e for e in events if e.trigger.text == "reckon"]
     assert len(reckon) == 1, [(e.rule, e.trigger.text) for e in events]
@@ -506,6 +506,16 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
 )
 def test_the_coded_sense_stays_coded(text, code):
     assert code in [e.cameo_code for e in _coded(text)], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+def test_a_learned_reading_beyond_the_cue_lexicon_is_no_statement():
+    from eventwire.ingest.base import RawDoc
+    from eventwire.pipeline import Pipeline
+
+    text = ("John Lambe, 23, and Matthew Evans, 25, both from Hounslow, appeared in court charged with theft and "
+            "harassment after repeatedly targeting the man.")
+    doc = Pipeline(stages=("actors", "quotes", "events")).process_raw(RawDoc(text=text, input_ref="t"))
+    assert not any(e.trigger.text == "appeared" for e in doc.events), [(e.rule, e.trigger.text) for e in doc.events]
 
 
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():

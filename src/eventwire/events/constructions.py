@@ -302,6 +302,8 @@ def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
     for q in ctx.quotes:
         if q.source is None:
             continue
+        if q.rule.startswith("learned-") and ";cue=" not in q.rule:
+            continue  # the learned pass's readings beyond the cue lexicon ("appeared in court …") are no statements
         speaker = speaker_of(ctx, q)
         if speaker is None:
             continue
