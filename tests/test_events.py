@@ -275,6 +275,15 @@ def _coded(text: str) -> list[Event]:
     return code_events(parsed, find_actors(parsed), [])
 
 
+def _first_actor(text: str, code: str, side: str, field: str) -> tuple[str | None, list[Event]]:
+    """``field`` ("code", "role") of the source or target of the first event coded ``code``, and all events."""
+    events = _coded(text)
+    found = [e for e in events if e.cameo_code == code]
+    assert found, [(e.rule, e.cameo_code) for e in events]
+    actor = getattr(found[0], side)
+    return (getattr(actor, field) if actor is not None else None), events
+
+
 def test_a_declared_ceasefire_is_the_ceasefire_not_a_statement():
     events = _coded("Israel declared a ceasefire in Gaza on Sunday.")
     codes = [(e.cameo_code, e.source.code if e.source else None) for e in events]
@@ -519,10 +528,8 @@ def test_a_learned_reading_beyond_the_cue_lexicon_is_no_statement():
 
 
 def test_a_hyphenated_cease_fire_is_a_ceasefire_by_whoever_announced_it():
-    events = _coded("The rebels announced a cease-fire on Monday.")
-    fires = [e for e in events if e.cameo_code == "0871"]
-    assert fires and fires[0].source is not None and fires[0].source.role == "REB", \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_role, events = _first_actor("The rebels announced a cease-fire on Monday.", "0871", "source", "role")
+    assert source_role == "REB", [(e.rule, e.cameo_code, e.source) for e in events]
 
 
 def test_concessions_made_are_conceded():
@@ -538,10 +545,8 @@ def test_staged_rallies_are_a_protest_by_those_who_staged_them():
 
 
 def test_the_target_of_a_verb_phrase_hangs_on_its_own_object():
-    events = _coded("The United States lifted sanctions on Burma.")
-    eased = [e for e in events if e.cameo_code == "085"]
-    assert eased and eased[0].target is not None and eased[0].target.code == "MMR", \
-        [(e.rule, e.cameo_code, e.target) for e in events]
+    target_code, events = _first_actor("The United States lifted sanctions on Burma.", "085", "target", "code")
+    assert target_code == "MMR", [(e.rule, e.cameo_code, e.target) for e in events]
 
 
 def test_establishing_ties_is_diplomatic_recognition_of_the_other_side():
@@ -551,46 +556,37 @@ def test_establishing_ties_is_diplomatic_recognition_of_the_other_side():
 
 
 def test_an_actor_named_as_the_phrase_object_stays_the_target():
-    events = _coded("Switzerland expelled two Russian diplomats for spying.")
-    expelled = [e for e in events if e.cameo_code == "161"]
-    assert expelled and expelled[0].target is not None and expelled[0].target.code == "RUS GOV", \
-        [(e.rule, e.cameo_code, e.target) for e in events]
+    target_code, events = _first_actor(
+        "Switzerland expelled two Russian diplomats for spying.", "161", "target", "code")
+    assert target_code == "RUS GOV", [(e.rule, e.cameo_code, e.target) for e in events]
 
 
 def test_they_in_a_clause_the_group_reports_is_that_group():
-    events = _coded("The rebels said on Sunday they had captured the town.")
-    captures = [e for e in events if e.cameo_code == "192"]
-    assert captures and captures[0].source is not None and captures[0].source.role == "REB", \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_role, events = _first_actor("The rebels said on Sunday they had captured the town.", "192", "source", "role")
+    assert source_role == "REB", [(e.rule, e.cameo_code, e.source) for e in events]
 
 
 def test_a_reported_pronoun_of_another_kind_is_not_the_reporter():
-    events = _coded("The rebels said he had captured the town.")
-    captures = [e for e in events if e.cameo_code == "192"]
-    assert captures and (captures[0].source is None or captures[0].source.role != "REB"), \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_role, events = _first_actor("The rebels said he had captured the town.", "192", "source", "role")
+    assert source_role != "REB", [(e.rule, e.cameo_code, e.source) for e in events]
 
 
 def test_the_parties_of_a_mediation_are_not_its_mediator():
-    events = _coded("Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
-    mediations = [e for e in events if e.cameo_code == "045"]
-    assert mediations and mediations[0].source is not None and mediations[0].source.code == "QAT GOV", \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_code, events = _first_actor(
+        "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.", "045", "source", "code")
+    assert source_code == "QAT GOV", [(e.rule, e.cameo_code, e.source) for e in events]
 
 
 def test_its_in_an_event_the_subject_steps_up_is_the_subject():
-    events = _coded("The Syrian army intensified its offensive on Palmyra.")
-    offensives = [e for e in events if e.cameo_code == "190"]
-    assert offensives and offensives[0].source is not None and offensives[0].source.code == "SYR MIL", \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_code, events = _first_actor("The Syrian army intensified its offensive on Palmyra.", "190", "source", "code")
+    assert source_code == "SYR MIL", [(e.rule, e.cameo_code, e.source) for e in events]
     assert not any(e.rule.startswith("generic:intensify") for e in events)
 
 
 def test_quoted_as_saying_is_said_by_the_one_quoted():
-    events = _coded("The Syrian foreign minister was quoted as saying that talks would resume.")
-    statements = [e for e in events if e.cameo_code == "010"]
-    assert statements and statements[0].source is not None and statements[0].source.code == "SYR GOV", \
-        [(e.rule, e.cameo_code, e.source) for e in events]
+    source_code, events = _first_actor(
+        "The Syrian foreign minister was quoted as saying that talks would resume.", "010", "source", "code")
+    assert source_code == "SYR GOV", [(e.rule, e.cameo_code, e.source) for e in events]
 
 
 def test_an_appeal_is_a_plover_request():
