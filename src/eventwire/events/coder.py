@@ -252,7 +252,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     - needs-person: "volunteers will pick up litter" holds nobody."""
     deps = {c.dep_: c for c in tok.children}
     if lex.cue(tok.lemma_.lower(), "dismissal"):
-        if "prep" in deps and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
             return True
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "in") for c in tok.children)
         subj = deps.get("nsubjpass")

@@ -13,7 +13,7 @@ from eventwire.events.build import confidence_for, make_event, span_of
 from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.events.modality import Reading, controlled_complement, read
 from eventwire.events.ontology import cameo
-from eventwire.events.participants import Ctx, child_lemmas, resolve_actor, speaker_of
+from eventwire.events.participants import Ctx, child_lemmas, quote_cue_lemma, resolve_actor, speaker_of
 from eventwire.model import Actor, Event
 
 DEATH_PREPS = ("in", "during", "after")
@@ -302,7 +302,7 @@ def quote_statements(ctx: Ctx, coded_triggers: set[int]) -> list[Event]:
     for q in ctx.quotes:
         if q.source is None:
             continue
-        if q.rule.startswith("learned-") and ";cue=" not in q.rule:
+        if q.rule.startswith("learned-") and quote_cue_lemma(q) is None:
             continue  # the learned pass's readings beyond the cue lexicon ("appeared in court …") are no statements
         speaker = speaker_of(ctx, q)
         if speaker is None:

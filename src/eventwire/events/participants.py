@@ -17,10 +17,10 @@ from eventwire.events.lexicon import Lexicon, lexicon
 from eventwire.model import Actor, Quote
 from eventwire.nlp import Parsed
 
-try:  # the quotes stage's own lookup, when installed
-    from eventwire.quotes.lookup import quote_containing as _quote_containing
+try:  # the quotes stage's own lookups, when installed
+    from eventwire.quotes.lookup import cue_lemma as _cue_lemma, quote_containing as _quote_containing
 except ImportError:  # pragma: no cover - the stage is optional
-    _quote_containing = None
+    _cue_lemma = _quote_containing = None
 
 
 @dataclass(slots=True)
@@ -238,6 +238,11 @@ def child_lemmas(token: Token) -> set[str]:
                 if c.dep_ == "prep" and g.dep_ == "prep":  # "pulled out of talks": out -> of -> talks
                     out.update(gg.lemma_.lower() for gg in g.children)
     return out
+
+
+def quote_cue_lemma(quote: Quote) -> str | None:
+    """The quote's cue lemma when the cue lexicon knows it (the quotes stage records it in ``Quote.rule``)."""
+    return _cue_lemma(quote) if _cue_lemma is not None else None
 
 
 def quote_holding(ctx: Ctx, char: int) -> Quote | None:
