@@ -152,6 +152,16 @@ def test_a_participle_on_a_noun_was_done_to_it_whatever_its_prepositions():
     assert ev.source is None and ev.target is not None and "militant" in ev.target.name
 
 
+def test_an_object_relative_clause_read_as_a_participle_keeps_its_subject():
+    # the small model hangs "seized" on "militants" as if they had been seized
+    (ev,) = [e for e in _events("Palmyra, which the militants seized in May, is an ancient city.")
+             if e.cameo_code == "192"]
+    assert ev.source is not None and ev.source.role == "REB" and ev.target is None
+    (ev,) = [e for e in _events("The man who police arrested was freed.") if e.cameo_code == "173"]
+    assert ev.source is not None and ev.source.role == "COP"
+    assert ev.target is not None and ev.target.name == "The man"
+
+
 def test_coordinated_verbs_share_their_subject():
     text = "The minister condemned the attack and promised aid to the victims."
     events = _events(text, [_actor(text, "The minister", "IND GOV", "GOV", "person")])

@@ -111,6 +111,22 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     return None
 
 
+def _object_relative(noun: Token) -> Token | None:
+    """The antecedent of a relative pronoun that opens the noun's phrase ("Palmyra, which [the
+    militants] seized"): then the noun is the clause's subject and the antecedent its object. The
+    small model reads such a clause as a participle on the noun ("militants seized in May")."""
+    before = noun.left_edge.i - 1
+    if before < 0:
+        return None
+    rel = noun.doc[before]
+    if rel.tag_ not in ("WDT", "WP"):
+        return None
+    if rel.head is not rel and rel.head.pos_ in ("NOUN", "PROPN"):
+        return rel.head
+    prev = [t for t in noun.doc[max(0, before - 2):before] if not t.is_punct]  # "the man (,) who"
+    return prev[-1] if prev and prev[-1].pos_ in ("NOUN", "PROPN") else None
+
+
 def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
     """"4 policemen and 4 civilians also killed": a verb that always takes an object, used without one
     or an auxiliary, is a headline or caption passive whose subject underwent it. A phrase counts too
@@ -159,7 +175,11 @@ def verb_arguments(
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and source is None:  # "policemen examining bags"
             source = verb.head
             how.append("participle")
-        if participle:
+        if participle and _object_relative(verb.head) is not None:
+            # "Palmyra, which the militants seized in May": the parser hung the verb on its subject
+            source, target = verb.head, _object_relative(verb.head)
+            how.append("object-relative")
+        elif participle:
             target = verb.head
             source = agent_of(verb)
             how.append("participle")
