@@ -39,6 +39,19 @@ def test_dateline_is_moved_to_metadata():
     assert c.text == "Police arrested 40 people on Friday."
 
 
+def test_a_dateline_after_a_headline_on_the_same_line_is_moved_to_metadata():
+    raw = "Prosecution rests in bathtub trial . LEBANON (AP) — A pathologist says a bruise tells."
+    c = clean(raw)
+    assert c.dateline == "LEBANON (AP)"
+    assert c.headline == "Prosecution rests in bathtub trial ."
+    body = c.text.split("\n\n")[-1]
+    assert body == "A pathologist says a bruise tells."
+    assert raw[c.offsets.to_raw(c.text.index(body)):].startswith(body)
+    # a sentence that merely ends before capitals is no headline of a dateline
+    c = clean("Rebels attacked a convoy. UN -- officials said nothing.")
+    assert c.dateline is None and c.headline is None
+
+
 def test_social_cookie_and_subscribe_lines_removed_but_sentences_kept():
     raw = (
         "Share on Facebook\nFacebook | Twitter | Email\nWe use cookies to improve your experience.\n"

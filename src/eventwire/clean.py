@@ -102,6 +102,25 @@ def _looks_like_headline(line: str) -> bool:
     )
 
 
+def _dateline_after_headline(line: str, patterns) -> tuple[int, re.Match] | None:
+    """(end of the headline, dateline match) when a line runs a headline and a dateline together.
+
+    Some archives flatten an article to one line, "Headline . CITY (AP) — Body", so the dateline
+    opens no line and would stay in the text, where it reads as the subject of the first verb
+    ("LEBANON (AP) — A pathologist ... says"). Only a sentence end within a headline's length that
+    is followed by a dateline and a capitalised body counts.
+    """
+    for end in re.finditer(r"[.!?](?= )", line[:_HEADLINE_MAX_CHARS]):
+        if len(line[: end.start()].split()) < 3:
+            continue
+        at = end.end() + 1
+        for p in patterns:
+            m = p.match(line, at)
+            if m and m.end() < len(line) and not line[m.end()].islower():  # not "NATO -- the alliance --"
+                return end.end(), m
+    return None
+
+
 def clean(raw: str, title: str | None = None) -> Cleaned:
     """Clean ``raw`` article text; ``title`` (from metadata) helps find repeated headlines."""
     pats = _patterns()
@@ -145,6 +164,17 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
                     start += m.end()
                     line = raw[start:end]
                     break
+        if dateline is None and body_lines == 0 and not pieces:
+            found = _dateline_after_headline(line, pats["datelines"])
+            if found is not None:  # "Trial rests . LEBANON (AP) — A pathologist ...": one line
+                head_end, m = found
+                dateline = m.group("dateline").strip()
+                kind = "headline" if headline is None else "body"
+                headline = headline or raw[start:start + head_end]
+                pieces.append((_Piece(start, start + head_end, kind), True))
+                start += m.end()
+                line = raw[start:end]
+                new_para = True
         body_lines += 1
         caption = next((p.match(line) for p in pats["captions"] if p.match(line)), None)
         if caption:
