@@ -609,3 +609,17 @@ def test_ambushes_and_hostage_takings_are_assaults_by_their_authors():
     events = _coded("Rebels ambushed an army convoy, and gunmen took 20 foreigners hostage.")
     codes = {(e.cameo_code, e.source.role if e.source else None) for e in events}
     assert ("190", "REB") in codes and ("181", "UAF") in codes, codes
+
+
+def test_who_is_called_on_to_act_is_the_one_who_acts():
+    events = _coded("The United Nations called on the Iraqi government to protect peaceful protesters.")
+    (call,) = [e for e in events if e.event_type == "REQUEST"]
+    assert call.source.code == "IGO UNO" and call.target is not None and call.target.code == "IRQ GOV"
+    (protect,) = [e for e in events if e.cameo_code == "074"]
+    assert protect.source.code == "IRQ GOV" and protect.modality == "demanded"
+
+
+def test_tear_gas_fired_is_crowd_control_not_gunfire():
+    (ev,) = _coded("Police fired tear gas at demonstrators.")
+    assert ev.cameo_code == "175" and ev.mode == "crowd-control"
+    assert ev.target is not None and ev.target.role == "CVL"

@@ -222,6 +222,10 @@ def inherited_subject(
             obj = _first(head, OBJ)
             if obj is not None and object_control(head.lemma_.lower()):
                 return obj, "object-control"
+            for prep in head.children:  # "called on the government to protect": the government acts
+                pobj = _first(prep, ("pobj",)) if prep.dep_ == "prep" else None
+                if pobj is not None and object_control(f"{head.lemma_.lower()} {prep.lower_}"):
+                    return pobj, "object-control"
             subj = _first(head, SUBJ)
             if subj is not None:
                 return subj, "control"
