@@ -83,3 +83,21 @@ def test_user_actor_dictionary_changes_the_codes(tmp_path):
         assert [c for (c,) in s.con.execute(q).fetchall()] != ["TUR REB"]
     with Store(custom, read_only=True) as s:
         assert [c for (c,) in s.con.execute(q).fetchall()] == ["TUR REB"]
+
+
+def test_show_and_events_print_brackets_in_text_and_modes_as_written(tmp_path):
+    # rich reads "[...]" as markup: "[Assad]" vanished, "[/]" crashed the command
+    db = str(tmp_path / "ew.duckdb")
+    text = ("Syrian army seizes hills [/] near Palmyra\n\n"
+            "The Syrian army seized the hills on Monday. \"He [Assad] must go,\" the opposition said.")
+    path = tmp_path / "b1.txt"
+    path.write_text(text)
+    r = runner.invoke(app, ["run", str(path), "--db", db])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["show", str(path), "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "[Assad]" in r.output and "hills [/] near" in r.output
+    r = runner.invoke(app, ["events", "--db", db, "--limit", "1"])
+    assert r.exit_code == 0, r.output
+    assert "COERCE [seize]" in r.output
+    assert re.search(r"1 of \d+ events \(raise --limit", r.output), r.output

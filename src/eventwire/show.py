@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -41,14 +42,15 @@ def render_article(store: Store, key: str) -> list[RenderableType] | None:
     aid, title, date, date_source, url, input_ref, status, text, dateline, notes = row
     out: list[RenderableType] = []
     header = Table.grid(padding=(0, 2))
-    header.add_row("[bold]id", aid)
-    header.add_row("[bold]title", title or "")
-    header.add_row("[bold]date", f"{date or 'unknown'} (from {date_source})")
+    # article data are plain text: a "[" in a title or quote is no markup ("[/]" would not even parse)
+    header.add_row("[bold]id", Text(aid))
+    header.add_row("[bold]title", Text(title or ""))
+    header.add_row("[bold]date", Text(f"{date or 'unknown'} (from {date_source})"))
     for label, value in (("url", url), ("input", input_ref), ("dateline", dateline)):
         if value:
-            header.add_row(f"[bold]{label}", str(value))
+            header.add_row(f"[bold]{label}", Text(str(value)))
     if status != "processed" or notes:
-        header.add_row("[bold]status", f"{status} {'; '.join(notes or [])}")
+        header.add_row("[bold]status", Text(f"{status} {'; '.join(notes or [])}"))
     out.append(header)
 
     body = Text(text)
@@ -82,7 +84,7 @@ def render_article(store: Store, key: str) -> list[RenderableType] | None:
         if rows:
             t = Table(*[d[0] for d in cur.description], title=title_)
             for r in rows:
-                t.add_row(*["" if v is None else str(v) for v in r])
+                t.add_row(*[Text("" if v is None else str(v)) for v in r])
             out.append(t)
     out.append(events_table(store, article=aid))
     return out
@@ -95,21 +97,26 @@ def events_table(store: Store, limit: int = 1000, article: str | None = None) ->
         "FROM events e JOIN articles a ON a.id = e.article_id "
     )
     params: list[Any] = []
+    where = ""
     if article:
-        sql += "WHERE e.article_id = ? OR starts_with(e.article_id, ?) "
+        where = "WHERE e.article_id = ? OR starts_with(e.article_id, ?) "
         params += [article, article]
-    sql += "ORDER BY a.processed_at, e.article_id, e.idx LIMIT ?"
-    params.append(limit)
+    (total,) = store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
+    sql += where + "ORDER BY a.processed_at, e.article_id, e.idx LIMIT ?"
     table = Table(
         "article", "sent", "source", "action", "target", "CAMEO", "PLOVER", "modality", "where", "when", "conf",
         title="events",
+        # a cut list must say so: a user counting events should not take the first page for all of them
+        caption=f"{min(limit, total):,} of {total:,} events" + (" (raise --limit to see more)" if total > limit else ""),
     )
+    params = [*params, limit]
     for r in store.con.execute(sql, params).fetchall():
         (aid, sent, scode, stext, trig, tcode, ttext, cameo, etype, mode, modality, loc, ds, de, conf) = r
         when = "" if ds is None else (str(ds) if ds == de or de is None else f"{ds}…{de}")
         table.add_row(
-            aid[:8], str(sent), f"{scode or '—'}\n[dim]{stext or ''}", trig or "", f"{tcode or '—'}\n[dim]{ttext or ''}",
-            cameo or "", f"{etype or ''}{f' [{mode}]' if mode else ''}", modality or "", loc or "", when,
+            aid[:8], str(sent), f"{scode or '—'}\n[dim]{escape(stext or '')}", escape(trig or ""),
+            f"{tcode or '—'}\n[dim]{escape(ttext or '')}",
+            cameo or "—", f"{etype or '[dim]uncoded'}{escape(f' [{mode}]') if mode else ''}", modality or "", loc or "", when,
             f"{conf:.2f}" if conf is not None else "",
         )
     return table
