@@ -101,3 +101,9 @@ def test_show_and_events_print_brackets_in_text_and_modes_as_written(tmp_path):
     assert r.exit_code == 0, r.output
     assert "COERCE [seize]" in r.output
     assert re.search(r"1 of \d+ events \(raise --limit", r.output), r.output
+    r = runner.invoke(app, ["articles", "--db", db])
+    assert r.exit_code == 0 and "hills [/] near" in r.output, r.output
+    bad = tmp_path / "empty [x] page.txt"
+    bad.write_text("")
+    r = runner.invoke(app, ["run", str(bad), str(path), "--db", db])
+    assert r.exit_code == 0 and "empty [x] page.txt: empty document" in r.output, r.output

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -171,7 +172,7 @@ def _print_run_summary(stats: object, db: str) -> None:
     table.add_row("time", f"{stats.elapsed:.1f} s ({stats.articles_per_s:.1f} articles/s)")
     console.print(table)
     for f in stats.failures[:20]:
-        console.print(f"  [red]failed[/] {f.input_ref}: {f.reason}", soft_wrap=True, highlight=False)
+        console.print(f"  [red]failed[/] {escape(f'{f.input_ref}: {f.reason}')}", soft_wrap=True, highlight=False)
     if len(stats.failures) > 20:
         console.print(f"  … and {len(stats.failures) - 20} more (see the failures table)")
 
@@ -188,7 +189,7 @@ def show(
     with _open_read(db) as store:
         rendered = render_article(store, article)
     if rendered is None:
-        err.print(f"[red]No article matches {article!r}[/] (try `eventwire articles --db {db}`).")
+        err.print(f"[red]No article matches {escape(repr(article))}[/] (try `eventwire articles --db {db}`).")
         raise typer.Exit(1)
     for part in rendered:
         console.print(part)
@@ -204,7 +205,7 @@ def articles(db: str = DbOption, limit: int = typer.Option(20, min=1)) -> None:
         ).fetchall()
     table = Table("id", "date", "from", "title", "events", "input")
     for r in rows:
-        table.add_row(r[0][:12], str(r[1] or ""), r[2], (r[3] or "")[:60], str(r[4]), r[5])
+        table.add_row(r[0][:12], str(r[1] or ""), r[2], escape((r[3] or "")[:60]), str(r[4]), escape(r[5] or ""))
     console.print(table)
 
 
@@ -267,7 +268,7 @@ def dedup(
         try:
             stats = dedup_store(store, threshold=threshold)
         except RuntimeError as exc:  # e.g. the optional datasketch is not installed
-            err.print(f"[red]{exc}[/]")
+            err.print(f"[red]{escape(str(exc))}[/]")
             raise typer.Exit(1) from exc
     console.print(
         f"{stats.articles:,} articles: {stats.duplicate_articles:,} near-duplicates in {stats.article_groups:,} stories; "
@@ -324,9 +325,9 @@ def _open_read(db: str):  # noqa: ANN202
 def _cannot_open(db: str, exc: Exception) -> typer.Exit:
     """Say why a database cannot be read, and exit 1."""
     if isinstance(exc, FileNotFoundError):
-        err.print(f"[red]{exc}[/] (create it with `eventwire run PATH --db {db}`)")
+        err.print(f"[red]{escape(str(exc))}[/] (create it with `eventwire run PATH --db {db}`)")
     else:  # e.g. locked by a running `eventwire run`
-        err.print(f"[red]Cannot open {db}:[/] {exc}")
+        err.print(f"[red]Cannot open {escape(db)}:[/] {escape(str(exc))}")
     return typer.Exit(1)
 
 
