@@ -325,3 +325,8 @@ def test_religious_titles_are_religious_actors():
     text = "Manila Archbishop Luis Antonio Tagle urged the faithful in the Philippines to pray."
     codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes.get("Manila Archbishop Luis Antonio Tagle") == "PHL REL", codes
+
+
+def test_pm_is_a_prime_minister_but_not_after_a_clock_time():
+    codes = {a.span.text: a.code for a in find_actors(_parsed("Slovenian PM Miro Cerar met the press at 5 PM."))}
+    assert codes == {"Slovenian PM Miro Cerar": "SVN GOV"}, codes

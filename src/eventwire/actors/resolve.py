@@ -176,6 +176,8 @@ class ActorResolver:
             return None
         if end - start == 1 and entries[0].type in ("leader", "org") and first.is_lower and not doc_tools.all_lower(doc):
             return None
+        if start and doc[start - 1].like_num and all(e.type == "title" for e in entries):
+            return None  # "at 5 PM": a clock time, not the prime minister
         if all(t.ent_type_ == "PERSON" for t in doc[start:end]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
             # the first name of a person ("Douglas Devananda", "Jordan Henderson"), not a capital or a country
             entries = [e for e in entries if e.type not in ("country", "capital")]  # "Bosnian Serbs" stays BIH
