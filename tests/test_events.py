@@ -507,6 +507,8 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "Volunteers will pick up roadside litter.",
         "The guests had dishes to share.",
         "Officials were not authorized to release the information.",
+        "Beijing's tough talk worried investors.",
+        "The Centre had failed to frame guidelines for the states.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -521,6 +523,8 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("Police picked up 20 people from the area.", "173"),
         ("Police picked up the accused.", "173"),
         ("The rebels freed the hostages.", "0841"),
+        ("The two sides held talks in Geneva.", "046"),
+        ("The police failed to act against the rioters.", "074"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):

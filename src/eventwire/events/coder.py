@@ -326,6 +326,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("NOUN", lemma, child_lemmas(tok))
                 if trig is None or _named_by_verb_phrase(tok, lex):
                     continue
+                if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
+                    continue  # "Beijing's tough talk": rhetoric, not talks
                 found = _noun_events(ctx, tok, trig)
             if found and _historical(tok, year):
                 continue

@@ -210,14 +210,15 @@ def uncoded_refusal(ctx: Ctx, tok: Token) -> list[Event]:
 
 
 def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
-    """"failed to prevent the influx": a failed action the lexicon does not know is still a failure."""
+    """"police failed to prevent the influx": a security force's failed action the lexicon does not know is
+    still a failure to protect."""
     comp = next((c for c in tok.children if controlled_complement(c, ctx.lex)), None)
     if comp is None or ctx.lex.match("VERB", comp.lemma_.lower(), child_lemmas(comp)) is not None:
         return []  # a known complement is coded (negated) through modality
     src_tok = args.verb_arguments(tok)[0]
     source = resolve_actor(ctx, src_tok)
-    if source is None:
-        return []
+    if source is None or not ctx.lex.cue(source.role or "", "generic-sector"):
+        return []  # a force failing to act withholds protection; "the Centre failed to frame guidelines" does not
     ev = make_event(ctx, [tok, comp], INACTION_CODE, None, None, source, None, [src_tok], Reading(negated=True), 0.5,
                f"failure:{tok.lemma_}->{comp.lemma_}")
     return [ev] if ev else []
