@@ -508,6 +508,8 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "The guests had dishes to share.",
         "Officials were not authorized to release the information.",
         "Beijing's tough talk worried investors.",
+        "The report was released on Monday.",
+        "She posted on Facebook that the police were wrong.",
         "The Centre had failed to frame guidelines for the states.",
     ],
 )
@@ -524,6 +526,8 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("Police picked up the accused.", "173"),
         ("The rebels freed the hostages.", "0841"),
         ("The two sides held talks in Geneva.", "046"),
+        ("Five men were arrested and later released.", "0841"),
+        ("Police were posted at the gate.", "153"),
         ("The police failed to act against the rioters.", "074"),
     ],
 )

@@ -242,14 +242,15 @@ PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "u
 def _is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
     """A person or people; with ``counted``, also anything counted ("20 held"), as custody verbs hold only people."""
     return (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in lex.agents
-            or tok.lower_ in lex.agents or counted and any(c.dep_ == "nummod" for c in tok.children))
+            or tok.lower_ in lex.agents or counted and (tok.like_num or any(c.dep_ == "nummod" for c in tok.children)))
 
 
 def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The trigger word in a sense the lexicon does not code (cues.tsv):
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
     - aspectual: "stop thinking", "began laughing": the gerund is the action, not the verb;
-    - needs-person: "volunteers will pick up litter" holds nobody."""
+    - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
+      posted on Facebook" posts nobody."""
     deps = {c.dep_: c for c in tok.children}
     if lex.cue(tok.lemma_.lower(), "dismissal"):
         if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
@@ -265,8 +266,14 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
         return True
     if lex.cue(trig.phrase, "needs-person"):
-        obj = deps.get("dobj")
-        return obj is not None and not _is_person(obj, lex, counted=True)
+        undergoer = args.verb_arguments(tok)[1]  # the object, or the passive subject ("the report was released")
+        if undergoer is None and tok.dep_ == "conj":  # "were arrested and later released"
+            undergoer = args.verb_arguments(tok.head)[1]
+        if undergoer is None:
+            return True
+        if undergoer.dep_ == "nsubjpass" and not any(c.dep_ in ("det", "poss") for c in undergoer.children):
+            return False  # a bare passive subject is most often a name, untagged in lower-cased archives
+        return not _is_person(undergoer, lex, counted=True)
     return False
 
 
