@@ -503,6 +503,7 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
     [
         "Brian Reams has been fired from his position as director.",
         "The company fired him last week.",
+        "The board wants to fire veteran teachers.",
         "People are able to stop thinking about themselves.",
         "Volunteers will pick up roadside litter.",
         "The guests had dishes to share.",

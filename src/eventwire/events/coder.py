@@ -260,7 +260,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         if subj is not None and not aimed and _is_person(subj, lex):
             return True
         obj = deps.get("dobj")
-        if obj is not None and not aimed and (obj.ent_type_ == "PERSON" or obj.lower_ in PERSON_PRONOUNS):
+        if obj is not None and not aimed and _is_person(obj, lex):  # "fired him", "fire veteran teachers"
             return True
     if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
