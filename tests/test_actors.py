@@ -330,3 +330,8 @@ def test_religious_titles_are_religious_actors():
 def test_pm_is_a_prime_minister_but_not_after_a_clock_time():
     codes = {a.span.text: a.code for a in find_actors(_parsed("Slovenian PM Miro Cerar met the press at 5 PM."))}
     assert codes == {"Slovenian PM Miro Cerar": "SVN GOV"}, codes
+
+
+def test_isis_written_as_a_word_is_the_islamic_state():
+    codes = {a.span.text: a.code for a in find_actors(_parsed("A soldier was killed in Syria by Isis."))}
+    assert codes.get("Isis") == "IMGMUSISI", codes
