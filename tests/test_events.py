@@ -504,6 +504,7 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "Brian Reams has been fired from his position as director.",
         "The company fired him last week.",
         "The board wants to fire veteran teachers.",
+        "The incident was captured on video by a bystander.",
         "People are able to stop thinking about themselves.",
         "Volunteers will pick up roadside litter.",
         "The guests had dishes to share.",
@@ -529,6 +530,10 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The two sides held talks in Geneva.", "046"),
         ("Five men were arrested and later released.", "0841"),
         ("Police were posted at the gate.", "153"),
+        ("He was shot on camera.", "193"),
+        ("Millions of South Koreans took to the streets over the scandal.", "141"),
+        ("The rebels took over the city.", "192"),
+        ("The union has called off a four-day strike.", "082"),
         ("The police failed to act against the rioters.", "074"),
     ],
 )

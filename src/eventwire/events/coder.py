@@ -245,12 +245,18 @@ def _is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
             or tok.lower_ in lex.agents or counted and (tok.like_num or any(c.dep_ == "nummod" for c in tok.children)))
 
 
+# CAMEO codes of bodily harm (assault, fighting with weapons, mass violence): a medium ("shot on camera")
+# records the harm, it does not replace it
+HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
+
+
 def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The trigger word in a sense the lexicon does not code (cues.tsv):
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
     - aspectual: "stop thinking", "began laughing": the gerund is the action, not the verb;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
-      posted on Facebook" posts nobody."""
+      posted on Facebook" posts nobody;
+    - recording: "captured on video" seizes nothing."""
     deps = {c.dep_: c for c in tok.children}
     if lex.cue(tok.lemma_.lower(), "dismissal"):
         if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
@@ -265,6 +271,10 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
         return True
+    if not trig.cameo.startswith(HARM_PREFIXES) and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(lex.cue(g.lemma_.lower(), "recording") for g in c.children)
+            for c in tok.children):
+        return True  # "captured on video", "caught on camera" (but "shot on camera" is still a shooting)
     if lex.cue(trig.phrase, "needs-person"):
         undergoer = args.verb_arguments(tok)[1]  # the object, or the passive subject ("the report was released")
         if undergoer is None and tok.dep_ == "conj":  # "were arrested and later released"

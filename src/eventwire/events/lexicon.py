@@ -12,6 +12,14 @@ from functools import lru_cache
 from eventwire.events.ontology import read_tsv
 
 
+# English particles and prepositions (a closed class): a phrase's object word is more specific than its
+# particle, so "take (to the) street" (141) outranks "take over" (192) when both could match.
+PARTICLES = frozenset(
+    "about across after against along around at away back by down for from in into off on onto out over "
+    "through to up upon with".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     phrase: str
@@ -64,6 +72,11 @@ def _parse_phrase(phrase: str, pos: str) -> tuple[str, tuple[str, ...]]:
     return head, mods
 
 
+def _specificity(trig: Trigger) -> tuple[int, int]:
+    """Sort key, most specific first: more modifier words, then fewer of them particles."""
+    return -len(trig.modifiers), sum(m in PARTICLES for m in trig.modifiers)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = {}
@@ -73,7 +86,7 @@ def lexicon() -> Lexicon:
         head, mods = _parse_phrase(phrase, pos)
         trig = Trigger(phrase.replace("*", ""), pos, head, mods, code, etype or None, mode or None)
         triggers.setdefault((pos, head), []).append(trig)
-    frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in triggers.items()}
+    frozen = {k: tuple(sorted(v, key=_specificity)) for k, v in triggers.items()}
     cues: dict[str, set[str]] = {}
     for word, kind in (r[:2] for r in read_tsv("cues.tsv")):
         cues.setdefault(word.strip(), set()).add(kind.strip())
