@@ -96,27 +96,26 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
     if word in ("we", "i"):  # "we have arrested five persons," the commissioner said
         quote = quote_holding(ctx, pron.idx)
         speaker = speaker_of(ctx, quote) if quote is not None else None
-        if speaker is not None:
-            return replace(speaker, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
-                           sentence=ctx.parsed.sentence_of_token(pron.i), rule="events:pronoun->speaker")
-        return None
+        return _standing_for(ctx, pron, speaker, 1.0, "events:pronoun->speaker") if speaker is not None else None
     reporter = _reporting_subject(ctx, pron)
     if reporter is not None:
-        return replace(reporter, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
-                       confidence=round(reporter.confidence * 0.8, 3), rule="events:pronoun->reporter")
+        return _standing_for(ctx, pron, reporter, 0.8, "events:pronoun->reporter")
     if word not in ("he", "she", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
     for actor in reversed(ctx.recent):
         if sent - actor.sentence > 2 or actor.span.start >= pron.idx:
             continue
-        person = actor.kind == "person"
-        if (word in ("he", "she")) == person:
-            return replace(
-                actor, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)), sentence=sent,
-                confidence=round(actor.confidence * 0.6, 3), rule=f"events:pronoun->{actor.rule or actor.name}",
-            )
+        if (word in ("he", "she")) == (actor.kind == "person"):
+            return _standing_for(ctx, pron, actor, 0.6, f"events:pronoun->{actor.rule or actor.name}")
     return None
+
+
+def _standing_for(ctx: Ctx, pron: Token, actor: Actor, weight: float, rule: str) -> Actor:
+    """The actor a pronoun stands for, placed at the pronoun, less sure by ``weight`` than the actor itself."""
+    return replace(actor, span=ctx.parsed.span(pron.idx, pron.idx + len(pron)),
+                   sentence=ctx.parsed.sentence_of_token(pron.i),
+                   confidence=round(actor.confidence * weight, 3), rule=rule)
 
 
 def sector_of(lex: Lexicon, token: Token) -> str | None:
