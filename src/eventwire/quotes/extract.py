@@ -66,7 +66,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 FOLLOW_GAP_CHARS = 4
 SCARE_QUOTE_WORDS = 4  # a quote this short is reported speech only when the cue governs it
 MIXED_MIN_WORDS = 1  # words of the clause outside the marks that make a quote partial (mixed)
-CLOSING_PUNCTUATION = " .,;:!?\"'”’»)"
+SENTENCE_CLOSERS = " .,;:!?)"  # with the lexicon's closing quote marks, what may follow a report's last word
 UNIVOCAL_OVERLAP = 0.2  # share of the smaller content that makes two candidates compete  # a cue sentence starting this close after the closing mark belongs to it
 
 
@@ -714,7 +714,7 @@ def _overlap(a: Candidate, b: Candidate) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
 
 
-def _drop_overlaps(cands: list[Candidate], text: str) -> list[Candidate]:
+def _drop_overlaps(cands: list[Candidate], text: str, closers: str) -> list[Candidate]:
     """Keep the more confident of two candidates whose contents overlap.
 
     Attribution is treated as univocal (each word belongs to one attribution, as in
@@ -722,7 +722,7 @@ def _drop_overlaps(cands: list[Candidate], text: str) -> list[Candidate]:
     confident the inner reading ("Clinton says she admired what she calls a “war of words”").
     """
     kept: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (-_nesting_depth(c, cands, text), -c.confidence)):
+    for cand in sorted(cands, key=lambda c: (-_nesting_depth(c, cands, text, closers), -c.confidence)):
         size = sum(e - s for s, e in cand.content)
         clash = False
         for other in kept:
@@ -736,7 +736,7 @@ def _drop_overlaps(cands: list[Candidate], text: str) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _cue_inside(inner: Candidate, outer: Candidate, text: str) -> bool:
+def _cue_inside(inner: Candidate, outer: Candidate, text: str, closers: str) -> bool:
     """Is ``inner`` reported inside ``outer``'s content (its cue and its words, give or take
     the closing marks)?"""
     if inner is outer or inner.verb is None:
@@ -745,14 +745,14 @@ def _cue_inside(inner: Candidate, outer: Candidate, text: str) -> bool:
     return (
         any(a <= at < b for a, b in outer.content)
         and outer.start <= inner.start
-        and not text[outer.end : inner.end].strip(CLOSING_PUNCTUATION)
+        and not text[outer.end : inner.end].strip(closers)
     )
 
 
-def _nesting_depth(cand: Candidate, cands: list[Candidate], text: str) -> int:
+def _nesting_depth(cand: Candidate, cands: list[Candidate], text: str, closers: str) -> int:
     """0 for an outermost report; -1 for one whose cue lies in another's content ("X says
     she admired what she calls a “war of words”"). The outer report owns those words."""
-    return -1 if any(_cue_inside(cand, other, text) for other in cands) else 0
+    return -1 if any(_cue_inside(cand, other, text, closers) for other in cands) else 0
 
 
 def _cue_lemma(cand: Candidate, lexicon: Lexicon) -> str | None:
@@ -872,7 +872,8 @@ def rule_candidates(
         h0, h1 = headline_span(parsed.article.text) or (0, 0)
         direct = [c for c in direct if not (h0 <= c.start < h1)]
         indirect = [c for c in indirect if not (h0 <= c.start < h1)]
-    return _close_quotes(_start_after_cues(parsed, _drop_overlaps(direct + indirect + heads, parsed.article.text)), quoted)
+    return _close_quotes(_start_after_cues(parsed, _drop_overlaps(direct + indirect + heads, parsed.article.text,
+                                                                   SENTENCE_CLOSERS + lexicon.closing_marks)), quoted)
 
 
 def _close_quotes(cands: list[Candidate], quoted: list[Quoted]) -> list[Candidate]:

@@ -40,6 +40,11 @@ class Lexicon:
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
     honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
 
+    @property
+    def closing_marks(self) -> str:
+        """Every mark that can close a quotation, sloppy closers included."""
+        return "".join(dict.fromkeys(p.close + p.other_closers for p in self.quote_marks))
+
 
 def data_rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated file of the quotes data folder (these files have no header)."""
