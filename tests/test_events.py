@@ -206,6 +206,17 @@ def test_failure_to_act_is_negated_police_event():
     assert events[0].source.role == "COP"
 
 
+@pytest.mark.parametrize("text, force", [
+    ("We have footage which clearly indicates inaction by the police.", True),  # "by" hung on the verb
+    ("A police team posted in the area ran away when the mob attacked the house.", True),
+    ("The militants ran away when the army arrived.", False),  # fleeing fails nobody's protection
+])
+def test_inaction_of_a_force_is_a_failure_to_protect(text, force):
+    failures = [e for e in _events(text) if e.cameo_code == "074"]
+    assert bool(failures) == force, [(e.rule, e.cameo_code) for e in _events(text)]
+    assert all(e.negated and e.source.role == "COP" for e in failures)
+
+
 def test_killing_in_police_firing_names_the_police():
     events = _events("One person was killed in police firing on Tuesday.")
     kill = [e for e in events if e.cameo_code == "1823"]

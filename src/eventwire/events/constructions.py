@@ -141,7 +141,7 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     source = resolve_actor(ctx, src_tok)
     if source is None and src_tok is not None and src_tok.pos_ == "PRON":
         source, src_tok = _blamed(ctx, tok) or (None, src_tok)
-    if source is None:
+    if source is None or ctx.lex.cue(trig.phrase, "force-only") and not ctx.lex.cue(source.role or "", "generic-sector"):
         return []
     r = Reading(negated=True)
     ev = make_event(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
@@ -149,20 +149,29 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _holder_of_failing(noun: Token) -> Token | None:
-    """Whose failure a failure noun names through a preposition: "of"/"by" X, "on the part of" X."""
-    for c in noun.children:
-        if c.dep_ != "prep":
-            continue
-        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    """Whose failure a failure noun names through a preposition: "of"/"by" X, "on the part of" X.
+
+    A "by" phrase right after the noun that the parser hung on the verb instead ("indicates inaction
+    by the police") is the noun's too.
+    """
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    preps += [c for c in noun.head.children
+              if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1 and noun.head is not noun]
+    for prep in preps:
+        pobj = _pobj(prep)
         if pobj is None:
             continue
-        if c.lower_ in ("of", "by"):
+        if prep.lower_ in ("of", "by"):
             return pobj
-        if c.lower_ == "on" and pobj.lower_ == "part":
+        if prep.lower_ == "on" and pobj.lower_ == "part":
             of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
             if of is not None:
-                return next((g for g in of.children if g.dep_ == "pobj"), None)
+                return _pobj(of)
     return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
 def _blamed(ctx: Ctx, noun: Token) -> tuple[Actor, Token] | None:
