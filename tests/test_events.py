@@ -217,6 +217,17 @@ def test_inaction_of_a_force_is_a_failure_to_protect(text, force):
     assert all(e.negated and e.source.role == "COP" for e in failures)
 
 
+@pytest.mark.parametrize("text, undone", [
+    ("The police did little to stop the mob.", True),
+    ("The police did nothing to protect the victims.", True),
+    ("The police did not do enough to protect the innocent.", True),
+    ("The police did enough to stop the riot.", False),
+])
+def test_the_purpose_of_doing_little_is_left_undone(text, undone):
+    purposes = [e for e in _events(text) if e.cameo_code in ("191", "074") and "inaction" not in e.rule]
+    assert purposes and all(e.negated == undone for e in purposes), [(e.rule, e.negated) for e in purposes]
+
+
 def test_killing_in_police_firing_names_the_police():
     events = _events("One person was killed in police firing on Tuesday.")
     kill = [e for e in events if e.cameo_code == "1823"]

@@ -96,8 +96,23 @@ def controlled_complement(node: Token, lex: Lexicon) -> bool:
     )
 
 
+def _purpose_left_undone(node: Token, lex: Lexicon) -> bool:
+    """"did little to stop the mob", "did nothing to protect", "did not do enough to help": the
+    purpose of an action that amounted to nothing did not happen."""
+    if node.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head
+    if node.dep_ in ("relcl", "acl"):  # "did nothing to protect": the parser hangs the purpose on "nothing"
+        return lex.cue(head.lower_, "scant") and head.head.pos_ in ("VERB", "AUX")
+    for obj in (c for c in head.children if c.dep_ in ("dobj", "advmod", "npadvmod") and c.i < node.i):
+        word = obj.lower_
+        if lex.cue(word, "scant") or (lex.cue(word, "sufficient") and _negated(head)):
+            return True
+    return False
+
+
 def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
-    r = Reading(negated=_negated(trigger))
+    r = Reading(negated=_negated(trigger) or _purpose_left_undone(trigger, lex))
     kinds = _aux_kinds(trigger, lex)
     node = trigger
     for _ in range(4):  # climb through infinitival complements and coordinated verbs
