@@ -659,3 +659,16 @@ def test_tear_gas_fired_is_crowd_control_not_gunfire():
     (ev,) = _coded("Police fired tear gas at demonstrators.")
     assert ev.cameo_code == "175" and ev.mode == "crowd-control"
     assert ev.target is not None and ev.target.role == "CVL"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A section of the police helped in the killings.", "1823"),
+    ("Police took part in the attack.", "190"),
+    ("The army played a role in the massacre.", "202"),
+    ("Police were involved in the attack on the village.", "190"),
+])
+def test_who_takes_part_in_an_event_is_one_of_its_agents(text, code):
+    events = _coded(text)
+    (ev,) = [e for e in events if e.cameo_code == code]
+    assert ev.source is not None and ev.source.role in ("COP", "MIL"), [(e.rule, e.cameo_code) for e in events]
+    assert not any(e.cameo_code == "070" for e in events)  # "helped in the killings" is no aid

@@ -269,12 +269,13 @@ def inherited_subject(
 
 
 def noun_arguments(
-    noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset()
+    noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset(), participates=lambda phrase: False
 ) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra".
 
     ``trigger_words``: token indices that belong to the trigger phrase itself ("cease" of "cease fire"),
-    never its agent."""
+    never its agent. ``participates(phrase)`` says whether a verb (or verb and noun, "take part") makes its
+    subject one who did the event it is "in" ("policemen took part in the killings")."""
     source = target = None
     how = "noun"
     for c in noun.children:
@@ -298,6 +299,17 @@ def noun_arguments(
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and agent_of(c) is not None:
                 source, how = agent_of(c), "noun+acl-agent"
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        taker = noun.head.head
+        phrase = taker.lemma_.lower()
+        if taker.pos_ == "NOUN" and taker.head.pos_ in ("VERB", "AUX"):  # "played a role in [the massacre]"
+            taker, phrase = taker.head, f"{taker.head.lemma_.lower()} {taker.lemma_.lower()}"
+        obj = _first(taker, OBJ)
+        if obj is not None and participates(f"{phrase} {obj.lemma_.lower()}"):  # "took part [in the killings]"
+            phrase = f"{phrase} {obj.lemma_.lower()}"
+        if taker.pos_ in ("VERB", "AUX") and participates(phrase):
+            source = _first(taker, SUBJ + PASS_SUBJ) or inherited_subject(taker)[0]
+            how = "noun+participant"
     head = noun.head
     own_pronoun = source is not None and source.pos_ == "PRON" and source.dep_ == "poss"
     if ((source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX")

@@ -128,7 +128,8 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "teargas shells": the arguments hang on "shells"
     own_words = frozenset(c.i for c in tok.children if c.lemma_.lower() in trig.modifiers)
-    src_tok, tgt_tok, how = args.noun_arguments(anchor, light_verbs(ctx), own_words)
+    src_tok, tgt_tok, how = args.noun_arguments(
+        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"))
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
     if how == "noun+between" and ctx.lex.cue(trig.head, "third-party"):
@@ -256,7 +257,8 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     - aspectual: "stop thinking", "began laughing": the gerund is the action, not the verb;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
       posted on Facebook" posts nobody;
-    - recording: "captured on video" seizes nothing."""
+    - recording: "captured on video" seizes nothing;
+    - participation: "helped in the attack" is no aid, the attack is coded with the helper as an agent."""
     deps = {c.dep_: c for c in tok.children}
     if lex.cue(tok.lemma_.lower(), "dismissal"):
         if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
@@ -275,6 +277,11 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             c.dep_ == "prep" and c.lower_ == "on" and any(lex.cue(g.lemma_.lower(), "recording") for g in c.children)
             for c in tok.children):
         return True  # "captured on video", "caught on camera" (but "shot on camera" is still a shooting)
+    if lex.cue(tok.lemma_.lower(), "participation") and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and lex.match("NOUN", g.lemma_.lower(), child_lemmas(g)) for g in c.children)
+            for c in tok.children):
+        return True  # "helped in the attack": the attack is the event, and the helper one of its agents
     if lex.cue(trig.phrase, "needs-person"):
         undergoer = args.verb_arguments(tok)[1]  # the object, or the passive subject ("the report was released")
         if undergoer is None and tok.dep_ == "conj":  # "were arrested and later released"
