@@ -335,3 +335,8 @@ def test_pm_is_a_prime_minister_but_not_after_a_clock_time():
 def test_isis_written_as_a_word_is_the_islamic_state():
     codes = {a.span.text: a.code for a in find_actors(_parsed("A soldier was killed in Syria by Isis."))}
     assert codes.get("Isis") == "IMGMUSISI", codes
+
+
+def test_a_station_house_officer_is_police():
+    codes = {a.span.text: a.code for a in find_actors(_parsed("Five rounds were fired by the station house officer."))}
+    assert codes.get("the station house officer", "").endswith("COP"), codes
