@@ -340,3 +340,13 @@ def test_isis_written_as_a_word_is_the_islamic_state():
 def test_a_station_house_officer_is_police():
     codes = {a.span.text: a.code for a in find_actors(_parsed("Five rounds were fired by the station house officer."))}
     assert codes.get("the station house officer", "").endswith("COP"), codes
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Deputy SP B L Parmar said the mob fled.", "Deputy SP B L Parmar"),
+    ("deputy sp b l parmar said the mob fled.", "deputy sp b l parmar"),  # a lower-cased archive
+    ("PSI T K Gondaliya is investigating the case.", "PSI T K Gondaliya"),
+])
+def test_indian_police_ranks_are_police(text, name):
+    codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
+    assert (codes.get(name) or "").endswith("COP"), codes
