@@ -672,3 +672,10 @@ def test_who_takes_part_in_an_event_is_one_of_its_agents(text, code):
     (ev,) = [e for e in events if e.cameo_code == code]
     assert ev.source is not None and ev.source.role in ("COP", "MIL"), [(e.rule, e.cameo_code) for e in events]
     assert not any(e.cameo_code == "070" for e in events)  # "helped in the killings" is no aid
+
+
+def test_of_two_subjects_the_nearer_one_is_the_verbs():
+    # the parser makes both "Tuteja" and "the police" subjects of "asked"
+    text = "according to commissioner of police d d tuteja, the police have been asked to keep police mobiles as escorts."
+    (ask,) = [e for e in _coded(text) if e.cameo_code == "020"]
+    assert ask.target is not None and ask.target.role == "COP", ask

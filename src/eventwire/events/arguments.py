@@ -48,6 +48,14 @@ def _first(verb: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject: of two the parser gave it, the one nearer before it ("according to
+    commissioner D D Tuteja, the police have been asked": the police were asked)."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else (found[0] if found else None)
+
+
 def phrase_object_target(obj: Token) -> Token | None:
     """The actor a verb phrase's own object points at: "established ties *with Iran*", "lifted sanctions
     *on Burma*" (the object is part of the trigger, so the target hangs on it)."""
@@ -61,7 +69,7 @@ def phrase_object_target(obj: Token) -> Token | None:
 
 def _misparsed_subject(verb: Token, is_actor) -> Token | None:
     """An actor tagged as a passive auxiliary ("IS demolished the prison": IS read as "is")."""
-    if is_actor is None or _first(verb, PASS_SUBJ) is not None or _first(verb, OBJ) is None:
+    if is_actor is None or _subject(verb, PASS_SUBJ) is not None or _first(verb, OBJ) is None:
         return None
     aux = _first(verb, ("auxpass",))
     if aux is not None and aux.i < verb.i and is_actor(aux):
@@ -137,7 +145,7 @@ def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
         verb.tag_ in ("VBN", "VBD")
         and verb.dep_ == "ROOT"
         and any(transitive(p) for p in phrases)
-        and _first(verb, SUBJ) is not None
+        and _subject(verb, SUBJ) is not None
         and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "ccomp", "xcomp") for c in verb.children)
     )
 
@@ -152,15 +160,15 @@ def verb_arguments(
     if misread is not None:
         return misread, _first(verb, OBJ), "active+aux-actor"
     if transitive is not None and _headline_passive(verb, transitive):  # "4 policemen and 4 civilians also killed": the subject was killed
-        return None, _first(verb, SUBJ), "headline-passive"
+        return None, _subject(verb, SUBJ), "headline-passive"
     if is_passive(verb):
-        target = _first(verb, PASS_SUBJ)
+        target = _subject(verb, PASS_SUBJ)
         source = agent_of(verb)
         how.append("passive")
         if verb.dep_ in ("acl", "relcl") and target is None:  # "protesters arrested by police"
             target = verb.head
     else:
-        source = _first(verb, SUBJ)
+        source = _subject(verb, SUBJ)
         target = _first(verb, OBJ)
         # a participle on a noun ("one militant killed on the spot") was done to that noun; a
         # prepositional phrase on it says where, not whom
@@ -215,7 +223,7 @@ def inherited_subject(
         if head is node:
             break
         if dep == "conj":
-            subj = _first(head, SUBJ) or (agent_of(head) if is_passive(head) else None)
+            subj = _subject(head, SUBJ) or (agent_of(head) if is_passive(head) else None)
             if subj is not None:
                 return subj, "conj"
         elif dep == "xcomp":
@@ -226,19 +234,19 @@ def inherited_subject(
                 pobj = _first(prep, ("pobj",)) if prep.dep_ == "prep" else None
                 if pobj is not None and object_control(f"{head.lemma_.lower()} {prep.lower_}"):
                     return pobj, "object-control"
-            subj = _first(head, SUBJ)
+            subj = _subject(head, SUBJ)
             if subj is not None:
                 return subj, "control"
             if is_passive(head):  # "the police were directed to deploy": the police deploy
-                subj = _first(head, PASS_SUBJ)
+                subj = _subject(head, PASS_SUBJ)
                 if subj is not None:
                     return subj, "passive-control"
         elif dep == "acomp" and node.pos_ == "ADJ":  # "the police were able to arrest": the police arrest
-            subj = _first(head, SUBJ)
+            subj = _subject(head, SUBJ)
             if subj is not None:
                 return subj, "control"
         elif dep == "advcl" and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
-            subj = _first(head, SUBJ)
+            subj = _subject(head, SUBJ)
             if subj is not None:
                 return subj, "participle"
         elif (dep == "acl" and head.pos_ == "NOUN" and noun_control(head.lemma_.lower())
@@ -315,6 +323,6 @@ def noun_arguments(
     if ((source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX")
             and light_verbs(head.lemma_)):
         # "the army intensified its offensive": "its" is the light verb's subject
-        source = _first(head, SUBJ) or inherited_subject(head)[0] or source
+        source = _subject(head, SUBJ) or inherited_subject(head)[0] or source
         how = "noun+light-verb"
     return source, target, how
