@@ -556,6 +556,8 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("Millions of South Koreans took to the streets over the scandal.", "141"),
         ("The rebels took over the city.", "192"),
         ("The union has called off a four-day strike.", "082"),
+        ("The state sent 500 policemen to the town.", "153"),
+        ("About 3,000 paramilitary personnel carried out the flag march in the town.", "150"),
         ("The police failed to act against the rioters.", "074"),
     ],
 )

@@ -320,9 +320,10 @@ def noun_arguments(
             how = "noun+participant"
     head = noun.head
     own_pronoun = source is not None and source.pos_ == "PRON" and source.dep_ == "poss"
-    if ((source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ and head.pos_ in ("VERB", "AUX")
+    if ((source is None or own_pronoun) and noun.dep_ in OBJ + PASS_SUBJ + ("npadvmod",) and head.pos_ in ("VERB", "AUX")
             and light_verbs(head.lemma_)):
-        # "the army intensified its offensive": "its" is the light verb's subject
+        # "the army intensified its offensive": "its" is the light verb's subject (an object the parser
+        # reads as an adverbial noun too: "carried out the flag march")
         source = _subject(head, SUBJ) or inherited_subject(head)[0] or source
         how = "noun+light-verb"
     return source, target, how

@@ -236,7 +236,7 @@ def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
 def _light_with_event_object(verb: Token, lex: Lexicon) -> bool:
     """A light verb whose object is an event noun the lexicon codes: the noun carries the event."""
     return lex.cue(verb.lemma_.lower(), "light") and any(
-        c.dep_ in args.OBJ and lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in verb.children)
+        c.dep_ in args.OBJ + ("npadvmod",) and lex.match("NOUN", c.lemma_.lower(), child_lemmas(c)) for c in verb.children)
 
 
 def statement_events(ctx: Ctx, tok: Token, trig: Trigger, events_here: list[Event]) -> list[Event]:
