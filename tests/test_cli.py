@@ -89,7 +89,8 @@ def test_show_and_events_print_brackets_in_text_and_modes_as_written(tmp_path):
     # rich reads "[...]" as markup: "[Assad]" vanished, "[/]" crashed the command
     db = str(tmp_path / "ew.duckdb")
     text = ("Syrian army seizes hills [/] near Palmyra\n\n"
-            "The Syrian army seized the hills on Monday. \"He [Assad] must go,\" the opposition said.")
+            "The Syrian army seized the hills on Monday. \"He [Assad] must go,\" the opposition said. "
+            "\"We will stay,\" the opposition said.")
     path = tmp_path / "b1.txt"
     path.write_text(text)
     r = runner.invoke(app, ["run", str(path), "--db", db])
@@ -101,6 +102,9 @@ def test_show_and_events_print_brackets_in_text_and_modes_as_written(tmp_path):
     assert r.exit_code == 0, r.output
     assert "COERCE [seize]" in r.output
     assert re.search(r"1 of \d+ events \(raise --limit", r.output), r.output
+    r = runner.invoke(app, ["events", "--db", db])
+    said = [line for line in r.output.splitlines() if "│ said" in line]
+    assert said and not any("uncoded" in line for line in said), r.output  # a statement has CAMEO 010, no PLOVER type
     r = runner.invoke(app, ["articles", "--db", db])
     assert r.exit_code == 0 and "hills [/] near" in r.output, r.output
     bad = tmp_path / "empty [x] page.txt"

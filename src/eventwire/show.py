@@ -116,7 +116,7 @@ def events_table(store: Store, limit: int = 1000, article: str | None = None) ->
         table.add_row(
             aid[:8], str(sent), f"{scode or '—'}\n[dim]{escape(stext or '')}", escape(trig or ""),
             f"{tcode or '—'}\n[dim]{escape(ttext or '')}",
-            cameo or "—", f"{etype or '[dim]uncoded'}{escape(f' [{mode}]') if mode else ''}", modality or "", loc or "", when,
+            cameo or "[dim]uncoded", f"{etype or '—'}{escape(f' [{mode}]') if mode else ''}", modality or "", loc or "", when,
             f"{conf:.2f}" if conf is not None else "",
         )
     return table
