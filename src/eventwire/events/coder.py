@@ -254,7 +254,8 @@ HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
 def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The trigger word in a sense the lexicon does not code (cues.tsv):
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
-    - aspectual: "stop thinking", "began laughing": the gerund is the action, not the verb;
+    - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
+    - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
       posted on Facebook" posts nobody;
     - recording: "captured on video" seizes nothing;
@@ -273,6 +274,10 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
         return True
+    if any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children):
+        return True  # "will end up fighting": they will fight, nothing ends
+    if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return True  # "the loan demonstrates the EU's commitment", "rallied support": no protest
     if not trig.cameo.startswith(HARM_PREFIXES) and any(
             c.dep_ == "prep" and c.lower_ == "on" and any(lex.cue(g.lemma_.lower(), "recording") for g in c.children)
             for c in tok.children):
