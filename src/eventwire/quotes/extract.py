@@ -249,15 +249,19 @@ def _direct_candidates(
     text = parsed.article.text
     out: list[Candidate] = []
     titles: list[Quoted] = []  # quoted names of shows, films, books: no speech of anyone's
+    # double and angle marks (single ones are apostrophes too): a quote between two others parts them
+    marks = "".join(p.open + p.close for p in lexicon.quote_marks if p.kind in ("double", "straight", "angle"))
     for q in targets:
         toks = _tokens_in(doc, q.start, q.end)
+        # a short Title Case quote is a name of a show, film or book, not speech
+        title = len(toks) < MIN_UNATTRIBUTED_TOKENS and _titled(doc, q)
         verb = _best_cue(parsed, q, quoted, lexicon)
         prev = out[-1] if out else None
         if prev is not None and prev.start <= q.start and q.end <= prev.end:
             prev.quotes.append(q)  # already inside a mixed content
             continue
         if verb is not None and prev is not None and prev.verb is not None and prev.verb.i == verb.i:
-            if len(toks) < MIN_UNATTRIBUTED_TOKENS and _titled(doc, q):
+            if title:
                 titles.append(q)
                 continue  # said on CNN's “State of the Union.”: a title after the cue, not a second half
             # “…,” he said, “…”: the second half of an interrupted quote
@@ -271,7 +275,7 @@ def _direct_candidates(
                 dash, name = signed
                 out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q]))
                 continue
-            if len(toks) < MIN_UNATTRIBUTED_TOKENS and _titled(doc, q):
+            if title:
                 titles.append(q)
                 continue
             between = _without(text, prev.end, q.start, titles) if prev else ""
@@ -281,7 +285,7 @@ def _direct_candidates(
                 and prev.verb is not None
                 and len(between) <= CONTINUE_MAX_CHARS
                 and len(PARAGRAPH_BREAK.findall(between)) <= 1
-                and not any(mark in between for mark in "“”\"«»")
+                and not any(mark in between for mark in marks)
                 and not _someone_else_between(doc, prev, q.start)
             ):
                 # “…,” he said, “…” and a quote paragraph right after an attributed
