@@ -321,7 +321,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             lemma = tok.lemma_.lower()
             found: list[Event] = []
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
-            inaction = lex.match(pos, lemma, child_lemmas(tok), "inaction") if pos else None
+            inaction = lex.match(pos, lemma, child_lemmas(tok, coordinated=True), "inaction") if pos else None
             if inaction is not None:
                 found = inaction_events(ctx, tok, inaction)
             elif lex.cue(lemma, "failure") and pos == "VERB":
