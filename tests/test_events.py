@@ -690,3 +690,10 @@ def test_of_two_subjects_the_nearer_one_is_the_verbs():
     text = "according to commissioner of police d d tuteja, the police have been asked to keep police mobiles as escorts."
     (ask,) = [e for e in _coded(text) if e.cameo_code == "020"]
     assert ask.target is not None and ask.target.role == "COP", ask
+
+
+def test_who_is_persuaded_not_to_act_is_the_one_who_would_act():
+    # an uncoded action under an object-control verb belongs to the object, not to the persuader
+    events = _coded("When police tried to persuade them not to take out the march, they moved in batches.")
+    assert not any(e.negated and e.source is not None and e.source.role == "COP" for e in events), \
+        [(e.rule, e.negated) for e in events]

@@ -31,11 +31,12 @@ from eventwire.events.constructions import (
     sentence_deaths,
     statement_events,
     uncoded_refusal,
+    verb_arguments,
 )
 from eventwire.events.lexicon import Lexicon, Trigger, lexicon
-from eventwire.events.modality import CONTROL_KINDS, Reading, asked_for, controlled_complement, read
+from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
-from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
+from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
 
@@ -47,9 +48,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         code, rule_extra = "1823", "+lethal"
     else:
         rule_extra = ""
-    src_tok, tgt_tok, how = args.verb_arguments(
-        tok, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"),
-        lambda lemma: lex.cue(lemma, "transitive"), lambda lemma: any(lex.cue(lemma, k) for k in CONTROL_KINDS))
+    src_tok, tgt_tok, how = verb_arguments(ctx, tok)
     if (tgt_tok is not None and tgt_tok.head == tok and tgt_tok.lemma_.lower() in trig.modifiers
             and resolve_actor(ctx, tgt_tok) is None):
         # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from eventwire.events import arguments as args
 from eventwire.events.build import confidence_for, make_event, span_of
 from eventwire.events.lexicon import Lexicon, Trigger
-from eventwire.events.modality import Reading, controlled_complement, read
+from eventwire.events.modality import CONTROL_KINDS, Reading, controlled_complement, read
+from eventwire.events.participants import actor_at
 from eventwire.events.ontology import cameo
 from eventwire.events.participants import Ctx, child_lemmas, quote_cue_lemma, resolve_actor, speaker_of
 from eventwire.model import Actor, Event
@@ -45,6 +46,16 @@ def lacking(noun: Token, lex: Lexicon) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and lex.cue(head.head.lemma_.lower(), "lack")
+
+
+def verb_arguments(ctx: Ctx, verb: Token) -> tuple[Token | None, Token | None, str]:
+    """``arguments.verb_arguments`` with what the lexicon and the actors know: who is an actor, which
+    verbs hand their action to their object ("persuaded them not to march": they would march), which
+    never go without an object, which nouns lend their owner to an infinitive."""
+    lex = ctx.lex
+    return args.verb_arguments(
+        verb, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"),
+        lambda lemma: lex.cue(lemma, "transitive"), lambda lemma: any(lex.cue(lemma, k) for k in CONTROL_KINDS))
 
 
 def light_verbs(ctx: Ctx):
@@ -284,7 +295,7 @@ def generic_events(ctx: Ctx, tok: Token) -> list[Event]:
         return []  # they govern an action; they are not one
     if any(lex.cue(c.lower_, "hypothetical") for c in tok.children if c.dep_ == "aux"):
         return []
-    src_tok, tgt_tok, how = args.verb_arguments(tok)
+    src_tok, tgt_tok, how = verb_arguments(ctx, tok)
     source = resolve_actor(ctx, src_tok)
     if source is None or not lex.cue(source.role or "", "generic-sector"):
         return []
