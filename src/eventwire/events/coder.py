@@ -255,6 +255,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
     - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
     - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
+    - helping: "to help liberate the city" helps nobody in particular: the liberating is the act;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
       posted on Facebook" posts nobody;
     - recording: "captured on video" seizes nothing;
@@ -275,6 +276,9 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         return True
     if any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children):
         return True  # "will end up fighting": they will fight, nothing ends
+    if (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
+            and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)):
+        return True  # "flew sorties to help liberate the city": the liberating is the act, no aid is given
     if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "the loan demonstrates the EU's commitment", "rallied support": no protest
     if not trig.cameo.startswith(HARM_PREFIXES) and any(
