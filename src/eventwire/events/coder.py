@@ -256,6 +256,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
     - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
     - helping: "to help liberate the city" helps nobody in particular: the liberating is the act;
+    - figurative objects: "capture the heat", "seize the opportunity", "fight corruption" hurt nobody;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
       posted on Facebook" posts nobody;
     - recording: "captured on video" seizes nothing;
@@ -279,6 +280,8 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
             and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)):
         return True  # "flew sorties to help liberate the city": the liberating is the act, no aid is given
+    if any(c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children):
+        return True  # "capture the students' interest", "seize the opportunity", "fight corruption"
     if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "the loan demonstrates the EU's commitment", "rallied support": no protest
     if not trig.cameo.startswith(HARM_PREFIXES) and any(
