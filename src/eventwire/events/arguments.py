@@ -183,9 +183,10 @@ def verb_arguments(
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and source is None:  # "policemen examining bags"
             source = verb.head
             how.append("participle")
-        if participle and _object_relative(verb.head) is not None:
+        antecedent = _object_relative(verb.head) if participle else None
+        if antecedent is not None:
             # "Palmyra, which the militants seized in May": the parser hung the verb on its subject
-            source, target = verb.head, _object_relative(verb.head)
+            source, target = verb.head, antecedent
             how.append("object-relative")
         elif participle:
             target = verb.head

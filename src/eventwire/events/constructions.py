@@ -12,9 +12,8 @@ from eventwire.events import arguments as args
 from eventwire.events.build import confidence_for, make_event, span_of
 from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.events.modality import CONTROL_KINDS, Reading, controlled_complement, read
-from eventwire.events.participants import actor_at
 from eventwire.events.ontology import cameo
-from eventwire.events.participants import Ctx, child_lemmas, quote_cue_lemma, resolve_actor, speaker_of
+from eventwire.events.participants import Ctx, actor_at, child_lemmas, quote_cue_lemma, resolve_actor, speaker_of
 from eventwire.model import Actor, Event
 
 DEATH_PREPS = ("in", "during", "after")
