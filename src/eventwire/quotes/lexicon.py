@@ -43,7 +43,7 @@ class Lexicon:
     @property
     def closing_marks(self) -> str:
         """Every mark that can close a quotation, sloppy closers included."""
-        return "".join(dict.fromkeys(p.close + p.other_closers for p in self.quote_marks))
+        return "".join(dict.fromkeys("".join(p.close + p.other_closers for p in self.quote_marks)))
 
 
 def data_rows(name: str) -> list[list[str]]:
