@@ -702,3 +702,11 @@ def test_who_is_persuaded_not_to_act_is_the_one_who_would_act():
     events = _coded("When police tried to persuade them not to take out the march, they moved in batches.")
     assert not any(e.negated and e.source is not None and e.source.role == "COP" for e in events), \
         [(e.rule, e.negated) for e in events]
+
+
+def test_what_talks_are_on_is_their_topic_not_their_target():
+    events = _coded("Ethiopia and Egypt agreed to resume talks on the Grand Ethiopian Renaissance Dam next month.")
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert talks and all(e.target is None for e in talks), [(e.rule, e.target) for e in talks]
+    (strikes,) = [e for e in _coded("Russian air strikes on the rebels continued.") if e.cameo_code == "195"]
+    assert strikes.target is not None and strikes.target.role == "REB"

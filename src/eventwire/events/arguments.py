@@ -15,6 +15,7 @@ PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "attr")
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "of", "over")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "at", "with", "of")
+TOPIC_PREPS = ("on", "upon", "of")  # what talks and agreements are about
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
 
 
@@ -278,19 +279,22 @@ def inherited_subject(
 
 
 def noun_arguments(
-    noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset(), participates=lambda phrase: False
+    noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset(), participates=lambda phrase: False,
+    topical: bool = False,
 ) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra".
 
     ``trigger_words``: token indices that belong to the trigger phrase itself ("cease" of "cease fire"),
     never its agent. ``participates(phrase)`` says whether a verb (or verb and noun, "take part") makes its
-    subject one who did the event it is "in" ("policemen took part in the killings")."""
+    subject one who did the event it is "in" ("policemen took part in the killings"). With ``topical``
+    (talks, agreements), "on" and "of" say what the event is about, not whom: "talks on the dam"."""
     source = target = None
     how = "noun"
+    preps = [p for p in NOUN_TARGET_PREPS if not (topical and p in TOPIC_PREPS)]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             source = _first(c, ("pobj",)) or source
-        elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS and target is None:
+        elif c.dep_ == "prep" and c.lower_ in preps and target is None:
             target = _first(c, ("pobj",))
         elif c.dep_ == "prep" and c.lower_ == "between":
             pobj = _first(c, ("pobj",))

@@ -127,8 +127,10 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "teargas shells": the arguments hang on "shells"
     own_words = frozenset(c.i for c in tok.children if c.lemma_.lower() in trig.modifiers)
+    entry = cameo(trig.cameo)
     src_tok, tgt_tok, how = args.noun_arguments(
-        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"))
+        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"),
+        topical=entry is not None and entry.root in ("03", "04", "05", "06"))  # talks, agreements, cooperation
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
     if how == "noun+between" and ctx.lex.cue(trig.head, "third-party"):
