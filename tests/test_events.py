@@ -710,3 +710,8 @@ def test_what_talks_are_on_is_their_topic_not_their_target():
     assert talks and all(e.target is None for e in talks), [(e.rule, e.target) for e in talks]
     (strikes,) = [e for e in _coded("Russian air strikes on the rebels continued.") if e.cameo_code == "195"]
     assert strikes.target is not None and strikes.target.role == "REB"
+
+
+def test_continuing_or_starting_is_no_action_of_its_own():
+    events = _coded("Russian air strikes on the rebels continued, and the army began shelling.")
+    assert not any(e.rule.startswith("generic:") for e in events), [e.rule for e in events]
