@@ -707,7 +707,12 @@ def test_who_is_persuaded_not_to_act_is_the_one_who_would_act():
 def test_what_talks_are_on_is_their_topic_not_their_target():
     events = _coded("Ethiopia and Egypt agreed to resume talks on the Grand Ethiopian Renaissance Dam next month.")
     talks = [e for e in events if e.trigger.text == "talks"]
-    assert talks and all(e.target is None for e in talks), [(e.rule, e.target) for e in talks]
+    # the dam is what they talk about; the two parties talk with each other
+    assert talks and all(e.target is not None and e.target.code == "EGY" for e in talks), [(e.rule, e.target) for e in talks]
+    agreed = [(e.source.code, e.target.code) for e in events if e.cameo_code == "030"]
+    assert sorted(agreed) == [("EGY", "ETH"), ("ETH", "EGY")], agreed
+    three = [e for e in _coded("Russia, Iran and Turkey met in Astana.") if e.cameo_code == "040"]
+    assert three and all(e.target is None for e in three)  # three parties: no pairs made up
     (strikes,) = [e for e in _coded("Russian air strikes on the rebels continued.") if e.cameo_code == "195"]
     assert strikes.target is not None and strikes.target.role == "REB"
 

@@ -74,10 +74,13 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     triggers = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.lemma_.lower() in trig.modifiers and c.i > tok.i)]
     events: list[Event] = []
     sources = args.with_conjuncts(src_tok) or [None]
-    for s_tok in sources:
+    mutual = tgt_tok is None and _two_parties(sources) and entry is not None and entry.root in MUTUAL_ROOTS
+    for n, s_tok in enumerate(sources):
+        # "Ethiopia and Egypt agreed": each agreed with the other
+        t_tok = sources[1 - n] if mutual else tgt_tok
         source = resolve_actor(ctx, s_tok)
-        target = resolve_actor(ctx, tgt_tok)
-        arg_tokens = [t for t in (s_tok, tgt_tok) if t is not None]
+        target = resolve_actor(ctx, t_tok)
+        arg_tokens = [t for t in (s_tok, t_tok) if t is not None]
         rule = f"verb:{trig.phrase}/{how}{rule_extra}"
         if reading.refused_by is not None:
             ev = refusal_event(ctx, tok, reading, code, target, arg_tokens)
@@ -122,6 +125,15 @@ def _announced(
     return promised, f"+{reading.modality}", reading
 
 
+# CAMEO roots of acts two parties do together (agree, consult, cooperate): "X and Y met" is X with Y
+MUTUAL_ROOTS = ("03", "04", "05", "06")
+
+
+def _two_parties(conjuncts: list) -> bool:
+    """Exactly two coordinated parties ("X and Y"; not "X, Y and Z", whose third hangs on the second)."""
+    return len(conjuncts) == 2 and not any(c.dep_ == "conj" for c in conjuncts[1].children)
+
+
 def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     anchor = tok
     while anchor.dep_ == "compound" and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -130,7 +142,10 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     entry = cameo(trig.cameo)
     src_tok, tgt_tok, how = args.noun_arguments(
         anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"),
-        topical=entry is not None and entry.root in ("03", "04", "05", "06"))  # talks, agreements, cooperation
+        topical=entry is not None and entry.root in MUTUAL_ROOTS)  # talks, agreements, cooperation
+    if tgt_tok is None and src_tok is not None and entry is not None and entry.root in MUTUAL_ROOTS:
+        partners = args.with_conjuncts(src_tok)  # "Ethiopia and Egypt agreed to resume talks": talks with Egypt
+        tgt_tok = partners[1] if _two_parties(partners) else None
     if src_tok is not None and src_tok.i == tok.i:
         src_tok = None
     if how == "noun+between" and ctx.lex.cue(trig.head, "third-party"):
