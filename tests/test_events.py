@@ -713,6 +713,7 @@ def test_what_talks_are_on_is_their_topic_not_their_target():
     assert sorted(agreed) == [("EGY", "ETH"), ("ETH", "EGY")], agreed
     three = [e for e in _coded("Russia, Iran and Turkey met in Astana.") if e.cameo_code == "040"]
     assert three and all(e.target is None for e in three)  # three parties: no pairs made up
+    assert sorted(e.source.code for e in three) == ["IRN", "RUS", "TUR"]  # the third is a party too
     (strikes,) = [e for e in _coded("Russian air strikes on the rebels continued.") if e.cameo_code == "195"]
     assert strikes.target is not None and strikes.target.role == "REB"
 

@@ -34,11 +34,15 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def with_conjuncts(token: Token | None) -> list[Token]:
-    """``token`` and the nouns coordinated with it ("Russia and Iran")."""
+    """``token`` and the nouns coordinated with it ("Russia and Iran"; "Russia, Iran and Turkey", where the
+    parser hangs each on the one before)."""
     if token is None:
         return []
     out = [token]
-    out.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    for node in out:  # grows as it goes: a conjunct's own conjuncts follow it
+        if len(out) > 8:
+            break
+        out.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
     return out
 
 

@@ -130,8 +130,8 @@ MUTUAL_ROOTS = ("03", "04", "05", "06")
 
 
 def _two_parties(conjuncts: list) -> bool:
-    """Exactly two coordinated parties ("X and Y"; not "X, Y and Z", whose third hangs on the second)."""
-    return len(conjuncts) == 2 and not any(c.dep_ == "conj" for c in conjuncts[1].children)
+    """Exactly two coordinated parties ("X and Y", not "X, Y and Z"): only then is each the other's partner."""
+    return len(conjuncts) == 2
 
 
 def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
