@@ -533,7 +533,6 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "Brush must be cut to short lengths and tied.",
         "Police went to the address to execute a search warrant.",
         "The bullet hit her in the back, severing her pelvic artery.",
-        "The army helped rebuild the school.",
         "The program helped to capture the students' interest.",
         "The government vowed to fight corruption.",
         "People are able to stop thinking about themselves.",
@@ -721,3 +720,9 @@ def test_what_talks_are_on_is_their_topic_not_their_target():
 def test_continuing_or_starting_is_no_action_of_its_own():
     events = _coded("Russian air strikes on the rebels continued, and the army began shelling.")
     assert not any(e.rule.startswith("generic:") for e in events), [e.rule for e in events]
+
+
+def test_helping_to_do_a_coded_act_is_that_act_not_aid():
+    codes = [e.cameo_code for e in _coded("The army helped to demolish the bridge.")]
+    assert "1712" in codes and "070" not in codes, codes
+    assert "033" in [e.cameo_code for e in _coded("Greenland would be ready to help solve conflicts.")]

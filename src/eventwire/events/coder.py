@@ -272,7 +272,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
     - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
     - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
-    - helping: "to help liberate the city" helps nobody in particular: the liberating is the act;
+    - helping: "helped to arrest the rioters" helps nobody in particular: the arrest is the act;
     - figurative objects: "capture the heat", "seize the opportunity", "fight corruption" hurt nobody;
     - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
       posted on Facebook" posts nobody;
@@ -295,8 +295,8 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children):
         return True  # "will end up fighting": they will fight, nothing ends
     if (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
-            and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)):
-        return True  # "flew sorties to help liberate the city": the liberating is the act, no aid is given
+            and any(c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) for c in tok.children)):
+        return True  # "helped to arrest the rioters": the arrest is the act, coded on its own; no aid is given
     if any(c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children):
         return True  # "capture the students' interest", "seize the opportunity", "fight corruption"
     if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
