@@ -21,7 +21,7 @@ gazetteer: install
 demo: gazetteer
 	rm -f $(DB) $(DB).wal
 	$(BIN)/eventwire run src/eventwire/data/samples --db $(DB)
-	$(BIN)/eventwire events --db $(DB)
+	$(BIN)/eventwire events --db $(DB) --limit 500
 
 # The web page's end-to-end test drives Debian's Chromium; install it where we can (root + apt).
 browser:
