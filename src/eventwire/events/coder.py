@@ -10,6 +10,7 @@ demands, statements) live in ``constructions``. Each event keeps the rule that p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -120,6 +121,9 @@ def _announced(
     if reading.negated:
         return None
     promised = lex.by_prefix(lex.threat_codes if entry.quad_class in (3, 4) else lex.intent_codes, code)
+    if not promised and reading.modality == "threatened":
+        # a demand, accusation or rejection announced for later is no threat: it keeps its code, intended
+        return code, "+announced", replace(reading, modality="intended")
     if not promised or promised == code:
         return None
     return promised, f"+{reading.modality}", reading

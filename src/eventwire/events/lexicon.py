@@ -95,7 +95,7 @@ def lexicon() -> Lexicon:
     reject = {r[0]: r[1] for r in read_tsv("refusal.tsv")}
     demand = {r[0]: r[2] for r in read_tsv("refusal.tsv")}
     intent = {r[0]: r[3] for r in read_tsv("refusal.tsv")}
-    threat = {r[0]: r[4] for r in read_tsv("refusal.tsv")}
+    threat = {r[0]: (r[4] if len(r) > 4 else "") for r in read_tsv("refusal.tsv")}
     inaction: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_tsv("inaction.tsv"):
         phrase, pos = (c.strip() for c in row[:2])
