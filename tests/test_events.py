@@ -726,3 +726,8 @@ def test_helping_to_do_a_coded_act_is_that_act_not_aid():
     codes = [e.cameo_code for e in _coded("The army helped to demolish the bridge.")]
     assert "1712" in codes and "070" not in codes, codes
     assert "033" in [e.cameo_code for e in _coded("Greenland would be ready to help solve conflicts.")]
+
+
+def test_a_rejection_announced_for_later_is_intended_not_a_threat():
+    (ev,) = [e for e in _coded("The opposition will reject the deal.") if e.event_type]
+    assert ev.cameo_code == "127" and ev.modality == "intended", (ev.cameo_code, ev.modality)
