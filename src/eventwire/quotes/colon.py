@@ -52,8 +52,8 @@ def colon_attributions(doc: Doc, lexicon: Lexicon, ents: tuple[SpacySpan, ...] =
     before the colon is.
     """
     text = doc.text
-    openers = frozenset(p.open for p in lexicon.quote_marks)
-    marks = openers | frozenset(p.close for p in lexicon.quote_marks)
+    openers = lexicon.opening_marks
+    marks = openers | frozenset(lexicon.closing_marks)
     out = []
     for tok in doc:
         if tok.text != ":":
@@ -170,4 +170,4 @@ def _speaker_label(
 
 
 def label_before(doc: Doc, colon: Token, ents: tuple[SpacySpan, ...], lexicon: Lexicon) -> Token | None:
-    return _speaker_label(doc, colon, ents, openers=frozenset(p.open for p in lexicon.quote_marks))
+    return _speaker_label(doc, colon, ents, openers=lexicon.opening_marks)

@@ -249,8 +249,7 @@ def _direct_candidates(
     text = parsed.article.text
     out: list[Candidate] = []
     titles: list[Quoted] = []  # quoted names of shows, films, books: no speech of anyone's
-    # double and angle marks (single ones are apostrophes too): a quote between two others parts them
-    marks = "".join(p.open + p.close for p in lexicon.quote_marks if p.kind in ("double", "straight", "angle"))
+    marks = "".join(p.open + p.close for p in lexicon.unambiguous_marks())  # one between two quotes parts them
     for q in targets:
         toks = _tokens_in(doc, q.start, q.end)
         # a short Title Case quote is a name of a show, film or book, not speech

@@ -41,9 +41,18 @@ class Lexicon:
     honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
 
     @property
+    def opening_marks(self) -> frozenset[str]:
+        """Every mark that can open a quotation."""
+        return frozenset(p.open for p in self.quote_marks)
+
+    @property
     def closing_marks(self) -> str:
         """Every mark that can close a quotation, sloppy closers included."""
         return "".join(dict.fromkeys("".join(p.close + p.other_closers for p in self.quote_marks)))
+
+    def unambiguous_marks(self) -> tuple[QuoteMarkPair, ...]:
+        """The double and angle pairs: single marks are apostrophes too, so they part nothing for sure."""
+        return tuple(p for p in self.quote_marks if p.kind in ("double", "straight", "angle"))
 
 
 def data_rows(name: str) -> list[list[str]]:

@@ -106,7 +106,7 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     # Typewriter double quotes written as two apostrophes (''like this'', ``or this''):
     # scan them as one straight mark; the placeholder keeps every offset in place.
     text = text.replace("``", '"\x01').replace("''", '"\x01')
-    openers = {p.open for p in pairs if p.kind in ("double", "angle", "straight")}
+    openers = {p.open for p in lexicon.unambiguous_marks()}
     raw: list[tuple[int, int, bool]] = []
     for p_start, p_end in _paragraphs(text):
         raw.extend(_scan_paragraph(text, p_start, p_end, pairs))
