@@ -46,6 +46,11 @@ def with_conjuncts(token: Token | None) -> list[Token]:
     return out
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to meet", "to invade")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _first(verb: Token, deps: tuple[str, ...]) -> Token | None:
     for c in verb.children:
         if c.dep_ in deps:
@@ -251,12 +256,12 @@ def inherited_subject(
             subj = _subject(head, SUBJ)
             if subj is not None:
                 return subj, "control"
-        elif dep == "advcl" and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+        elif dep == "advcl" and (node.tag_ == "VBG" or is_infinitive(node)):
             subj = _subject(head, SUBJ)
             if subj is not None:
                 return subj, "participle"
         elif (dep == "acl" and head.pos_ == "NOUN" and noun_control(head.lemma_.lower())
-              and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+              and is_infinitive(node)):
             # "its refusal to meet", "announced a plan to invade": the one whose plan it is acts
             owner = _first(head, ("poss",))
             if owner is not None:

@@ -92,10 +92,11 @@ def lexicon() -> Lexicon:
         cues.setdefault(word.strip(), set()).add(kind.strip())
     agents = {r[0].strip(): r[1].strip() for r in read_tsv("agents.tsv")}
     discard = frozenset(r[0].strip() for r in read_tsv("discard.tsv"))
-    reject = {r[0]: r[1] for r in read_tsv("refusal.tsv")}
-    demand = {r[0]: r[2] for r in read_tsv("refusal.tsv")}
-    intent = {r[0]: r[3] for r in read_tsv("refusal.tsv")}
-    threat = {r[0]: (r[4] if len(r) > 4 else "") for r in read_tsv("refusal.tsv")}
+    refusal = read_tsv("refusal.tsv")
+    reject = {r[0]: r[1] for r in refusal}
+    demand = {r[0]: r[2] for r in refusal}
+    intent = {r[0]: r[3] for r in refusal}
+    threat = {r[0]: (r[4] if len(r) > 4 else "") for r in refusal}
     inaction: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_tsv("inaction.tsv"):
         phrase, pos = (c.strip() for c in row[:2])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.arguments import is_infinitive
 from eventwire.events.lexicon import Lexicon
 
 NEGATORS = ("not", "n't", "never", "no")
@@ -90,7 +91,7 @@ def controlled_complement(node: Token, lex: Lexicon) -> bool:
     return (
         (node.dep_ == "advcl" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"))  # "a plan to invade"
         and node.head.i < node.i
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and is_infinitive(node)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         and any(lex.cue(node.head.lemma_.lower(), kind) for kind in CONTROL_KINDS)
     )
@@ -99,7 +100,7 @@ def controlled_complement(node: Token, lex: Lexicon) -> bool:
 def _purpose_left_undone(node: Token, lex: Lexicon) -> bool:
     """"did little to stop the mob", "did nothing to protect", "did not do enough to help": the
     purpose of an action that amounted to nothing did not happen."""
-    if node.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if node.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not is_infinitive(node):
         return False
     head = node.head
     if node.dep_ in ("relcl", "acl"):  # "did nothing to protect": the parser hangs the purpose on "nothing"
