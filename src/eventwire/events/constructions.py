@@ -57,6 +57,11 @@ def verb_arguments(ctx: Ctx, verb: Token) -> tuple[Token | None, Token | None, s
         lambda lemma: lex.cue(lemma, "transitive"), lambda lemma: any(lex.cue(lemma, k) for k in CONTROL_KINDS))
 
 
+def security_force(ctx: Ctx, actor: Actor) -> bool:
+    """Police or military (cues.tsv "generic-sector"): the forces whose uncoded acts and failures to act count."""
+    return ctx.lex.cue(actor.role or "", "generic-sector")
+
+
 def light_verbs(ctx: Ctx):
     return lambda lemma: ctx.lex.cue(lemma.lower(), "light")
 
@@ -151,7 +156,7 @@ def inaction_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     source = resolve_actor(ctx, src_tok)
     if source is None and src_tok is not None and src_tok.pos_ == "PRON":
         source, src_tok = _blamed(ctx, tok) or (None, src_tok)
-    if source is None or ctx.lex.cue(trig.phrase, "force-only") and not ctx.lex.cue(source.role or "", "generic-sector"):
+    if source is None or ctx.lex.cue(trig.phrase, "force-only") and not security_force(ctx, source):
         return []
     r = Reading(negated=True)
     ev = make_event(ctx, [tok], INACTION_CODE, None, None, source, None, [src_tok], r, 0.5, f"inaction:{trig.phrase}")
@@ -236,7 +241,7 @@ def failure_events(ctx: Ctx, tok: Token) -> list[Event]:
         return []  # a known complement is coded (negated) through modality
     src_tok = args.verb_arguments(tok)[0]
     source = resolve_actor(ctx, src_tok)
-    if source is None or not ctx.lex.cue(source.role or "", "generic-sector"):
+    if source is None or not security_force(ctx, source):
         return []  # a force failing to act withholds protection; "the Centre failed to frame guidelines" does not
     ev = make_event(ctx, [tok, comp], INACTION_CODE, None, None, source, None, [src_tok], Reading(negated=True), 0.5,
                f"failure:{tok.lemma_}->{comp.lemma_}")
@@ -296,7 +301,7 @@ def generic_events(ctx: Ctx, tok: Token) -> list[Event]:
         return []
     src_tok, tgt_tok, how = verb_arguments(ctx, tok)
     source = resolve_actor(ctx, src_tok)
-    if source is None or not lex.cue(source.role or "", "generic-sector"):
+    if source is None or not security_force(ctx, source):
         return []
     target = resolve_actor(ctx, tgt_tok)
     reading = read(tok, lex, None)
