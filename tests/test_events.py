@@ -731,3 +731,39 @@ def test_helping_to_do_a_coded_act_is_that_act_not_aid():
 def test_a_rejection_announced_for_later_is_intended_not_a_threat():
     (ev,) = [e for e in _coded("The opposition will reject the deal.") if e.event_type]
     assert ev.cameo_code == "127" and ev.modality == "intended", (ev.cameo_code, ev.modality)
+
+
+@pytest.mark.parametrize(
+    "text, code, mode",
+    [
+        ("Russian warplanes struck rebel positions near Aleppo.", "195", "aerial"),
+        ("A drone struck a car in Yemen.", "195", "aerial"),
+        ("The Taliban struck a convoy near Kabul.", "190", None),
+        ("Government forces pounded rebel positions.", "190", None),
+        ("The convoy was hit by a roadside bomb.", "190", None),
+        ("Israel struck Hamas positions.", "190", None),
+        ("Workers struck for higher pay.", "143", "strike"),
+        ("Iran and the United States struck a deal on Monday.", "057", None),
+        ("Erdogan hit out at the EU.", "111", None),
+    ],
+)
+def test_strikes_are_coded_by_who_or_what_strikes(text, code, mode):
+    events = _coded(text)
+    assert any(e.cameo_code == code and (mode is None or e.mode == mode) for e in events), \
+        [(e.rule, e.cameo_code, e.mode) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car struck a tree.",
+        "He was struck by a car.",
+        "The earthquake struck Nepal.",
+        "The crisis hit exports.",
+        "Shares hit a record high.",
+        "The players are threatening to strike at midnight without a deal.",
+    ],
+)
+def test_a_strike_by_nothing_armed_is_no_assault(text):
+    assert [e.cameo_code for e in _coded(text) if (e.cameo_code or "").startswith(("19", "05"))] == [], \
+        [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -31,6 +31,7 @@ from eventwire.events.constructions import (
     refusal_event,
     sentence_deaths,
     statement_events,
+    strike_reading,
     uncoded_refusal,
     verb_arguments,
 )
@@ -83,6 +84,11 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         target = resolve_actor(ctx, t_tok)
         arg_tokens = [t for t in (s_tok, t_tok) if t is not None]
         rule = f"verb:{trig.phrase}/{how}{rule_extra}"
+        if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
+            struck = strike_reading(ctx, tok, s_tok, source, target, code)
+            if struck is None:
+                continue  # "a car struck a tree", "the crisis hit exports"
+            code, etype, mode = struck[0], struck[1] or etype, struck[2] or mode
         if reading.refused_by is not None:
             ev = refusal_event(ctx, tok, reading, code, target, arg_tokens)
             if ev is not None:

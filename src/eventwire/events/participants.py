@@ -229,10 +229,11 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
 def child_lemmas(token: Token, coordinated: bool = False) -> set[str]:
     """The words a trigger phrase may name beside its head: its children, their objects and particles.
     A coordinated verb is no modifier ("cut to lengths and tied" has no "ties" to cut) unless
-    ``coordinated``: inaction phrases are coordinations ("stood and watched")."""
+    ``coordinated``: inaction phrases are coordinations ("stood and watched"). What comes "without" is
+    absent: "threatening to strike without a deal" strikes no deal."""
     out: set[str] = set()
     for c in token.children:
-        if c.dep_ in ("conj", "cc") and not coordinated:
+        if (c.dep_ in ("conj", "cc") and not coordinated) or c.lower_ == "without":
             continue
         out.add(c.lemma_.lower())
         out.add(c.lower_)
