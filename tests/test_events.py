@@ -767,3 +767,36 @@ def test_strikes_are_coded_by_who_or_what_strikes(text, code, mode):
 def test_a_strike_by_nothing_armed_is_no_assault(text):
     assert [e.cameo_code for e in _coded(text) if (e.cameo_code or "").startswith(("19", "05"))] == [], \
         [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Rebels seized the town and the airport.", "192"),
+        ("The rebels took over.", "192"),
+        ("Police captured the accused near the border.", "173"),
+        ("Rebels captured two soldiers.", "181"),
+        ("Police seized 1,248 bags of heroin.", "1711"),
+        ("Troops captured weapons and ammunition.", "1711"),
+        ("Police recovered 86 firearms.", "1711"),
+    ],
+)
+def test_what_a_seizure_takes_decides_its_code(text, code):
+    events = _coded(text)
+    assert code in [e.cameo_code for e in events], [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bedrooms occupy the top floor.",
+        "The plant will capture carbon dioxide.",
+        "He took over the store.",
+        "She is still recovering.",
+        "Investors hope to recover their losses.",
+        "The vehicle, occupied by a male driver, crashed.",
+        "Commissioners voted to take away the assessors' power over the budget.",
+    ],
+)
+def test_a_taking_of_nothing_anyone_holds_is_no_event(text):
+    assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -31,7 +31,6 @@ from eventwire.events.constructions import (
     refusal_event,
     sentence_deaths,
     statement_events,
-    strike_reading,
     uncoded_refusal,
     verb_arguments,
 )
@@ -39,6 +38,7 @@ from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
+from eventwire.events.takings import Recoding, is_person, seizure_reading, strike_reading
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
 
@@ -84,11 +84,11 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         target = resolve_actor(ctx, t_tok)
         arg_tokens = [t for t in (s_tok, t_tok) if t is not None]
         rule = f"verb:{trig.phrase}/{how}{rule_extra}"
-        if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
-            struck = strike_reading(ctx, tok, s_tok, source, target, code)
-            if struck is None:
-                continue  # "a car struck a tree", "the crisis hit exports"
-            code, etype, mode = struck[0], struck[1] or etype, struck[2] or mode
+        taking = _taking(ctx, tok, trig, s_tok, t_tok, source, target, code)
+        if taking is None:
+            continue  # "a car struck a tree", "capture carbon dioxide", "the economy recovered"
+        if taking[0] != code:
+            code, etype, mode = taking
         if reading.refused_by is not None:
             ev = refusal_event(ctx, tok, reading, code, target, arg_tokens)
             if ev is not None:
@@ -111,6 +111,16 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
             if demand is not None:
                 events.append(demand)
     return events
+
+
+def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
+    """A strike or a seizure re-coded from who does it and to what (``takings``); other triggers as they are."""
+    lex = ctx.lex
+    if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
+        return strike_reading(ctx, tok, s_tok, source, target, code)
+    if any(lex.cue(trig.phrase, k) for k in ("seizure", "recovery")) and code == trig.cameo:
+        return seizure_reading(ctx, trig.phrase, s_tok, t_tok, source, target, code)
+    return code, None, None
 
 
 def _announced(
@@ -263,15 +273,6 @@ def _participle_as_noun(tok) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in NOUN_SLOTS and any(c.dep_ == "det" for c in tok.children)
 
 
-PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "you"})
-
-
-def _is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
-    """A person or people; with ``counted``, also anything counted ("20 held"), as custody verbs hold only people."""
-    return (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in lex.agents
-            or tok.lower_ in lex.agents or counted and (tok.like_num or any(c.dep_ == "nummod" for c in tok.children)))
-
-
 # CAMEO codes of bodily harm (assault, fighting with weapons, mass violence): a medium ("shot on camera")
 # records the harm, it does not replace it
 HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
@@ -294,10 +295,10 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             return True
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "in") for c in tok.children)
         subj = deps.get("nsubjpass")
-        if subj is not None and not aimed and _is_person(subj, lex):
+        if subj is not None and not aimed and is_person(subj, lex):
             return True
         obj = deps.get("dobj")
-        if obj is not None and not aimed and _is_person(obj, lex):  # "fired him", "fire veteran teachers"
+        if obj is not None and not aimed and is_person(obj, lex):  # "fired him", "fire veteran teachers"
             return True
     if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
@@ -328,7 +329,7 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             return True
         if undergoer.dep_ == "nsubjpass" and not any(c.dep_ in ("det", "poss") for c in undergoer.children):
             return False  # a bare passive subject is most often a name, untagged in lower-cased archives
-        return not _is_person(undergoer, lex, counted=True)
+        return not is_person(undergoer, lex, counted=True)
     return False
 
 

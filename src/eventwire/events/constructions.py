@@ -62,35 +62,6 @@ def security_force(ctx: Ctx, actor: Actor) -> bool:
     return ctx.lex.cue(actor.role or "", "generic-sector")
 
 
-AERIAL_CODE = "195"  # employ aerial weapons
-WALKOUT_CODE = "143"  # conduct strike or boycott
-
-
-def strike_reading(
-    ctx: Ctx, verb: Token, striker: Token | None, source: Actor | None, target: Actor | None, code: str,
-) -> tuple[str, str | None, str | None] | None:
-    """(code, PLOVER type, mode) of a strike, hit or pounding (cues.tsv "armed-agent"), or None: no event.
-
-    Only an armed actor or a weapon makes these verbs an assault: "troops struck rebel positions", "a missile
-    hit the convoy", but not "a car struck a tree" or "the recession hit exports". A state with no role named
-    strikes when it strikes fighters ("Israel struck Hamas targets"). From the air ("jets", "drones") it is
-    CAMEO 195. An unarmed actor that strikes without an object stops work ("teachers will strike"; cues.tsv
-    "walkout"), where "the earthquake struck" is no actor's act."""
-    lex = ctx.lex
-    word = striker.lemma_.lower() if striker is not None else ""
-    if lex.cue(word, "aerial") and code == "190":  # "jets struck them dead" stays a killing
-        return AERIAL_CODE, "ASSAULT", "aerial"  # as "air strike" in lexicon.tsv
-    if lex.cue(word, "weapon") or (source is not None and lex.cue(source.role or "", "armed-sector")):
-        return code, None, None
-    state = source is not None and source.role is None and source.country is not None
-    if state and target is not None and lex.cue(target.role or "", "armed-sector"):
-        return code, None, None
-    objectless = not any(c.dep_ in ("dobj", "dative") for c in verb.children) and not args.is_passive(verb)
-    if source is not None and objectless and lex.cue(verb.lemma_.lower(), "walkout"):
-        return WALKOUT_CODE, "PROTEST", "strike"
-    return None
-
-
 def light_verbs(ctx: Ctx):
     return lambda lemma: ctx.lex.cue(lemma.lower(), "light")
 

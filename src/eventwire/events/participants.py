@@ -239,6 +239,8 @@ def child_lemmas(token: Token, coordinated: bool = False) -> set[str]:
         out.add(c.lower_)
         if c.dep_ in ("prep", "dobj", "prt", "acomp", "oprd", "npadvmod", "advmod"):
             for g in c.children:
+                if c.dep_ == "dobj" and g.dep_ == "prep":
+                    continue  # the object's own preposition: "take away their power over the budget" takes nothing over
                 out.add(g.lemma_.lower())
                 if c.dep_ == "prep" and g.dep_ == "prep":  # "pulled out of talks": out -> of -> talks
                     out.update(gg.lemma_.lower() for gg in g.children)

@@ -1,0 +1,116 @@
+"""Verbs whose event depends on who does them and to what: strikes and seizures.
+
+"Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
+struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
+(an arrest, 173), weapons (a confiscation, 1711) or, figuratively, carbon dioxide (nothing).
+The lexicon gives each verb its usual code; these readings re-code it from its arguments, or
+drop it. The word lists are cues.tsv kinds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events import arguments as args
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.participants import Ctx
+from eventwire.model import Actor
+
+AERIAL_CODE = "195"  # employ aerial weapons
+WALKOUT_CODE = "143"  # conduct strike or boycott
+ARREST_CODE = "173"  # arrest, detain
+ABDUCT_CODE = "181"  # abduct, hijack, take hostage
+CONFISCATE_CODE = "1711"  # confiscate property
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "you"})
+
+# CAMEO code, PLOVER type and mode; a new code with no type takes its type and mode from cameo.tsv
+Recoding = tuple[str, str | None, str | None]
+
+
+def is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
+    """A person or people; with ``counted``, also anything counted ("20 held"), as custody verbs hold only people."""
+    return (tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in lex.agents
+            or tok.lower_ in lex.agents or counted and (tok.like_num or any(c.dep_ == "nummod" for c in tok.children)))
+
+
+def _armed(lex: Lexicon, actor: Actor | None) -> bool:
+    return actor is not None and lex.cue(actor.role or "", "armed-sector")
+
+
+def _no_actor_thing(lex: Lexicon, tok: Token | None, actor: Actor | None) -> bool:
+    """A common noun that names no actor and no one: "bedrooms", "the economy", "security cameras"."""
+    return tok is not None and actor is None and tok.pos_ == "NOUN" and not is_person(tok, lex)
+
+
+def strike_reading(
+    ctx: Ctx, verb: Token, striker: Token | None, source: Actor | None, target: Actor | None, code: str,
+) -> Recoding | None:
+    """A strike, hit or pounding (cues.tsv "armed-agent"), or None: no event.
+
+    Only an armed actor or a weapon makes these verbs an assault: "troops struck rebel positions", "a missile
+    hit the convoy", but not "a car struck a tree" or "the recession hit exports". A state with no role named
+    strikes when it strikes fighters ("Israel struck Hamas targets"). From the air ("jets", "drones") it is
+    CAMEO 195. An unarmed actor that strikes without an object stops work ("teachers will strike"; cues.tsv
+    "walkout"), where "the earthquake struck" is no actor's act."""
+    lex = ctx.lex
+    word = striker.lemma_.lower() if striker is not None else ""
+    if lex.cue(word, "aerial") and code == "190":  # "jets struck them dead" stays a killing
+        return AERIAL_CODE, "ASSAULT", "aerial"  # as "air strike" in lexicon.tsv
+    if lex.cue(word, "weapon") or _armed(lex, source):
+        return code, None, None
+    state = source is not None and source.role is None and source.country is not None
+    if state and _armed(lex, target):
+        return code, None, None
+    objectless = not any(c.dep_ in ("dobj", "dative") for c in verb.children) and not args.is_passive(verb)
+    if source is not None and objectless and lex.cue(verb.lemma_.lower(), "walkout"):
+        return WALKOUT_CODE, "PROTEST", "strike"
+    return None
+
+
+def _taken_kind(lex: Lexicon, tok: Token, actor: Actor | None) -> str:
+    """What a seizure takes: "place", "people", "thing" or "unknown" (a name the small model may mistag:
+    "Palmyra" is a PERSON to it, so an uncoded person is no sure person)."""
+    if actor is not None:
+        if actor.kind in ("place", "country"):
+            return "place"
+        if actor.role is not None or (actor.kind == "person" and actor.code is not None):
+            return "people"
+        return "unknown"
+    if tok.ent_type_ in PLACE_ENTITIES or lex.cue(tok.lemma_.lower(), "place-noun"):
+        return "place"
+    if tok.pos_ == "NOUN":
+        return "people" if is_person(tok, lex) else "thing"
+    return "unknown"  # a pronoun or a name
+
+
+def seizure_reading(
+    ctx: Ctx, phrase: str, taker_tok: Token | None, taken_tok: Token | None,
+    taker: Actor | None, taken: Actor | None, code: str,
+) -> Recoding | None:
+    """A taking (cues.tsv "seizure" and "recovery" verbs) re-coded from what is taken, or None: no event.
+
+    - A place is occupied (192): "rebels captured the town".
+    - People are arrested by the state or by no one named ("police captured the accused": 173), abducted by
+      fighters outside it ("rebels captured two soldiers": 181).
+    - A thing is confiscated (1711) where the verb is also a "confiscation" ("seized weapons") or fighters take
+      it ("troops captured weapons"), otherwise it is no event ("took over the store", "capture carbon
+      dioxide"); a figurative one never is.
+    - Nothing taken: only fighters take ("the rebels took over"), "he took over" and "she is recovering"
+      are no events; nor is a thing that takes ("bedrooms occupy the top floor", "the economy recovered")."""
+    lex = ctx.lex
+    if _no_actor_thing(lex, taker_tok, taker):
+        return None
+    if taken_tok is None:
+        return (code, None, None) if _armed(lex, taker) and lex.cue(phrase, "seizure") else None
+    if lex.cue(taken_tok.lemma_.lower(), "figurative"):
+        return None
+    if lex.cue(phrase, "recovery"):
+        return code, None, None
+    kind = _taken_kind(lex, taken_tok, taken)
+    if kind == "people":
+        state = taker is None or lex.cue(taker.role or "", "generic-sector") or (taker.role is None and taker.country)
+        return (ARREST_CODE if state else ABDUCT_CODE), None, None
+    if kind == "thing":  # "seized weapons"; "troops captured weapons", but "capture carbon dioxide" takes nothing
+        return (CONFISCATE_CODE, None, None) if lex.cue(phrase, "confiscation") or _armed(lex, taker) else None
+    return code, None, None
