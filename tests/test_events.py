@@ -543,6 +543,9 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "The report was released on Monday.",
         "She posted on Facebook that the police were wrong.",
         "The Centre had failed to frame guidelines for the states.",
+        "Pallister wants to start charging a carbon tax.",
+        "We will fight transnational organized crime.",
+        "Canada and Mexico renegotiated the North American Free Trade Agreement.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -572,6 +575,8 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The state sent 500 policemen to the town.", "153"),
         ("About 3,000 paramilitary personnel carried out the flag march in the town.", "150"),
         ("The police failed to act against the rioters.", "074"),
+        ("Croatia is investigating alleged war crimes by Croatian extremists.", "090"),
+        ("The union rejected the tax.", "120"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):

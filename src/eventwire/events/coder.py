@@ -278,6 +278,11 @@ def _participle_as_noun(tok) -> bool:
 HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
 
 
+# accusing and material conflict: the CAMEO roots whose verbs a figurative object makes a figure of speech
+# ("fight crime", "charge a fee"); "investigated the crimes" and "rejected the tax" are still events
+FIGURATIVE_ROOTS = ("11", "15", "16", "17", "18", "19", "20")
+
+
 def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The trigger word in a sense the lexicon does not code (cues.tsv):
     - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
@@ -308,8 +313,9 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
             and any(c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) for c in tok.children)):
         return True  # "helped to arrest the rioters": the arrest is the act, coded on its own; no aid is given
-    if any(c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children):
-        return True  # "capture the students' interest", "seize the opportunity", "fight corruption"
+    if trig.cameo.startswith(FIGURATIVE_ROOTS) and any(
+            c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children):
+        return True  # "capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee"
     if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # "the loan demonstrates the EU's commitment", "rallied support": no protest
     if not trig.cameo.startswith(HARM_PREFIXES) and any(
@@ -331,6 +337,15 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             return False  # a bare passive subject is most often a name, untagged in lower-cased archives
         return not is_person(undergoer, lex, counted=True)
     return False
+
+
+NAME_ENTITIES = ("ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT")
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised word inside a name, not its head start: "Trade Agreement" in "the North American Free Trade
+    Agreement", "Commission" in "the Truth and Reconciliation Commission". "Battle of Mosul" (an EVENT) still is one."""
+    return tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ == "I" and tok.is_title
 
 
 def _discarded(sent, lex: Lexicon) -> bool:
@@ -391,6 +406,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
                     continue  # "Beijing's tough talk": rhetoric, not talks
+                if _in_a_name(tok):
+                    continue  # "the North American Free Trade Agreement" names a treaty, nobody signs it here
                 found = _noun_events(ctx, tok, trig)
             if found and _historical(tok, year):
                 continue
