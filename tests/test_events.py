@@ -805,3 +805,24 @@ def test_what_a_seizure_takes_decides_its_code(text, code):
 )
 def test_a_taking_of_nothing_anyone_holds_is_no_event(text):
     assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Egypt offered talks with Hamas.", "036"),
+        ("The EU offered aid to Syria.", "033"),
+        ("Russia offered asylum to Snowden.", "030"),
+        ("Putin offered to negotiate with the president of Armenia.", "036"),
+    ],
+)
+def test_an_offer_is_coded_by_what_it_offers(text, code):
+    events = _coded(text)
+    assert [e.cameo_code for e in events] == [code], [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text", ["The company offers detailed privacy controls.", "The store offers discounts.",
+             "The plans are offered in four sizes."])
+def test_an_offer_of_goods_is_no_event(text):
+    assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]

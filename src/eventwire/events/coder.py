@@ -38,7 +38,7 @@ from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
-from eventwire.events.takings import Recoding, is_person, seizure_reading, strike_reading
+from eventwire.events.recoding import Recoding, is_person, offer_reading, seizure_reading, strike_reading
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
 
@@ -114,12 +114,15 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike or a seizure re-coded from who does it and to what (``takings``); other triggers as they are."""
+    """A strike, a seizure or an offer re-coded from who does it and to what (``recoding``); other triggers as
+    they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
         return strike_reading(ctx, tok, s_tok, source, target, code)
     if any(lex.cue(trig.phrase, k) for k in ("seizure", "recovery")) and code == trig.cameo:
         return seizure_reading(ctx, trig.phrase, s_tok, t_tok, source, target, code)
+    if lex.cue(trig.phrase, "offering") and code == trig.cameo:
+        return offer_reading(ctx, tok, t_tok, code)
     return code, None, None
 
 
@@ -207,7 +210,7 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
     """The object of a verb phrase the lexicon codes whole ("lifted the blockade", "imposed curfew",
-    "stopped fighting"): the phrase says what happened to the thing, so the noun (or the gerund)
+    "stopped fighting"), or of an offer ("offered talks"): the phrase says what happened to the thing, so the noun (or the gerund)
     is not an event of its own."""
     head = noun.head
     if noun.dep_ == "pobj":  # "withdrew from the talks", "pulled out of talks"
@@ -216,6 +219,8 @@ def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
         return head.pos_ in ("VERB", "AUX") and _phrase_names(head, noun, lex)
     if noun.dep_ not in args.OBJ + args.PASS_SUBJ + ("xcomp",) or head.pos_ not in ("VERB", "AUX"):
         return False
+    if lex.cue(head.lemma_.lower(), "offering") and noun.dep_ != "xcomp" and noun.pos_ in ("NOUN", "PROPN"):
+        return True  # "offered talks": the offer is coded as the talks promised (036), no talks were held
     return _phrase_names(head, noun, lex)
 
 

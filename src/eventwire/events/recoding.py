@@ -1,8 +1,10 @@
-"""Verbs whose event depends on who does them and to what: strikes and seizures.
+"""Verbs whose event depends on who does them and to what: strikes, seizures and offers.
 
 "Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
 struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
 (an arrest, 173), weapons (a confiscation, 1711) or, figuratively, carbon dioxide (nothing).
+"Offered talks" promises talks (036), "offered asylum" cooperation (030); a shop that offers
+discounts offers nothing a researcher counts.
 The lexicon gives each verb its usual code; these readings re-code it from its arguments, or
 drop it. The word lists are cues.tsv kinds.
 """
@@ -114,3 +116,21 @@ def seizure_reading(
     if kind == "thing":  # "seized weapons"; "troops captured weapons", but "capture carbon dioxide" takes nothing
         return (CONFISCATE_CODE, None, None) if lex.cue(phrase, "confiscation") or _armed(lex, taker) else None
     return code, None, None
+
+
+def offer_reading(ctx: Ctx, verb: Token, offered: Token | None, code: str) -> Recoding | None:
+    """An offer (cues.tsv "offering"), re-coded from what is offered, or None: no event.
+
+    An event noun offered is that event promised ("offered talks": 036, "offered aid": 033); a thing of
+    cooperation ("asylum", "concessions", money) keeps the offer's code; an infinitive is coded through it
+    ("offered to mediate"); anything else is trade ("the company offers privacy controls")."""
+    lex = ctx.lex
+    if offered is None:
+        return (code, None, None) if any(c.dep_ == "xcomp" for c in verb.children) else None
+    noun = lex.match("NOUN", offered.lemma_.lower(), set())
+    if noun is not None:
+        promised = lex.by_prefix(lex.intent_codes, noun.cameo)
+        return (promised, None, None) if promised else (code, None, None)
+    if lex.cue(offered.lemma_.lower(), "offerable") or offered.ent_type_ == "MONEY":
+        return code, None, None
+    return None
