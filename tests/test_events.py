@@ -546,6 +546,10 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "Pallister wants to start charging a carbon tax.",
         "We will fight transnational organized crime.",
         "Canada and Mexico renegotiated the North American Free Trade Agreement.",
+        "The company failed to meet the deadline.",
+        "The plan meets the needs of residents.",
+        "Visit the website for details.",
+        "I stopped at a gas station.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -577,6 +581,9 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The police failed to act against the rioters.", "074"),
         ("Croatia is investigating alleged war crimes by Croatian extremists.", "090"),
         ("The union rejected the tax.", "120"),
+        ("The U.S. said it would not meet the hostage-takers' demands.", "125"),
+        ("The marchers were stopped at the gate.", "191"),
+        ("Police stopped the protest march.", "191"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):
