@@ -820,6 +820,7 @@ def test_a_taking_of_nothing_anyone_holds_is_no_event(text):
         ("Egypt offered talks with Hamas.", "036"),
         ("The EU offered aid to Syria.", "033"),
         ("Russia offered asylum to Snowden.", "030"),
+        ("Israel has offered humanitarian assistance to the residents.", "030"),
         ("Putin offered to negotiate with the president of Armenia.", "036"),
     ],
 )

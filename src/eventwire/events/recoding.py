@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.participants import Ctx
+from eventwire.events.participants import Ctx, child_lemmas
 from eventwire.model import Actor
 
 AERIAL_CODE = "195"  # employ aerial weapons
@@ -127,7 +127,7 @@ def offer_reading(ctx: Ctx, verb: Token, offered: Token | None, code: str) -> Re
     lex = ctx.lex
     if offered is None:
         return (code, None, None) if any(c.dep_ == "xcomp" for c in verb.children) else None
-    noun = lex.match("NOUN", offered.lemma_.lower(), set())
+    noun = lex.match("NOUN", offered.lemma_.lower(), child_lemmas(offered))
     if noun is not None:
         promised = lex.by_prefix(lex.intent_codes, noun.cameo)
         return (promised, None, None) if promised else (code, None, None)
