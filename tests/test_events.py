@@ -834,3 +834,24 @@ def test_an_offer_is_coded_by_what_it_offers(text, code):
              "The plans are offered in four sizes."])
 def test_an_offer_of_goods_is_no_event(text):
     assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Police provided protection to the minority families.", "074"),
+        ("The US supplied weapons to the rebels.", "072"),
+        ("Donors provided them with food and shelter.", "073"),
+        ("The United Nations will provide nearly 25,000 tons of emergency food aid to refugees.", "033"),
+        ("The United States is providing aerial photographs and other military intelligence to Macedonia.", "072"),
+    ],
+)
+def test_what_is_provided_decides_the_aid(text, code):
+    events = _coded(text)
+    assert code in [e.cameo_code for e in events], [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Courtney provided estimates.", "The procedure provides precise removal.",
+                                  "The report provides details."])
+def test_providing_what_is_no_aid_is_no_event(text):
+    assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -38,7 +38,14 @@ from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
-from eventwire.events.recoding import Recoding, is_person, offer_reading, seizure_reading, strike_reading
+from eventwire.events.recoding import (
+    Recoding,
+    is_person,
+    offer_reading,
+    provision_reading,
+    seizure_reading,
+    strike_reading,
+)
 from eventwire.model import Actor, Event, Quote
 from eventwire.nlp import Parsed
 
@@ -114,7 +121,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike, a seizure or an offer re-coded from who does it and to what (``recoding``); other triggers as
+    """A strike, a seizure, an offer or a provision re-coded from who does it and to what (``recoding``); other triggers as
     they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
@@ -123,6 +130,8 @@ def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, c
         return seizure_reading(ctx, trig.phrase, s_tok, t_tok, source, target, code)
     if lex.cue(trig.phrase, "offering") and code == trig.cameo:
         return offer_reading(ctx, tok, t_tok, code)
+    if lex.cue(trig.phrase, "providing") and code == trig.cameo:
+        return provision_reading(ctx, tok, t_tok, code)
     return code, None, None
 
 

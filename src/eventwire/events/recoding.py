@@ -1,10 +1,11 @@
-"""Verbs whose event depends on who does them and to what: strikes, seizures and offers.
+"""Verbs whose event depends on who does them and to what: strikes, seizures, offers and provisions.
 
 "Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
 struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
 (an arrest, 173), weapons (a confiscation, 1711) or, figuratively, carbon dioxide (nothing).
 "Offered talks" promises talks (036), "offered asylum" cooperation (030); a shop that offers
-discounts offers nothing a researcher counts.
+discounts offers nothing a researcher counts, nor does a report that provides estimates, where
+troops that provide protection protect (074) and donors that provide food give relief (073).
 The lexicon gives each verb its usual code; these readings re-code it from its arguments, or
 drop it. The word lists are cues.tsv kinds.
 """
@@ -134,3 +135,41 @@ def offer_reading(ctx: Ctx, verb: Token, offered: Token | None, code: str) -> Re
     if lex.cue(offered.lemma_.lower(), "offerable") or offered.ent_type_ == "MONEY":
         return code, None, None
     return None
+
+
+# cues.tsv kinds of what is given as aid, and the CAMEO code of giving it
+AID_KINDS = (("aid-economic", "071"), ("aid-military", "072"), ("aid-humanitarian", "073"))
+
+
+def provision_reading(ctx: Ctx, verb: Token, given: Token | None, code: str) -> Recoding | None:
+    """A provision (cues.tsv "providing"), re-coded from what is given, or None: no event.
+
+    Aid the lexicon names is that aid ("provided protection": 074); money, arms and relief are economic,
+    military and humanitarian aid (071-073, cues.tsv "aid-*"); a thing of cooperation ("offerable":
+    "support", "security") keeps the verb's code; anything else is no aid ("the report provides estimates",
+    "provide entertainment"). "Provided them with food" gives the food."""
+    lex = ctx.lex
+    with_obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    given = with_obj or given
+    if given is None:
+        return None
+    for thing in _things_given(given):
+        word = thing.lemma_.lower()
+        noun = lex.match("NOUN", word, child_lemmas(thing))
+        if noun is not None and noun.cameo.startswith("07"):
+            return noun.cameo, None, None
+        for kind, aid in AID_KINDS:
+            if lex.cue(word, kind):
+                return aid, None, None
+        if lex.cue(word, "offerable") or thing.ent_type_ == "MONEY":
+            return code, None, None
+    return None
+
+
+def _things_given(given: Token) -> list[Token]:
+    """The object, what it measures ("25,000 tons of food aid") and its conjuncts ("photographs and
+    military intelligence")."""
+    out = [given] + [g for c in given.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+    return out + [c for t in list(out) for c in args.with_conjuncts(t)[1:]]
