@@ -550,6 +550,8 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "The plan meets the needs of residents.",
         "Visit the website for details.",
         "I stopped at a gas station.",
+        "Call the office for more information.",
+        "He took the case over.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -584,6 +586,9 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The U.S. said it would not meet the hostage-takers' demands.", "125"),
         ("The marchers were stopped at the gate.", "191"),
         ("Police stopped the protest march.", "191"),
+        ("The UN called for a ceasefire.", "020"),
+        ("The opposition called the strike off.", "082"),
+        ("Police took him into custody.", "173"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):

@@ -248,6 +248,14 @@ def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _prepositions_after_object(verb: Token) -> frozenset[str]:
+    """Prepositions hung on the verb after its direct object: "call the office for details"."""
+    obj = next((c.i for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return frozenset()
+    return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > obj)
+
+
 def _nominal_gerund(tok: Token) -> bool:
     """"police firing" tagged as a verb: an -ing form in a noun's place, without a subject."""
     return (
@@ -400,7 +408,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lemma in ("be", "have") or _participle_as_noun(tok) or _named_by_verb_phrase(tok, lex):
                     continue
-                trig = lex.match("VERB", lemma, child_lemmas(tok))
+                trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(tok))
                 if trig is None:
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):

@@ -47,11 +47,21 @@ class Lexicon:
     def cue(self, word: str, kind: str) -> bool:
         return kind in self.cues.get(word, ())
 
-    def match(self, pos: str, lemma: str, child_lemmas: set[str], table: str = "triggers") -> Trigger | None:
-        """The most specific trigger whose head is ``lemma`` and whose modifiers are present."""
+    def match(
+        self, pos: str, lemma: str, child_lemmas: set[str], table: str = "triggers",
+        late_particles: frozenset[str] = frozenset(),
+    ) -> Trigger | None:
+        """The most specific trigger whose head is ``lemma`` and whose modifiers are present.
+
+        A phrase of particles only ("call for", "take over") does not match a particle in
+        ``late_particles``, one that follows the verb's object: "call the office for details" calls
+        for nothing, where "called for a ceasefire" and "called the strike off" do."""
         for trig in getattr(self, table).get((pos, lemma), ()):
-            if all(m in child_lemmas for m in trig.modifiers):
-                return trig
+            if not all(m in child_lemmas for m in trig.modifiers):
+                continue
+            if late_particles and all(m in PARTICLES for m in trig.modifiers) and late_particles & set(trig.modifiers):
+                continue
+            return trig
         return None
 
     def by_prefix(self, table: dict[str, str], code: str) -> str:
