@@ -860,3 +860,19 @@ def test_what_is_provided_decides_the_aid(text, code):
                                   "The report provides details."])
 def test_providing_what_is_no_aid_is_no_event(text):
     assert [e.cameo_code for e in _coded(text) if e.cameo_code] == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+def test_conflict_words_near_sports_talk_are_metaphors_in_a_sports_article():
+    text = ("The Panthers stormed their way to the title on Saturday. The coach said the final was hard. "
+            "The league season ends next week with a tournament in Mankato.")
+    assert [e.cameo_code for e in _coded(text) if (e.cameo_code or "").startswith("19")] == []
+    assert "190" in [e.cameo_code for e in _coded("The Panthers stormed their way to the title on Saturday.")]
+
+
+def test_a_riot_report_far_from_the_sports_page_keeps_its_events():
+    riots = ("Police opened fire on a mob in the old city on Monday. Curfew was imposed in four areas. "
+             "The army was deployed in the state. Shops stayed shut. Buses did not run. Schools were closed. "
+             "Many people stayed home. ")
+    sports = "In the cricket match, India won the cup final by six wickets; the tournament ends next week."
+    codes = [e.cameo_code for e in _coded(riots + sports)]
+    assert "193" in codes and "1723" in codes, codes

@@ -380,6 +380,34 @@ def _discarded(sent, lex: Lexicon) -> bool:
     return len(hits) >= 2
 
 
+SPORTING_WORDS = 3  # distinct sports or entertainment words (discard.tsv) that make a whole article one
+SPORTING_WINDOW = 3  # sentences either side of an event in which a sports word makes it a metaphor
+CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+
+
+def _sports_sentences(parsed: Parsed, lex: Lexicon) -> set[int]:
+    """Indices of the sentences near a sports or entertainment word, in an article about sports or entertainment
+    (empty otherwise). There "Petrojet beat Ismaili", "the Panthers stormed their way to the title" and "the crew
+    spent three days shooting footage" are metaphors even in sentences without a sports word. A news round-up
+    with a cricket score far below its riot report keeps the riots."""
+    hits: dict[int, str] = {}
+    for n, sent in enumerate(parsed.doc.sents):
+        for t in sent:
+            if t.lemma_.lower() in lex.discard:
+                hits.setdefault(n, t.lemma_.lower())
+    words = {t.lemma_.lower() for t in parsed.doc if t.lemma_.lower() in lex.discard}
+    if len(words) < SPORTING_WORDS:
+        return set()
+    return {n + d for n in hits for d in range(-SPORTING_WINDOW, SPORTING_WINDOW + 1)}
+
+
+def _metaphor(ev: Event, sports: set[int]) -> bool:
+    """A conflict event near sports talk with no actor of the world's conflicts in it: teams and players are
+    unresolved names; police, gunmen or a state that attack at a stadium are still coded."""
+    known = [a for a in (ev.source, ev.target) if a is not None and (a.role is not None or a.country is not None)]
+    return ev.sentence in sports and (ev.cameo_code or "").startswith(CONFLICT_ROOTS) and not known
+
+
 def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> list[Event]:
     """Code every event of an article, in text order."""
     lex = lexicon()
@@ -447,6 +475,9 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 if ev.source is not None and not ev.source.rule.startswith("events:pronoun"):
                     ctx.recent.append(ev.source)
         events.extend(sentence_deaths(ctx, sent, events[first:]))
+    sports = _sports_sentences(parsed, lex)
+    if sports:
+        events = [e for e in events if not _metaphor(e, sports)]
     coded = {e.trigger.start for e in events}
     events.extend(quote_statements(ctx, coded))
     events.sort(key=lambda e: (e.trigger.start, e.cameo_code or ""))
