@@ -552,6 +552,9 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "I stopped at a gas station.",
         "Call the office for more information.",
         "He took the case over.",
+        "Najib has fired critics.",
+        "He immediately shot down rumors.",
+        "The parade was a demonstration of military power.",
     ],
 )
 def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
@@ -589,6 +592,9 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The UN called for a ceasefire.", "020"),
         ("The opposition called the strike off.", "082"),
         ("Police took him into custody.", "173"),
+        ("Four of the officers then fired a total of 10 shots.", "193"),
+        ("Troops fired mortars at the village.", "194"),
+        ("Students held a demonstration against the law.", "141"),
     ],
 )
 def test_the_coded_sense_stays_coded(text, code):
@@ -876,3 +882,10 @@ def test_a_riot_report_far_from_the_sports_page_keeps_its_events():
     sports = "In the cricket match, India won the cup final by six wickets; the tournament ends next week."
     codes = [e.cameo_code for e in _coded(riots + sports)]
     assert "193" in codes and "1723" in codes, codes
+
+
+def test_what_is_fired_at_someone_leaves_them_the_target():
+    events = _coded("Police fired tear gas shells at the mob.")
+    assert [(e.cameo_code, e.target.span.text if e.target else None) for e in events] == [("175", "the mob")]
+    events = _coded("Police fired rounds at the mob.")
+    assert [(e.cameo_code, e.target.span.text if e.target else None) for e in events] == [("193", "the mob")]

@@ -37,9 +37,10 @@ from eventwire.events.constructions import (
 from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
-from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
+from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
 from eventwire.events.recoding import (
     Recoding,
+    firing_reading,
     is_person,
     offer_reading,
     provision_reading,
@@ -63,6 +64,9 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";
         # not "expelled two diplomats"): the target is what the object, or else the verb, is aimed at
         tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
+    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok and _projectile(tgt_tok, lex)
+          and resolve_actor(ctx, tgt_tok) is None):
+        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok  # "fired rounds at the mob"
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         src_tok, tgt_tok, how = tgt_tok, None, "stative"  # "Israel is opposed to mediation": Israel opposes
@@ -121,7 +125,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike, a seizure, an offer or a provision re-coded from who does it and to what (``recoding``); other triggers as
+    """A strike, firing, a seizure, an offer or a provision re-coded from who does it and to what (``recoding``); other triggers as
     they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
@@ -132,6 +136,9 @@ def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, c
         return offer_reading(ctx, tok, t_tok, code)
     if lex.cue(trig.phrase, "providing") and code == trig.cameo:
         return provision_reading(ctx, tok, t_tok, code)
+    if lex.cue(trig.phrase, "firing") and code == trig.cameo:
+        fired = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return firing_reading(ctx, fired, code)
     return code, None, None
 
 
@@ -306,9 +313,15 @@ HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
 FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
 
 
+def _projectile(obj: Token, lex: Lexicon) -> bool:
+    """What is fired as a shot (cues.tsv "projectile"): "rounds", "tear gas shells", "a total of 10 shots"."""
+    measured = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile") for t in [obj, *measured])
+
+
 def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The trigger word in a sense the lexicon does not code (cues.tsv):
-    - dismissal: "was fired from his position", "fired him" (not "fired at them", "fired rounds");
+    - dismissal: "was fired from his position", "fired him", "fired critics" (not "fired at them", "fired rounds");
     - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
     - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
     - helping: "helped to arrest the rioters" helps nobody in particular: the arrest is the act;
@@ -326,8 +339,8 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         if subj is not None and not aimed and is_person(subj, lex):
             return True
         obj = deps.get("dobj")
-        if obj is not None and not aimed and is_person(obj, lex):  # "fired him", "fire veteran teachers"
-            return True
+        if obj is not None and not aimed and not obj.like_num and not _projectile(obj, lex):
+            return True  # "fired him", "fire veteran teachers", "has fired critics" (not "fired a total of 10 shots")
     if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
         return True
@@ -363,6 +376,12 @@ def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             return False  # a bare passive subject is most often a name, untagged in lower-cased archives
         return not is_person(undergoer, lex, counted=True)
     return False
+
+
+def _shows_a_thing(ctx: Ctx, noun: Token) -> bool:
+    """An "objectless" event noun whose "of" names a thing, not people: "a demonstration of military power"."""
+    shown = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(not is_person(g, ctx.lex) and actor_at(ctx, g) is None for g in shown)
 
 
 NAME_ENTITIES = ("ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT")
@@ -460,6 +479,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
                     continue  # "Beijing's tough talk": rhetoric, not talks
+                if lex.cue(lemma, "objectless") and _shows_a_thing(ctx, tok):
+                    continue  # "a demonstration of military power" shows it; "a demonstration of farmers" is a protest
                 if _in_a_name(tok):
                     continue  # "the North American Free Trade Agreement" names a treaty, nobody signs it here
                 found = _noun_events(ctx, tok, trig)

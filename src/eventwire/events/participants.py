@@ -242,6 +242,8 @@ def child_lemmas(token: Token, coordinated: bool = False) -> set[str]:
                 if c.dep_ == "dobj" and g.dep_ == "prep":
                     continue  # the object's own preposition: "take away their power over the budget" takes nothing over
                 out.add(g.lemma_.lower())
+                if g.dep_ == "compound":  # "fired tear gas shells": tear -> gas -> shells
+                    out.update(gg.lemma_.lower() for gg in g.children if gg.dep_ in ("compound", "amod"))
                 if c.dep_ == "prep" and g.dep_ == "prep":  # "pulled out of talks": out -> of -> talks
                     out.update(gg.lemma_.lower() for gg in g.children)
     return out

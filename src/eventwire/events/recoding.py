@@ -1,4 +1,4 @@
-"""Verbs whose event depends on who does them and to what: strikes, seizures, offers and provisions.
+"""Verbs whose event depends on who does them and to what: strikes, firing, seizures, offers and provisions.
 
 "Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
 struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
@@ -173,3 +173,14 @@ def _things_given(given: Token) -> list[Token]:
     out = [given] + [g for c in given.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
     return out + [c for t in list(out) for c in args.with_conjuncts(t)[1:]]
+
+
+HEAVY_FIRE_CODE = "194"  # fight with artillery and tanks
+
+
+def firing_reading(ctx: Ctx, fired: Token | None, code: str) -> Recoding:
+    """Firing (cues.tsv "firing") is small arms (the lexicon's 193) unless what is fired is a heavy weapon
+    (cues.tsv "weapon"): "fired mortars at the village", "fired rockets" are 194."""
+    if fired is not None and fired.pos_ == "NOUN" and ctx.lex.cue(fired.lemma_.lower(), "weapon"):
+        return HEAVY_FIRE_CODE, None, None
+    return code, None, None
