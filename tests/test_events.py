@@ -592,6 +592,7 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The UN called for a ceasefire.", "020"),
         ("The opposition called the strike off.", "082"),
         ("Police took him into custody.", "173"),
+        ("Angola would respond to whatever the resolution would call for.", "020"),
         ("Four of the officers then fired a total of 10 shots.", "193"),
         ("Troops fired mortars at the village.", "194"),
         ("Students held a demonstration against the law.", "141"),
@@ -873,6 +874,12 @@ def test_conflict_words_near_sports_talk_are_metaphors_in_a_sports_article():
             "The league season ends next week with a tournament in Mankato.")
     assert [e.cameo_code for e in _coded(text) if (e.cameo_code or "").startswith("19")] == []
     assert "190" in [e.cameo_code for e in _coded("The Panthers stormed their way to the title on Saturday.")]
+
+
+def test_protests_in_a_sports_article_are_protests():
+    text = ("Fans of the club staged protests outside the ground on Saturday. The league said the "
+            "tournament final would go ahead.")
+    assert any((e.cameo_code or "").startswith("14") for e in _coded(text)), [(e.rule, e.cameo_code) for e in _coded(text)]
 
 
 def test_a_riot_report_far_from_the_sports_page_keeps_its_events():

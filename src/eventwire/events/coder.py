@@ -257,7 +257,7 @@ def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
 
 def _prepositions_after_object(verb: Token) -> frozenset[str]:
     """Prepositions hung on the verb after its direct object: "call the office for details"."""
-    obj = next((c.i for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "whatever it calls for"
     if obj is None:
         return frozenset()
     return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > obj)
@@ -401,7 +401,7 @@ def _discarded(sent, lex: Lexicon) -> bool:
 
 SPORTING_WORDS = 3  # distinct sports or entertainment words (discard.tsv) that make a whole article one
 SPORTING_WINDOW = 3  # sentences either side of an event in which a sports word makes it a metaphor
-CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+METAPHOR_ROOTS = ("17", "18", "19", "20")  # coercion and violence: what games and films "do" in words
 
 
 def _sports_sentences(parsed: Parsed, lex: Lexicon) -> set[int]:
@@ -424,7 +424,7 @@ def _metaphor(ev: Event, sports: set[int]) -> bool:
     """A conflict event near sports talk with no actor of the world's conflicts in it: teams and players are
     unresolved names; police, gunmen or a state that attack at a stadium are still coded."""
     known = [a for a in (ev.source, ev.target) if a is not None and (a.role is not None or a.country is not None)]
-    return ev.sentence in sports and (ev.cameo_code or "").startswith(CONFLICT_ROOTS) and not known
+    return ev.sentence in sports and (ev.cameo_code or "").startswith(METAPHOR_ROOTS) and not known
 
 
 def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> list[Event]:
