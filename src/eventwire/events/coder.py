@@ -255,12 +255,16 @@ def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _prepositions_after_object(verb: Token) -> frozenset[str]:
-    """Prepositions hung on the verb after its direct object: "call the office for details"."""
-    obj = next((c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "whatever it calls for"
+def _prepositions_after_object(ctx: Ctx, verb: Token) -> frozenset[str]:
+    """Prepositions hung on the verb after its direct object: "call the office for details". Forces moved
+    keep their particle: "pulled forces out of the region" withdraws them."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "whatever it calls for"
     if obj is None:
         return frozenset()
-    return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > obj)
+    moved = resolve_actor(ctx, obj)
+    if moved is not None and ctx.lex.cue(moved.role or "", "armed-sector"):
+        return frozenset()
+    return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > obj.i)
 
 
 def _nominal_gerund(tok: Token) -> bool:
@@ -455,7 +459,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lemma in ("be", "have") or _participle_as_noun(tok) or _named_by_verb_phrase(tok, lex):
                     continue
-                trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(tok))
+                trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(ctx, tok))
                 if trig is None:
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):
