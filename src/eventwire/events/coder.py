@@ -38,6 +38,7 @@ from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
+from eventwire.events.senses import other_sense, projectile
 from eventwire.events.recoding import (
     Recoding,
     firing_reading,
@@ -64,7 +65,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";
         # not "expelled two diplomats"): the target is what the object, or else the verb, is aimed at
         tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
-    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok and _projectile(tgt_tok, lex)
+    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok and projectile(tgt_tok, lex)
           and resolve_actor(ctx, tgt_tok) is None):
         tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok  # "fired rounds at the mob"
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
@@ -306,82 +307,6 @@ def _participle_as_noun(tok) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in NOUN_SLOTS and any(c.dep_ == "det" for c in tok.children)
 
 
-# CAMEO codes of bodily harm (assault, fighting with weapons, mass violence): a medium ("shot on camera")
-# records the harm, it does not replace it
-HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
-
-
-# meeting, accusing and material conflict: the CAMEO roots whose verbs a figurative object makes a figure of
-# speech ("meet the deadline", "fight crime", "charge a fee"); "investigated the crimes" and "rejected the tax"
-# are still events
-FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
-
-
-def _projectile(obj: Token, lex: Lexicon) -> bool:
-    """What is fired as a shot (cues.tsv "projectile"): "rounds", "tear gas shells", "a total of 10 shots"."""
-    measured = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile") for t in [obj, *measured])
-
-
-def _other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    """The trigger word in a sense the lexicon does not code (cues.tsv):
-    - dismissal: "was fired from his position", "fired him", "fired critics" (not "fired at them", "fired rounds");
-    - aspectual: "stop thinking", "began laughing", "end up fighting": the gerund is the action, not the verb;
-    - objectless: "demonstrates the EU's commitment" shows something, protesters demonstrate without an object;
-    - helping: "helped to arrest the rioters" helps nobody in particular: the arrest is the act;
-    - figurative objects: "capture the heat", "seize the opportunity", "fight corruption" hurt nobody;
-    - needs-person: "volunteers will pick up litter" and "the report was released" hold nobody, and "she
-      posted on Facebook" posts nobody;
-    - recording: "captured on video" seizes nothing;
-    - participation: "helped in the attack" is no aid, the attack is coded with the helper as an agent."""
-    deps = {c.dep_: c for c in tok.children}
-    if lex.cue(tok.lemma_.lower(), "dismissal"):
-        if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
-            return True
-        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "in") for c in tok.children)
-        subj = deps.get("nsubjpass")
-        if subj is not None and not aimed and is_person(subj, lex):
-            return True
-        obj = deps.get("dobj")
-        if obj is not None and not aimed and not obj.like_num and not _projectile(obj, lex):
-            return True  # "fired him", "fire veteran teachers", "has fired critics" (not "fired a total of 10 shots")
-    if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers  # "stop fighting" is a phrase of its own
-            and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
-        return True
-    if any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children):
-        return True  # "will end up fighting": they will fight, nothing ends
-    if (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
-            and any(c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) for c in tok.children)):
-        return True  # "helped to arrest the rioters": the arrest is the act, coded on its own; no aid is given
-    if trig.cameo.startswith(FIGURATIVE_ROOTS) and any(
-            c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children):
-        return True  # "capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee"
-    if lex.cue(trig.phrase, "needs-object") and not any(
-            c.dep_ in args.OBJ + args.PASS_SUBJ + ("xcomp", "ccomp") for c in tok.children):
-        return True  # "I stopped at a gas station": nobody was stopped
-    if lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-        return True  # "the loan demonstrates the EU's commitment", "rallied support": no protest
-    if not trig.cameo.startswith(HARM_PREFIXES) and any(
-            c.dep_ == "prep" and c.lower_ == "on" and any(lex.cue(g.lemma_.lower(), "recording") for g in c.children)
-            for c in tok.children):
-        return True  # "captured on video", "caught on camera" (but "shot on camera" is still a shooting)
-    if lex.cue(tok.lemma_.lower(), "participation") and any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.dep_ == "pobj" and lex.match("NOUN", g.lemma_.lower(), child_lemmas(g)) for g in c.children)
-            for c in tok.children):
-        return True  # "helped in the attack": the attack is the event, and the helper one of its agents
-    if lex.cue(trig.phrase, "needs-person"):
-        undergoer = args.verb_arguments(tok)[1]  # the object, or the passive subject ("the report was released")
-        if undergoer is None and tok.dep_ == "conj":  # "were arrested and later released"
-            undergoer = args.verb_arguments(tok.head)[1]
-        if undergoer is None:
-            return True
-        if undergoer.dep_ == "nsubjpass" and not any(c.dep_ in ("det", "poss") for c in undergoer.children):
-            return False  # a bare passive subject is most often a name, untagged in lower-cased archives
-        return not is_person(undergoer, lex, counted=True)
-    return False
-
-
 def _shows_a_thing(ctx: Ctx, noun: Token) -> bool:
     """An "objectless" event noun whose "of" names a thing, not people: "a demonstration of military power"."""
     shown = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -469,7 +394,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 elif lex.cue(lemma, "custody") and any(
                         c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "halted") for c in tok.children):
                     continue  # "helped to arrest the deteriorating situation": halted, nobody held
-                elif _other_sense(tok, trig, lex):
+                elif other_sense(tok, trig, lex):
                     continue  # "was fired from his job", "stop thinking", "pick up litter"
                 elif _governs_coded_action(tok, lex):
                     continue  # "promised/threatened to X": coded through X

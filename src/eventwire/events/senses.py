@@ -1,0 +1,125 @@
+"""Trigger words in a sense the lexicon does not code.
+
+The lexicon gives each word its event sense ("fire" shoots, "capture" takes, "demonstrate" protests);
+news also uses the same words in other senses ("fired him", "captured on video", "demonstrates the
+commitment"). Each check below reads one such sense from the parse and a cues.tsv word list; a
+trigger any of them recognises is no event. Checks are plain functions of (token, trigger, lexicon),
+listed in ``VERB_SENSES``: adding a sense is adding a function and a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from eventwire.events import arguments as args
+from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.events.participants import child_lemmas
+from eventwire.events.recoding import is_person
+
+# CAMEO codes of bodily harm (assault, fighting with weapons, mass violence): a medium ("shot on camera")
+# records the harm, it does not replace it
+HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
+
+# meeting, accusing and material conflict: the CAMEO roots whose verbs a figurative object makes a figure of
+# speech ("meet the deadline", "fight crime", "charge a fee"); "investigated the crimes" and "rejected the tax"
+# are still events
+FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
+
+AIMING_PREPS = ("at", "on", "upon", "into", "in")
+
+
+def projectile(obj: Token, lex: Lexicon) -> bool:
+    """What is fired as a shot (cues.tsv "projectile"): "rounds", "tear gas shells", "a total of 10 shots"."""
+    measured = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile") for t in [obj, *measured])
+
+
+def dismissal(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"was fired from his position", "fired him", "fired critics" (not "fired at them", "fired rounds")."""
+    if not lex.cue(tok.lemma_.lower(), "dismissal"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in tok.children):
+        return False
+    deps = {c.dep_: c for c in tok.children}
+    subj, obj = deps.get("nsubjpass"), deps.get("dobj")
+    if subj is not None and is_person(subj, lex):
+        return True
+    return obj is not None and not obj.like_num and not projectile(obj, lex)
+
+
+def aspectual(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"stop thinking", "began laughing", "will end up fighting": the gerund is the action, not the verb
+    ("stop fighting" is a phrase of its own)."""
+    if (lex.cue(tok.lemma_.lower(), "aspectual") and not trig.modifiers
+            and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in tok.children)):
+        return True
+    return any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children)
+
+
+def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"helped to arrest the rioters" helps nobody in particular: the arrest is the act, coded on its own."""
+    return (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
+            and any(c.dep_ == "xcomp" and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) for c in tok.children))
+
+
+def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee"."""
+    return trig.cameo.startswith(FIGURATIVE_ROOTS) and any(
+        c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children)
+
+
+def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"I stopped at a gas station": a verb that needs something acted on (cues.tsv "needs-object") has none."""
+    return lex.cue(trig.phrase, "needs-object") and not any(
+        c.dep_ in args.OBJ + args.PASS_SUBJ + ("xcomp", "ccomp") for c in tok.children)
+
+
+def showing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"the loan demonstrates the EU's commitment", "rallied support": an "objectless" verb with an object
+    shows something; protesters demonstrate without one."""
+    return lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+
+
+def recording(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"captured on video", "caught on camera" (but "shot on camera" is still a shooting)."""
+    return not trig.cameo.startswith(HARM_PREFIXES) and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(lex.cue(g.lemma_.lower(), "recording") for g in c.children)
+        for c in tok.children)
+
+
+def participation(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"helped in the attack": the attack is the event, and the helper one of its agents."""
+    return lex.cue(tok.lemma_.lower(), "participation") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and lex.match("NOUN", g.lemma_.lower(), child_lemmas(g)) for g in c.children)
+        for c in tok.children)
+
+
+def nobody_held(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"volunteers will pick up litter" and "the report was released" hold nobody, and "she posted on
+    Facebook" posts nobody (cues.tsv "needs-person")."""
+    if not lex.cue(trig.phrase, "needs-person"):
+        return False
+    undergoer = args.verb_arguments(tok)[1]  # the object, or the passive subject ("the report was released")
+    if undergoer is None and tok.dep_ == "conj":  # "were arrested and later released"
+        undergoer = args.verb_arguments(tok.head)[1]
+    if undergoer is None:
+        return True
+    if undergoer.dep_ == "nsubjpass" and not any(c.dep_ in ("det", "poss") for c in undergoer.children):
+        return False  # a bare passive subject is most often a name, untagged in lower-cased archives
+    return not is_person(undergoer, lex, counted=True)
+
+
+SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
+VERB_SENSES: tuple[SenseCheck, ...] = (
+    dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
+)
+
+
+def other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether the verb trigger is used in a sense the lexicon does not code (any of ``VERB_SENSES``)."""
+    return any(check(tok, trig, lex) for check in VERB_SENSES)
