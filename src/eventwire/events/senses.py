@@ -67,9 +67,11 @@ def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 
 def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee"."""
+    """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee",
+    "fighting two apartment fires"."""
     return trig.cameo.startswith(FIGURATIVE_ROOTS) and any(
-        c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") for c in tok.children)
+        c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") and c.lemma_.lower() not in trig.modifiers
+        for c in tok.children)  # "fight fires" is figurative, "open fire" a phrase of its own
 
 
 def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
