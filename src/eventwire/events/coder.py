@@ -41,6 +41,7 @@ from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_a
 from eventwire.events.senses import other_sense, projectile
 from eventwire.events.recoding import (
     Recoding,
+    deployment_reading,
     firing_reading,
     is_person,
     offer_reading,
@@ -126,7 +127,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike, firing, a seizure, an offer or a provision re-coded from who does it and to what (``recoding``); other triggers as
+    """A strike, firing, a seizure, an offer, a provision or a deployment re-coded from who does it and to what (``recoding``); other triggers as
     they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
@@ -137,6 +138,8 @@ def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, c
         return offer_reading(ctx, tok, t_tok, code)
     if lex.cue(trig.phrase, "providing") and code == trig.cameo:
         return provision_reading(ctx, tok, t_tok, code)
+    if lex.cue(trig.phrase, "force-movement") and code == trig.cameo:
+        return deployment_reading(ctx, source, target, code)
     if lex.cue(trig.phrase, "firing") and code == trig.cameo:
         fired = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return firing_reading(ctx, fired, code)

@@ -1,4 +1,5 @@
-"""Verbs whose event depends on who does them and to what: strikes, firing, seizures, offers and provisions.
+"""Verbs whose event depends on who does them and to what: strikes, firing, seizures, offers, provisions
+and deployments.
 
 "Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
 struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
@@ -184,3 +185,14 @@ def firing_reading(ctx: Ctx, fired: Token | None, code: str) -> Recoding:
     if fired is not None and fired.pos_ == "NOUN" and ctx.lex.cue(fired.lemma_.lower(), "weapon"):
         return HEAVY_FIRE_CODE, None, None
     return code, None, None
+
+
+def deployment_reading(ctx: Ctx, mover: Actor | None, moved: Actor | None, code: str) -> Recoding | None:
+    """Moving forces (cues.tsv "force-movement"), or None when a mover outside the state moves no force:
+    "the migrants rush", "activists kept vigil", "the company deployed a new system". Unnamed movers and
+    movers of the state still deploy: "security personnel have been deployed", "the administration deployed
+    six companies of para-military forces", "a close watch is being kept"."""
+    lex = ctx.lex
+    if any(a is not None and lex.cue(a.role or "", "state-sector") for a in (mover, moved)):
+        return code, None, None
+    return None if mover is not None and mover.role is not None else (code, None, None)
