@@ -36,14 +36,19 @@ def projectile(obj: Token, lex: Lexicon) -> bool:
     return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile") for t in [obj, *measured])
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition that says when, not at whom: "on Monday", "in March"."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def dismissal(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"was fired from his position", "fired him", "fired critics" (not "fired at them", "fired rounds")."""
     if not lex.cue(tok.lemma_.lower(), "dismissal"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in tok.children):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS and not _dated(c) for c in tok.children):
+        return False  # "fired at them", "fired on the crowd" (not "fired Reams on Monday")
     deps = {c.dep_: c for c in tok.children}
     subj, obj = deps.get("nsubjpass"), deps.get("dobj")
     if subj is not None and is_person(subj, lex):
