@@ -606,6 +606,7 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("Police fired on the crowd on Monday.", "193"),
         ("The mob was driven back by police.", "175"),
         ("Security personnel have been deployed.", "154"),
+        ("The new fighters are expected to deploy in the major cities.", "154"),
         ("A close watch is being kept near religious places.", "150"),
         ("Four of the officers then fired a total of 10 shots.", "193"),
         ("Troops fired mortars at the village.", "194"),

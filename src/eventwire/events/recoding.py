@@ -188,11 +188,11 @@ def firing_reading(ctx: Ctx, fired: Token | None, code: str) -> Recoding:
 
 
 def deployment_reading(ctx: Ctx, mover: Actor | None, moved: Actor | None, code: str) -> Recoding | None:
-    """Moving forces (cues.tsv "force-movement"), or None when a mover outside the state moves no force:
-    "the migrants rush", "activists kept vigil", "the company deployed a new system". Unnamed movers and
-    movers of the state still deploy: "security personnel have been deployed", "the administration deployed
-    six companies of para-military forces", "a close watch is being kept"."""
+    """Moving forces (cues.tsv "force-movement"), or None when a mover with no forces moves: "the migrants
+    rush", "activists kept vigil", "the company deployed a new system". Unnamed movers and those with forces
+    (cues.tsv "deploying-sector") still deploy: "security personnel have been deployed", "the administration
+    deployed six companies of para-military forces", "AU forces patrolled the coast"."""
     lex = ctx.lex
-    if any(a is not None and lex.cue(a.role or "", "state-sector") for a in (mover, moved)):
+    if any(a is not None and lex.cue(a.role or "", "deploying-sector") for a in (mover, moved)):
         return code, None, None
     return None if mover is not None and mover.role is not None else (code, None, None)
