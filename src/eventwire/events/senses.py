@@ -121,9 +121,19 @@ def nobody_held(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return not is_person(undergoer, lex, counted=True)
 
 
+def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"quit the speculation", "quit smoking": a verb of resigning (cues.tsv "resigning") whose object is no
+    office (cues.tsv "office": "quit his post", "resigned her seat"); without an object it resigns."""
+    if not lex.cue(trig.phrase, "resigning"):
+        return False
+    left = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    return any(c.tag_ == "VBG" or not lex.cue(c.lemma_.lower(), "office") for c in left)
+
+
 SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
+    leaving_no_office,
 )
 
 
