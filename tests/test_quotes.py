@@ -262,6 +262,20 @@ def test_signed_vox_pop_quote():
     assert q.cue.text == "―"
 
 
+def test_signed_quotes_in_a_row_keep_each_name_on_its_line():
+    text = ("“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez\n"
+            "“I’m so ashamed to be an American. He never grew up.” ― Jacklyn Ashley\n")
+    quotes = run(text)
+    assert quotes[0].source.text == "Carla Sanchez", [q.source.text for q in quotes if q.source]
+
+
+def test_a_paragraph_opened_with_a_closing_mark_is_a_quote():
+    text = "Intro.\n”Mr. Trump embodies racism. He represents our shame.” ― Sonya Herridge\nHe said ”no” twice."
+    assert [text[q.start:q.end] for q in find_quoted(text, load_lexicon())][0].startswith("”Mr. Trump")
+    english = "“No,” she said, “never.”"  # an opening mark that closes another pair („…“) stays an opener
+    assert [english[q.start:q.end] for q in find_quoted(english, load_lexicon())] == ["“No,”", "“never.”"]
+
+
 def test_reporting_noun():
     text = "Trump repeated his claim that the election was rigged against him."
     q = run(text)[0]

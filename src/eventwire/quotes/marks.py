@@ -99,6 +99,22 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: tuple[QuoteMarkPair,
     return found
 
 
+def _misturned_openers(text: str, pairs: tuple[QuoteMarkPair, ...]) -> str:
+    """A paragraph that starts with a closing mark right before a word opens a quote with it: the typo
+    in ”Mr. Trump embodies …” ― Sonya Herridge. Scanned as the opening mark; offsets stay in place."""
+    opening = {p.open for p in pairs}
+    turned = {p.close: p.open for p in pairs  # MUTANT
+              if p.kind in ("double", "angle") and p.open != p.close and p.close not in opening}  # not „…“
+    chars = list(text)
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        while i < p_end and text[i].isspace():
+            i += 1
+        if i + 1 < p_end and text[i] in turned and text[i + 1].isalnum() and text.count(text[i], i + 1, p_end):
+            chars[i] = turned[text[i]]
+    return "".join(chars)
+
+
 def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     """Quoted stretches of ``text``, joining quotes that run over paragraph breaks."""
     pairs = lexicon.quote_marks
@@ -106,6 +122,7 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     # Typewriter double quotes written as two apostrophes (''like this'', ``or this''):
     # scan them as one straight mark; the placeholder keeps every offset in place.
     text = text.replace("``", '"\x01').replace("''", '"\x01')
+    text = _misturned_openers(text, pairs)
     openers = {p.open for p in lexicon.unambiguous_marks()}
     raw: list[tuple[int, int, bool]] = []
     for p_start, p_end in _paragraphs(text):

@@ -102,8 +102,26 @@ def source_range(subject: Token) -> TokenRange:
             b = i - 1
             break
     a = _after_dateline(doc, a, b)
+    a, b = _one_line(doc, a, b, subject.i)
     rng = trim(doc, (a, b), keep_quotes=False)
     return rng or (subject.i, subject.i)
+
+
+def _one_line(doc: Doc, a: int, b: int, head: int) -> TokenRange:
+    """The part of a source phrase on its head's line: a name does not run on into the next paragraph
+    ("― Pamela Padilla" then, on the next line, “I’m so ashamed …”, which the parser may hang on the name)."""
+    for i in range(head, b + 1):
+        if "\n" in doc[i].text:
+            b = i - 1
+            break
+        if "\n" in doc[i].whitespace_:
+            b = i
+            break
+    for i in range(head - 1, a - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            a = i + 1
+            break
+    return a, max(a, b)
 
 
 DATELINE_DASHES = ("—", "–", "--")
