@@ -66,9 +66,10 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";
         # not "expelled two diplomats"): the target is what the object, or else the verb, is aimed at
         tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
-    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok and projectile(tgt_tok, lex)
-          and resolve_actor(ctx, tgt_tok) is None):
-        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok  # "fired rounds at the mob"
+    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok
+          and projectile(tgt_tok, lex) and resolve_actor(ctx, tgt_tok) is None):
+        # "fired rounds at the mob": what is fired is no target, whom it is fired at is
+        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         src_tok, tgt_tok, how = tgt_tok, None, "stative"  # "Israel is opposed to mediation": Israel opposes
@@ -127,8 +128,8 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike, firing, a seizure, an offer, a provision or a deployment re-coded from who does it and to what (``recoding``); other triggers as
-    they are."""
+    """A strike, firing, a seizure, an offer, a provision or a deployment re-coded from who does it and to
+    what (``recoding``); other triggers as they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
         return strike_reading(ctx, tok, s_tok, source, target, code)
@@ -230,8 +231,8 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
     """The object of a verb phrase the lexicon codes whole ("lifted the blockade", "imposed curfew",
-    "stopped fighting"), or of an offer ("offered talks"): the phrase says what happened to the thing, so the noun (or the gerund)
-    is not an event of its own."""
+    "stopped fighting"), or of an offer ("offered talks"): the phrase says what happened to the thing,
+    so the noun (or the gerund) is not an event of its own."""
     head = noun.head
     if noun.dep_ == "pobj":  # "withdrew from the talks", "pulled out of talks"
         while head.dep_ == "prep" and head.head.i != head.i:
