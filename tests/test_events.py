@@ -561,6 +561,7 @@ def test_a_plea_in_court_is_no_appeal_and_a_fire_drill_no_military_exercise():
         "Ms. Odell drove back to Harlem on Sunday.",
         "Just quit the speculation.",
         "He quit smoking.",
+        "The company failed to meet the target.",
         "Najib has fired critics.",
         "He immediately shot down rumors.",
         "The parade was a demonstration of military power.",
@@ -609,6 +610,7 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The mob was driven back by police.", "175"),
         ("The minister quit his post.", "0831"),
         ("The prime minister resigned.", "0831"),
+        ("A Bulgarian drone has destroyed an enemy target.", "1712"),
         ("Security personnel have been deployed.", "154"),
         ("The new fighters are expected to deploy in the major cities.", "154"),
         ("A close watch is being kept near religious places.", "150"),
@@ -852,6 +854,7 @@ def test_a_taking_of_nothing_anyone_holds_is_no_event(text):
         ("The EU offered aid to Syria.", "033"),
         ("Russia offered asylum to Snowden.", "030"),
         ("Israel has offered humanitarian assistance to the residents.", "030"),
+        ("The country has offered food and other supplies to the people.", "0333"),
         ("Putin offered to negotiate with the president of Armenia.", "036"),
     ],
 )

@@ -28,6 +28,9 @@ CONFISCATE_CODE = "1711"  # confiscate property
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "you"})
 
+# cues.tsv kinds of what is given as aid, and the CAMEO code of giving it
+AID_KINDS = (("aid-economic", "071"), ("aid-military", "072"), ("aid-humanitarian", "073"))
+
 # CAMEO code, PLOVER type and mode; a new code with no type takes its type and mode from cameo.tsv
 Recoding = tuple[str, str | None, str | None]
 
@@ -134,13 +137,14 @@ def offer_reading(ctx: Ctx, verb: Token, offered: Token | None, code: str) -> Re
     if noun is not None:
         promised = lex.by_prefix(lex.intent_codes, noun.cameo)
         return (promised, None, None) if promised else (code, None, None)
+    for kind, aid in AID_KINDS:  # "offered food and other supplies": material aid promised
+        if lex.cue(offered.lemma_.lower(), kind):
+            return lex.by_prefix(lex.intent_codes, aid) or code, None, None
     if lex.cue(offered.lemma_.lower(), "offerable") or offered.ent_type_ == "MONEY":
         return code, None, None
     return None
 
 
-# cues.tsv kinds of what is given as aid, and the CAMEO code of giving it
-AID_KINDS = (("aid-economic", "071"), ("aid-military", "072"), ("aid-humanitarian", "073"))
 
 
 def provision_reading(ctx: Ctx, verb: Token, given: Token | None, code: str) -> Recoding | None:

@@ -27,6 +27,8 @@ HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
 # are still events
 FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
 
+MEETING_ROOT = "04"  # consult: its "meet" meets deadlines and targets too (cues.tsv "aim")
+
 AIMING_PREPS = ("at", "on", "upon", "into", "in")
 
 
@@ -75,9 +77,10 @@ def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee",
     "fighting two apartment fires"."""
-    return trig.cameo.startswith(FIGURATIVE_ROOTS) and any(
-        c.dep_ == "dobj" and lex.cue(c.lemma_.lower(), "figurative") and c.lemma_.lower() not in trig.modifiers
-        for c in tok.children)  # "fight fires" is figurative, "open fire" a phrase of its own
+    objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() not in trig.modifiers]
+    # "fight fires" is figurative, "open fire" a phrase of its own; "met its target" aims, "destroyed a target" hits
+    return (trig.cameo.startswith(FIGURATIVE_ROOTS) and any(lex.cue(w, "figurative") for w in objects)
+            or trig.cameo.startswith(MEETING_ROOT) and any(lex.cue(w, "aim") for w in objects))
 
 
 def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
