@@ -878,6 +878,7 @@ def test_an_offer_of_goods_is_no_event(text):
         ("Donors provided them with food and shelter.", "073"),
         ("The United Nations will provide nearly 25,000 tons of emergency food aid to refugees.", "033"),
         ("The United States is providing aerial photographs and other military intelligence to Macedonia.", "072"),
+        ("The US provided a substantial military gift to Nepal.", "070"),
     ],
 )
 def test_what_is_provided_decides_the_aid(text, code):
