@@ -823,6 +823,7 @@ def test_a_strike_by_nothing_armed_is_no_assault(text):
         ("Rebels captured two soldiers.", "181"),
         ("Police seized 1,248 bags of heroin.", "1711"),
         ("Troops captured weapons and ammunition.", "1711"),
+        ("Intelligence agents captured the suspect.", "173"),
         ("Police recovered 86 firearms.", "1711"),
     ],
 )
@@ -841,6 +842,7 @@ def test_what_a_seizure_takes_decides_its_code(text, code):
         "Investors hope to recover their losses.",
         "The vehicle, occupied by a male driver, crashed.",
         "Commissioners voted to take away the assessors' power over the budget.",
+        "She took over the leadership of the party.",
     ],
 )
 def test_a_taking_of_nothing_anyone_holds_is_no_event(text):

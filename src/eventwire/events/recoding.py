@@ -116,7 +116,7 @@ def seizure_reading(
         return code, None, None
     kind = _taken_kind(lex, taken_tok, taken)
     if kind == "people":
-        state = (taker is None or lex.cue(taker.role or "", "generic-sector")
+        state = (taker is None or lex.cue(taker.role or "", "state-sector")
                  or (taker.role is None and taker.country is not None))
         return (ARREST_CODE if state else ABDUCT_CODE), None, None
     if kind == "thing":  # "seized weapons"; "troops captured weapons", but "capture carbon dioxide" takes nothing
