@@ -76,8 +76,11 @@ def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee",
-    "fighting two apartment fires"."""
-    objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() not in trig.modifiers]
+    "fighting two apartment fires", "the price charged", "the fee was charged"."""
+    undergoers = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the price charged"
+        undergoers.append(tok.head)
+    objects = [u.lemma_.lower() for u in undergoers if u.lemma_.lower() not in trig.modifiers]
     # "fight fires" is figurative, "open fire" a phrase of its own; "met its target" aims, "destroyed a target" hits
     return (trig.cameo.startswith(FIGURATIVE_ROOTS) and any(lex.cue(w, "figurative") for w in objects)
             or trig.cameo.startswith(MEETING_ROOT) and any(lex.cue(w, "aim") for w in objects))
@@ -122,7 +125,10 @@ def nobody_held(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         return True
     if undergoer.dep_ == "nsubjpass" and not any(c.dep_ in ("det", "poss") for c in undergoer.children):
         return False  # a bare passive subject is most often a name, untagged in lower-cased archives
-    return not is_person(undergoer, lex, counted=True)
+    # "picked up 20", "20 were released": a count is people only when someone is held or freed, not when
+    # a player "posted the third 20-20 game"
+    counted = not lex.cue(trig.phrase, "uncounted")
+    return not is_person(undergoer, lex, counted=counted)
 
 
 def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
