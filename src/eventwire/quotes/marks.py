@@ -99,14 +99,14 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: tuple[QuoteMarkPair,
     return found
 
 
-def _misturned_openers(text: str, pairs: tuple[QuoteMarkPair, ...]) -> str:
+def _misturned_openers(text: str, paragraphs: list[tuple[int, int]], lexicon: Lexicon) -> str:
     """A paragraph that starts with a closing mark right before a word opens a quote with it: the typo
     in ”Mr. Trump embodies …” ― Sonya Herridge. Scanned as the opening mark; offsets stay in place."""
-    opening = {p.open for p in pairs}
-    turned = {p.close: p.open for p in pairs  # MUTANT
+    opening = lexicon.opening_marks
+    turned = {p.close: p.open for p in lexicon.quote_marks
               if p.kind in ("double", "angle") and p.open != p.close and p.close not in opening}  # not „…“
     chars = list(text)
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraphs:
         i = p_start
         while i < p_end and text[i].isspace():
             i += 1
@@ -122,10 +122,11 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     # Typewriter double quotes written as two apostrophes (''like this'', ``or this''):
     # scan them as one straight mark; the placeholder keeps every offset in place.
     text = text.replace("``", '"\x01').replace("''", '"\x01')
-    text = _misturned_openers(text, pairs)
+    paragraphs = _paragraphs(text)  # both rewrites keep every offset, so the paragraphs stay where they are
+    text = _misturned_openers(text, paragraphs, lexicon)
     openers = {p.open for p in lexicon.unambiguous_marks()}
     raw: list[tuple[int, int, bool]] = []
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraphs:
         raw.extend(_scan_paragraph(text, p_start, p_end, pairs))
     merged: list[Quoted] = []
     for start, end, closed in raw:
