@@ -51,6 +51,12 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" phrases: what it measures or shows ("a total of 10 shots", "tons of food
+    aid", "a demonstration of military power")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
 def _first(verb: Token, deps: tuple[str, ...]) -> Token | None:
     for c in verb.children:
         if c.dep_ in deps:

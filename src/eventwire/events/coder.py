@@ -43,6 +43,7 @@ from eventwire.events.recoding import (
     Recoding,
     deployment_reading,
     firing_reading,
+    in_sector,
     is_person,
     offer_reading,
     provision_reading,
@@ -61,14 +62,12 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     else:
         rule_extra = ""
     src_tok, tgt_tok, how = verb_arguments(ctx, tok)
-    if (tgt_tok is not None and tgt_tok.head == tok and tgt_tok.lemma_.lower() in trig.modifiers
-            and resolve_actor(ctx, tgt_tok) is None):
-        # the object is part of the phrase and no actor ("lifted sanctions on Burma", "halted aid to Serbia";
-        # not "expelled two diplomats"): the target is what the object, or else the verb, is aimed at
-        tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
-    elif (code.startswith(("175", "18", "19")) and tgt_tok is not None and tgt_tok.head == tok
-          and projectile(tgt_tok, lex) and resolve_actor(ctx, tgt_tok) is None):
-        # "fired rounds at the mob": what is fired is no target, whom it is fired at is
+    if (tgt_tok is not None and tgt_tok.head == tok and resolve_actor(ctx, tgt_tok) is None
+            and (tgt_tok.lemma_.lower() in trig.modifiers
+                 or code.startswith(("175", "18", "19")) and projectile(tgt_tok, lex))):
+        # the object is part of the phrase, or what is fired, and no actor ("lifted sanctions on Burma", "halted
+        # aid to Serbia", "fired rounds at the mob"; not "expelled two diplomats"): the target is what the
+        # object, or else the verb, is aimed at
         tgt_tok = args.phrase_object_target(tgt_tok) or args.phrase_object_target(tok) or tgt_tok
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
@@ -133,15 +132,18 @@ def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, c
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
         return strike_reading(ctx, tok, s_tok, source, target, code)
-    if any(lex.cue(trig.phrase, k) for k in ("seizure", "recovery")) and code == trig.cameo:
-        return seizure_reading(ctx, trig.phrase, s_tok, t_tok, source, target, code)
-    if lex.cue(trig.phrase, "offering") and code == trig.cameo:
+    phrase = trig.phrase
+    if code != trig.cameo:  # re-coded already: "shot dead", or by an earlier conjunct's reading
+        return code, None, None
+    if lex.cue(phrase, "seizure") or lex.cue(phrase, "recovery"):
+        return seizure_reading(ctx, phrase, s_tok, t_tok, source, target, code)
+    if lex.cue(phrase, "offering"):
         return offer_reading(ctx, tok, t_tok, code)
-    if lex.cue(trig.phrase, "providing") and code == trig.cameo:
+    if lex.cue(phrase, "providing"):
         return provision_reading(ctx, tok, t_tok, code)
-    if lex.cue(trig.phrase, "force-movement") and code == trig.cameo:
+    if lex.cue(phrase, "force-movement"):
         return deployment_reading(ctx, source, target, code)
-    if lex.cue(trig.phrase, "firing") and code == trig.cameo:
+    if lex.cue(phrase, "firing"):
         fired = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return firing_reading(ctx, fired, code)
     return code, None, None
@@ -184,10 +186,10 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         anchor = anchor.head  # "teargas shells": the arguments hang on "shells"
     own_words = frozenset(c.i for c in tok.children if c.lemma_.lower() in trig.modifiers)
     entry = cameo(trig.cameo)
+    mutual = entry is not None and entry.root in MUTUAL_ROOTS  # talks, agreements, cooperation
     src_tok, tgt_tok, how = args.noun_arguments(
-        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"),
-        topical=entry is not None and entry.root in MUTUAL_ROOTS)  # talks, agreements, cooperation
-    if tgt_tok is None and src_tok is not None and entry is not None and entry.root in MUTUAL_ROOTS:
+        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"), topical=mutual)
+    if tgt_tok is None and src_tok is not None and mutual:
         partners = args.with_conjuncts(src_tok)  # "Ethiopia and Egypt agreed to resume talks": talks with Egypt
         tgt_tok = partners[1] if _two_parties(partners) else None
     if src_tok is not None and src_tok.i == tok.i:
@@ -266,8 +268,7 @@ def _prepositions_after_object(ctx: Ctx, verb: Token) -> frozenset[str]:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "whatever it calls for"
     if obj is None:
         return frozenset()
-    moved = resolve_actor(ctx, obj)
-    if moved is not None and ctx.lex.cue(moved.role or "", "armed-sector"):
+    if in_sector(ctx.lex, resolve_actor(ctx, obj), "armed-sector"):
         return frozenset()
     return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > obj.i)
 
@@ -313,8 +314,7 @@ def _participle_as_noun(tok) -> bool:
 
 def _shows_a_thing(ctx: Ctx, noun: Token) -> bool:
     """An "objectless" event noun whose "of" names a thing, not people: "a demonstration of military power"."""
-    shown = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return any(not is_person(g, ctx.lex) and actor_at(ctx, g) is None for g in shown)
+    return any(not is_person(g, ctx.lex) and actor_at(ctx, g) is None for g in args.of_objects(noun))
 
 
 NAME_ENTITIES = ("ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT")
@@ -326,10 +326,14 @@ def _in_a_name(tok: Token) -> bool:
     return tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ == "I" and tok.is_title
 
 
-def _discarded(sent, lex: Lexicon) -> bool:
-    """Sports and entertainment sentences: their "attacks" and "beats" are metaphors."""
-    hits = {t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard}
-    return len(hits) >= 2
+def _sports_words(parsed: Parsed, lex: Lexicon) -> list[frozenset[str]]:
+    """Each sentence's sports or entertainment words (discard.tsv), read once for both uses below."""
+    return [frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in lex.discard) for sent in parsed.doc.sents]
+
+
+def _discarded(words: frozenset[str]) -> bool:
+    """A sports or entertainment sentence (two such words): its "attacks" and "beats" are metaphors."""
+    return len(words) >= 2
 
 
 SPORTING_WORDS = 3  # distinct sports or entertainment words (discard.tsv) that make a whole article one
@@ -337,20 +341,15 @@ SPORTING_WINDOW = 3  # sentences either side of an event in which a sports word 
 METAPHOR_ROOTS = ("17", "18", "19", "20")  # coercion and violence: what games and films "do" in words
 
 
-def _sports_sentences(parsed: Parsed, lex: Lexicon) -> set[int]:
+def _sports_sentences(sports_words: list[frozenset[str]]) -> set[int]:
     """Indices of the sentences near a sports or entertainment word, in an article about sports or entertainment
     (empty otherwise). There "Petrojet beat Ismaili", "the Panthers stormed their way to the title" and "the crew
     spent three days shooting footage" are metaphors even in sentences without a sports word. A news round-up
     with a cricket score far below its riot report keeps the riots."""
-    hits: dict[int, str] = {}
-    for n, sent in enumerate(parsed.doc.sents):
-        for t in sent:
-            if t.lemma_.lower() in lex.discard:
-                hits.setdefault(n, t.lemma_.lower())
-    words = {t.lemma_.lower() for t in parsed.doc if t.lemma_.lower() in lex.discard}
-    if len(words) < SPORTING_WORDS:
+    if len(frozenset().union(*sports_words)) < SPORTING_WORDS:
         return set()
-    return {n + d for n in hits for d in range(-SPORTING_WINDOW, SPORTING_WINDOW + 1)}
+    return {n + d for n, words in enumerate(sports_words) if words
+            for d in range(-SPORTING_WINDOW, SPORTING_WINDOW + 1)}
 
 
 def _metaphor(ev: Event, sports: set[int]) -> bool:
@@ -368,8 +367,9 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
     events: list[Event] = []
     seen: set[tuple] = set()
     year = parsed.article.date.year if parsed.article.date else None
-    for sent in parsed.doc.sents:
-        if _discarded(sent, lex):
+    sports_words = _sports_words(parsed, lex)
+    for n, sent in enumerate(parsed.doc.sents):
+        if _discarded(sports_words[n]):
             continue
         first = len(events)
         for tok in sent:
@@ -429,7 +429,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 if ev.source is not None and not ev.source.rule.startswith("events:pronoun"):
                     ctx.recent.append(ev.source)
         events.extend(sentence_deaths(ctx, sent, events[first:]))
-    sports = _sports_sentences(parsed, lex)
+    sports = _sports_sentences(sports_words)
     if sports:
         events = [e for e in events if not _metaphor(e, sports)]
     coded = {e.trigger.start for e in events}

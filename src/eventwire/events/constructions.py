@@ -14,6 +14,7 @@ from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.events.modality import CONTROL_KINDS, Reading, controlled_complement, read
 from eventwire.events.ontology import cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, quote_cue_lemma, resolve_actor, speaker_of
+from eventwire.events.recoding import in_sector
 from eventwire.model import Actor, Event
 
 DEATH_PREPS = ("in", "during", "after")
@@ -59,7 +60,7 @@ def verb_arguments(ctx: Ctx, verb: Token) -> tuple[Token | None, Token | None, s
 
 def security_force(ctx: Ctx, actor: Actor) -> bool:
     """Police or military (cues.tsv "generic-sector"): the forces whose uncoded acts and failures to act count."""
-    return ctx.lex.cue(actor.role or "", "generic-sector")
+    return in_sector(ctx.lex, actor, "generic-sector")
 
 
 def light_verbs(ctx: Ctx):

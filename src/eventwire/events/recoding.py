@@ -41,8 +41,18 @@ def is_person(tok: Token, lex: Lexicon, counted: bool = False) -> bool:
             or tok.lower_ in lex.agents or counted and (tok.like_num or any(c.dep_ == "nummod" for c in tok.children)))
 
 
+def in_sector(lex: Lexicon, actor: Actor | None, kind: str) -> bool:
+    """Whether the actor's role is one of a cues.tsv sector list ("armed-sector", "state-sector", …)."""
+    return actor is not None and lex.cue(actor.role or "", kind)
+
+
 def _armed(lex: Lexicon, actor: Actor | None) -> bool:
-    return actor is not None and lex.cue(actor.role or "", "armed-sector")
+    return in_sector(lex, actor, "armed-sector")
+
+
+def _bare_state(actor: Actor | None) -> bool:
+    """A country named with no role ("Israel", "Iran"): the state itself acts."""
+    return actor is not None and actor.role is None and actor.country is not None
 
 
 def _no_actor_thing(lex: Lexicon, tok: Token | None, actor: Actor | None) -> bool:
@@ -66,8 +76,7 @@ def strike_reading(
         return AERIAL_CODE, "ASSAULT", "aerial"  # as "air strike" in lexicon.tsv
     if lex.cue(word, "weapon") or _armed(lex, source):
         return code, None, None
-    state = source is not None and source.role is None and source.country is not None
-    if state and _armed(lex, target):
+    if _bare_state(source) and _armed(lex, target):
         return code, None, None
     objectless = not any(c.dep_ in ("dobj", "dative") for c in verb.children) and not args.is_passive(verb)
     if source is not None and objectless and lex.cue(verb.lemma_.lower(), "walkout"):
@@ -116,8 +125,7 @@ def seizure_reading(
         return code, None, None
     kind = _taken_kind(lex, taken_tok, taken)
     if kind == "people":
-        state = (taker is None or lex.cue(taker.role or "", "state-sector")
-                 or (taker.role is None and taker.country is not None))
+        state = taker is None or in_sector(lex, taker, "state-sector") or _bare_state(taker)
         return (ARREST_CODE if state else ABDUCT_CODE), None, None
     if kind == "thing":  # "seized weapons"; "troops captured weapons", but "capture carbon dioxide" takes nothing
         return (CONFISCATE_CODE, None, None) if lex.cue(phrase, "confiscation") or _armed(lex, taker) else None
@@ -176,8 +184,7 @@ def provision_reading(ctx: Ctx, verb: Token, given: Token | None, code: str) -> 
 def _things_given(given: Token) -> list[Token]:
     """The object, what it measures ("25,000 tons of food aid") and its conjuncts ("photographs and
     military intelligence")."""
-    out = [given] + [g for c in given.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"]
+    out = [given, *args.of_objects(given)]
     return out + [c for t in list(out) for c in args.with_conjuncts(t)[1:]]
 
 
@@ -198,6 +205,6 @@ def deployment_reading(ctx: Ctx, mover: Actor | None, moved: Actor | None, code:
     (cues.tsv "deploying-sector") still deploy: "security personnel have been deployed", "the administration
     deployed six companies of para-military forces", "AU forces patrolled the coast"."""
     lex = ctx.lex
-    if any(a is not None and lex.cue(a.role or "", "deploying-sector") for a in (mover, moved)):
+    if any(in_sector(lex, a, "deploying-sector") for a in (mover, moved)):
         return code, None, None
     return None if mover is not None and mover.role is not None else (code, None, None)

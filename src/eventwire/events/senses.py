@@ -34,9 +34,8 @@ AIMING_PREPS = ("at", "on", "upon", "into", "in")
 
 def projectile(obj: Token, lex: Lexicon) -> bool:
     """What is fired as a shot (cues.tsv "projectile"): "rounds", "tear gas shells", "a total of 10 shots"."""
-    measured = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]
-    return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile") for t in [obj, *measured])
+    return any(lex.cue(t.lemma_.lower(), "projectile") or lex.cue(t.lower_, "projectile")
+               for t in [obj, *args.of_objects(obj)])
 
 
 def _dated(prep: Token) -> bool:
