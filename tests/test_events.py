@@ -927,3 +927,16 @@ def test_what_is_fired_at_someone_leaves_them_the_target():
     assert [(e.cameo_code, e.target.span.text if e.target else None) for e in events] == [("175", "the mob")]
     events = _coded("Police fired rounds at the mob.")
     assert [(e.cameo_code, e.target.span.text if e.target else None) for e in events] == [("193", "the mob")]
+
+
+@pytest.mark.parametrize("text, code, side, expected", [
+    # militants attacking the article's country are not that country's own
+    ("Militants fired rockets at Israel on Sunday. Israeli officials met.", "194", "source", "REB"),
+    ("Israel bombed militants on Sunday. Israeli officials met.", "183", "target", "REB"),
+    # the state's own people and towns leave its police theirs
+    ("Police arrested Indians in Delhi. Indian officials met.", "173", "source", "IND COP"),
+    ("Police raided Ahmedabad. Indian officials met.", "190", "source", "IND COP"),
+])
+def test_an_actor_fighting_the_article_country_does_not_take_it(text, code, side, expected):
+    found, _ = _first_actor(text, code, side, "code")
+    assert found == expected

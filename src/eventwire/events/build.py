@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventwire.events import arguments as args
@@ -9,6 +11,8 @@ from eventwire.events.modality import Reading
 from eventwire.events.ontology import cameo
 from eventwire.events.participants import Ctx, quote_holding, resolve_actor, speaker_of
 from eventwire.model import Actor, Event
+
+CONFLICT_QUADS = (3, 4)  # CAMEO's verbal and material conflict
 
 
 def span_of(ctx: Ctx, tokens: list[Token], sent_start: int, sent_end: int):
@@ -47,6 +51,8 @@ def make_event(
     elif reading.speech is not None:
         subj = args.verb_arguments(reading.speech)[0]
         reported_by = resolve_actor(ctx, subj)
+    if entry.quad_class in CONFLICT_QUADS:
+        source, target = _foreign_to(target, source), _foreign_to(source, target)
     if modality != "asserted":
         confidence *= 0.9
     if reading.negated:
@@ -69,6 +75,20 @@ def make_event(
         confidence=round(min(1.0, max(0.0, confidence)), 3),
         rule=rule,
     )
+
+
+def _foreign_to(opponent: Actor | None, actor: Actor | None) -> Actor | None:
+    """An actor that took the article's country loses it when fighting that country itself.
+
+    "Militants fired rockets at Israel": the militants of an article about Israel are not
+    Israel's own (ISR REB), they attack it. Their country is unknown: plain REB, as CAMEO
+    codes an actor whose country the text does not give. Only the state itself counts as the
+    opponent: police arresting "Indians" or raiding an Indian town stay Indian police.
+    """
+    if (actor is None or opponent is None or not actor.rule.endswith("+article-country")
+            or opponent.kind != "country" or opponent.role is not None or opponent.country != actor.country):
+        return actor
+    return replace(actor, code=actor.role, country=None, rule=actor.rule.removesuffix("+article-country"))
 
 
 def confidence_for(kind: str, source: Actor | None, target: Actor | None) -> float:
