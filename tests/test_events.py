@@ -599,7 +599,7 @@ def test_a_trigger_word_in_a_sense_the_lexicon_does_not_code_is_no_event(text):
         ("The police failed to act against the rioters.", "074"),
         ("Croatia is investigating alleged war crimes by Croatian extremists.", "090"),
         ("The union rejected the tax.", "120"),
-        ("The U.S. said it would not meet the hostage-takers' demands.", "125"),
+        ("The U.S. said it would not meet the hostage-takers' demands.", "124"),
         ("The marchers were stopped at the gate.", "191"),
         ("Police stopped the protest march.", "191"),
         ("The UN called for a ceasefire.", "020"),
@@ -940,3 +940,28 @@ def test_what_is_fired_at_someone_leaves_them_the_target():
 def test_an_actor_fighting_the_article_country_does_not_take_it(text, code, side, expected):
     found, _ = _first_actor(text, code, side, "code")
     assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The government met the protesters' demands on Friday.",
+    "The government accepted the demands of the protesters.",
+])
+def test_a_demand_met_is_a_concession_to_its_owner_who_still_demanded(text):
+    events = _coded(text)
+    conceded = [e for e in events if e.cameo_code == "083"]
+    assert conceded and conceded[0].source.code == "GOV" and conceded[0].target.span.text == "the protesters", \
+        [(e.rule, e.cameo_code) for e in events]
+    demanded = [e for e in events if e.event_type == "REQUEST"]
+    assert demanded and demanded[0].source is not None and demanded[0].source.span.text == "the protesters"
+    assert not any(e.event_type == "CONSULT" for e in events)
+
+
+def test_meeting_people_is_still_a_meeting():
+    events = _coded("The minister met the protesters on Friday.")
+    assert [e.cameo_code for e in events] == ["040"]
+
+
+def test_a_date_after_a_phrase_is_no_target():
+    events = _coded("The army lifted the curfew on Friday.")
+    lifted = [e for e in events if e.cameo_code == "0813"]
+    assert lifted and lifted[0].target is None, [(e.cameo_code, e.target) for e in events]

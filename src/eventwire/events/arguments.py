@@ -15,6 +15,7 @@ PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "attr")
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "of", "over")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "at", "with", "of")
+TIME_ENTITIES = ("DATE", "TIME")
 TOPIC_PREPS = ("on", "upon", "of")  # what talks and agreements are about
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -78,8 +79,18 @@ def phrase_object_target(obj: Token) -> Token | None:
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS + ("to",) and c.lower_ != "of":
             pobj = _first(c, ("pobj",))
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:  # "lifted the curfew on Friday"
                 return pobj
+    return None
+
+
+def owner(noun: Token) -> Token | None:
+    """Whose the noun is: "*the protesters'* demands", "the demands *of the strikers*"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of" and (pobj := _first(c, ("pobj",))) is not None:
+            return pobj
     return None
 
 
@@ -295,19 +306,20 @@ def inherited_subject(
 
 def noun_arguments(
     noun: Token, light_verbs, trigger_words: frozenset[int] = frozenset(), participates=lambda phrase: False,
-    topical: bool = False,
+    topical: bool = False, agentive_of: bool = False,
 ) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a nominal event such as "Russian air strikes on Palmyra".
 
     ``trigger_words``: token indices that belong to the trigger phrase itself ("cease" of "cease fire"),
     never its agent. ``participates(phrase)`` says whether a verb (or verb and noun, "take part") makes its
     subject one who did the event it is "in" ("policemen took part in the killings"). With ``topical``
-    (talks, agreements), "on" and "of" say what the event is about, not whom: "talks on the dam"."""
+    (talks, agreements), "on" and "of" say what the event is about, not whom: "talks on the dam". With
+    ``agentive_of`` (demands, appeals), "of" names who makes it: "the demands of the strikers"."""
     source = target = None
     how = "noun"
-    preps = [p for p in NOUN_TARGET_PREPS if not (topical and p in TOPIC_PREPS)]
+    preps = [p for p in NOUN_TARGET_PREPS if not (topical and p in TOPIC_PREPS) and not (agentive_of and p == "of")]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and (c.lower_ == "by" or agentive_of and c.lower_ == "of"):
             source = _first(c, ("pobj",)) or source
         elif c.dep_ == "prep" and c.lower_ in preps and target is None:
             target = _first(c, ("pobj",))

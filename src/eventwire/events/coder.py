@@ -62,6 +62,9 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     else:
         rule_extra = ""
     src_tok, tgt_tok, how = verb_arguments(ctx, tok)
+    if (code.startswith(CONCESSION_ROOT) and tgt_tok is not None and tgt_tok.lemma_.lower() in trig.modifiers
+            and (owner := args.owner(tgt_tok)) is not None):
+        tgt_tok = owner  # a concession to a demand concedes to whose it is ("met the protesters' demands")
     if (tgt_tok is not None and tgt_tok.head == tok and resolve_actor(ctx, tgt_tok) is None
             and (tgt_tok.lemma_.lower() in trig.modifiers
                  or code.startswith(("175", "18", "19")) and projectile(tgt_tok, lex))):
@@ -171,6 +174,9 @@ def _announced(
     return promised, f"+{reading.modality}", reading
 
 
+CONCESSION_ROOT = "08"  # CAMEO yield
+APPEAL_ROOTS = ("02", "10")  # appeals and demands: "of" names who makes them
+
 # CAMEO roots of acts two parties do together (agree, consult, cooperate): "X and Y met" is X with Y
 MUTUAL_ROOTS = ("03", "04", "05", "06")
 
@@ -188,7 +194,8 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     entry = cameo(trig.cameo)
     mutual = entry is not None and entry.root in MUTUAL_ROOTS  # talks, agreements, cooperation
     src_tok, tgt_tok, how = args.noun_arguments(
-        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"), topical=mutual)
+        anchor, light_verbs(ctx), own_words, lambda phrase: ctx.lex.cue(phrase, "participation"), topical=mutual,
+        agentive_of=entry is not None and entry.root in APPEAL_ROOTS)
     if tgt_tok is None and src_tok is not None and mutual:
         partners = args.with_conjuncts(src_tok)  # "Ethiopia and Egypt agreed to resume talks": talks with Egypt
         tgt_tok = partners[1] if _two_parties(partners) else None
@@ -249,7 +256,10 @@ def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
 
 def _phrase_names(verb: Token, word: Token, lex: Lexicon) -> bool:
     trig = lex.match("VERB", verb.lemma_.lower(), child_lemmas(verb))
-    return trig is not None and (word.lemma_.lower() in trig.modifiers or word.lower_ in trig.modifiers)
+    if trig is None or (word.lemma_.lower() not in trig.modifiers and word.lower_ not in trig.modifiers):
+        return False
+    # "met the protesters' demands": a concession to someone's demand leaves the demand theirs
+    return not (trig.cameo.startswith(CONCESSION_ROOT) and args.owner(word) is not None)
 
 
 def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
