@@ -965,3 +965,15 @@ def test_a_date_after_a_phrase_is_no_target():
     events = _coded("The army lifted the curfew on Friday.")
     lifted = [e for e in events if e.cameo_code == "0813"]
     assert lifted and lifted[0].target is None, [(e.cameo_code, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The government has plans for banning the party.", "1322"),
+    ("Rebels made preparations for attacking the town.", "138"),
+])
+def test_an_act_planned_for_is_threatened_by_whose_plan_it_is(text, code):
+    events = _coded(text)
+    found = [e for e in events if e.cameo_code == code]
+    assert found and found[0].modality == "threatened" and found[0].source is not None, \
+        [(e.rule, e.cameo_code, e.modality) for e in events]
+    assert not any(e.cameo_code[:2] in ("17", "19") for e in events)

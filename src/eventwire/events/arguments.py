@@ -236,6 +236,18 @@ def verb_arguments(
     return source, target, "+".join(how) or "active"
 
 
+def _noun_controller(noun: Token) -> tuple[Token | None, str]:
+    """Whose plan, refusal or call it is: its owner, or the subject of the verb that has it."""
+    owner = _first(noun, ("poss",))
+    if owner is not None:
+        return owner, "noun-owner"
+    if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+        subj = _first(noun.head, SUBJ)
+        if subj is not None:
+            return subj, "noun-control"
+    return None, ""
+
+
 def inherited_subject(
     verb: Token, object_control=lambda lemma: False, noun_control=lambda lemma: False
 ) -> tuple[Token | None, str]:
@@ -280,14 +292,10 @@ def inherited_subject(
         elif (dep == "acl" and head.pos_ == "NOUN" and noun_control(head.lemma_.lower())
               and is_infinitive(node)):
             # "its refusal to meet", "announced a plan to invade": the one whose plan it is acts
-            owner = _first(head, ("poss",))
-            if owner is not None:
-                return owner, "noun-owner"
-            if head.dep_ in OBJ and head.head.pos_ in ("VERB", "AUX"):
-                subj = _first(head.head, SUBJ)
-                if subj is not None:
-                    return subj, "noun-control"
-            break
+            return _noun_controller(head)
+        elif (dep == "pcomp" and node.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ == "NOUN"
+              and noun_control(head.head.lemma_.lower())):
+            return _noun_controller(head.head)  # "has plans for banning the party"
         elif dep in ("relcl",):
             return head, "relcl"
         elif dep == "pcomp" and head.dep_ == "prep":  # "told reporters after meeting the envoy"

@@ -88,6 +88,8 @@ def controlled_complement(node: Token, lex: Lexicon) -> bool:
     it as a clause of its own ("announced a plan to invade Fiji")."""
     if node.dep_ == "xcomp":
         return True
+    if planned_for(node):  # "plans for banning the party"
+        return any(lex.cue(node.head.head.lemma_.lower(), kind) for kind in CONTROL_KINDS)
     return (
         (node.dep_ == "advcl" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"))  # "a plan to invade"
         and node.head.i < node.i
@@ -95,6 +97,16 @@ def controlled_complement(node: Token, lex: Lexicon) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         and any(lex.cue(node.head.lemma_.lower(), kind) for kind in CONTROL_KINDS)
     )
+
+
+def planned_for(node: Token) -> bool:
+    """A gerund after a noun's "for": "plans for banning", "calls for arresting"."""
+    return node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "for" and node.head.head.pos_ == "NOUN"
+
+
+def controller(node: Token) -> Token:
+    """The word a controlled complement hangs on: its head, or the noun before "for"."""
+    return node.head.head if planned_for(node) else node.head
 
 
 def _purpose_left_undone(node: Token, lex: Lexicon) -> bool:
@@ -124,7 +136,7 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             continue
         if not controlled_complement(node, lex):
             break
-        head = node.head
+        head = controller(node)
         lemma = head.lemma_.lower()
         if lex.cue(lemma, "refusal"):
             if _negated(head):  # "did not refuse to" is (weakly) an assertion
