@@ -977,3 +977,14 @@ def test_an_act_planned_for_is_threatened_by_whose_plan_it_is(text, code):
     assert found and found[0].modality == "threatened" and found[0].source is not None, \
         [(e.rule, e.cameo_code, e.modality) for e in events]
     assert not any(e.cameo_code[:2] in ("17", "19") for e in events)
+
+
+def test_a_right_granted_is_a_concession_to_whom_it_is_granted():
+    found, events = _first_actor("The regime granted the rebels the right to leave.", "0833", "target", "code")
+    assert found == "REB"
+    assert not any(e.cameo_code == "070" for e in events)
+
+
+def test_a_junta_is_a_government():
+    found, _ = _first_actor("Myanmar's military junta arrested the leaders.", "173", "source", "code")
+    assert found == "MMR GOV"

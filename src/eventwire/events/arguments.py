@@ -75,8 +75,11 @@ def _subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
 
 def phrase_object_target(obj: Token) -> Token | None:
     """The actor a verb phrase's own object points at: "established ties *with Iran*", "lifted sanctions
-    *on Burma*" (the object is part of the trigger, so the target hangs on it)."""
+    *on Burma*" (the object is part of the trigger, so the target hangs on it); a verb's indirect object
+    ("granted *its citizens* the right to leave")."""
     for c in obj.children:
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
         if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS + ("to",) and c.lower_ != "of":
             pobj = _first(c, ("pobj",))
             if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:  # "lifted the curfew on Friday"
