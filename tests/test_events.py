@@ -988,3 +988,21 @@ def test_a_right_granted_is_a_concession_to_whom_it_is_granted():
 def test_a_junta_is_a_government():
     found, _ = _first_actor("Myanmar's military junta arrested the leaders.", "173", "source", "code")
     assert found == "MMR GOV"
+
+
+def test_an_own_attack_suspended_is_a_de_escalation_not_an_attack():
+    events = _coded("The rebels suspended their attacks on government forces.")
+    assert [(e.cameo_code, e.source.code, e.target.code) for e in events] == [("087", "REB", "MIL")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Police stopped the attacks on Muslims.", "191"),  # police intervened
+    ("The army halted the rebels' attacks.", "190"),  # the rebels' attacks were made
+])
+def test_someone_elses_action_halted_is_no_de_escalation(text, kept):
+    codes = [e.cameo_code for e in _coded(text)]
+    assert kept in codes and not any(c and c.startswith("087") for c in codes), codes
+
+
+def test_what_no_actor_stops_is_no_de_escalation():
+    assert not any((e.cameo_code or "").startswith("087") for e in _coded("Cannabis has stopped her seizures."))

@@ -63,7 +63,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         rule_extra = ""
     src_tok, tgt_tok, how = verb_arguments(ctx, tok)
     if (code.startswith(CONCESSION_ROOT) and tgt_tok is not None and tgt_tok.lemma_.lower() in trig.modifiers
-            and (owner := args.owner(tgt_tok)) is not None):
+            and _is_appeal(lex, tgt_tok) and (owner := args.owner(tgt_tok)) is not None):
         tgt_tok = owner  # a concession to a demand concedes to whose it is ("met the protesters' demands")
     if (tgt_tok is not None and tgt_tok.head == tok and resolve_actor(ctx, tgt_tok) is None
             and (tgt_tok.lemma_.lower() in trig.modifiers
@@ -254,6 +254,37 @@ def _named_by_verb_phrase(noun: Token, lex: Lexicon) -> bool:
     return _phrase_names(head, noun, lex)
 
 
+def _is_appeal(lex: Lexicon, noun: Token) -> bool:
+    """A demand or appeal noun ("demands", "appeal")."""
+    trig = lex.match("NOUN", noun.lemma_.lower(), child_lemmas(noun))
+    entry = cameo(trig.cameo) if trig is not None else None
+    return entry is not None and entry.root in APPEAL_ROOTS
+
+
+def _halting(ctx: Ctx, verb: Token) -> Trigger | None:
+    """The yielding (halting.tsv) a verb of halting codes when its object is its subject's own action
+    ("the rebels suspended their attacks": 087), or None."""
+    lex = ctx.lex
+    lemma = verb.lemma_.lower()
+    owned_only = lex.cue(lemma, "halting-owned")
+    if not (owned_only or lex.cue(lemma, "halting")) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    halted = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    action = lex.match("NOUN", halted.lemma_.lower(), child_lemmas(halted)) if halted is not None else None
+    code = lex.by_prefix(lex.halt_codes, action.cameo) if action is not None else ""
+    if not code:
+        return None
+    owner = args.owner(halted)
+    subject = resolve_actor(ctx, args.verb_arguments(verb)[0])
+    if subject is None or subject.code is None or (owner is None and owned_only):
+        return None  # "cannabis has stopped her seizures": no actor halts anything
+    if owner is not None and owner.pos_ != "PRON":
+        whose = resolve_actor(ctx, owner)
+        if whose is None or subject.code != whose.code:
+            return None  # "the army halted the rebels' attacks": someone else's
+    return Trigger(f"{lemma} {halted.lemma_.lower()}", "VERB", lemma, (halted.lemma_.lower(),), code, None, None)
+
+
 def _phrase_names(verb: Token, word: Token, lex: Lexicon) -> bool:
     trig = lex.match("VERB", verb.lemma_.lower(), child_lemmas(verb))
     if trig is None or (word.lemma_.lower() not in trig.modifiers and word.lower_ not in trig.modifiers):
@@ -399,6 +430,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 if lemma in ("be", "have") or _participle_as_noun(tok) or _named_by_verb_phrase(tok, lex):
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(ctx, tok))
+                if trig is None or not trig.modifiers:  # "stop offensive" is the lexicon's; "suspend attack" the table's
+                    trig = _halting(ctx, tok) or trig
                 if trig is None:
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):
@@ -420,6 +453,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("NOUN", lemma, child_lemmas(tok))
                 if trig is None or _named_by_verb_phrase(tok, lex):
                     continue
+                if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and _halting(ctx, tok.head) is not None:
+                    continue  # "suspended their attacks": coded as the halt, no attack was made
                 if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
                     continue  # "Beijing's tough talk": rhetoric, not talks
                 if lex.cue(lemma, "objectless") and _shows_a_thing(ctx, tok):
