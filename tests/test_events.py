@@ -1006,3 +1006,8 @@ def test_someone_elses_action_halted_is_no_de_escalation(text, kept):
 
 def test_what_no_actor_stops_is_no_de_escalation():
     assert not any((e.cameo_code or "").startswith("087") for e in _coded("Cannabis has stopped her seizures."))
+
+
+def test_own_sanctions_suspended_are_eased_as_the_lexicon_eases_them():
+    events = _coded("The European Union suspended its sanctions against Iran.")
+    assert [(e.cameo_code, e.event_type, e.target.code) for e in events] == [("085", "CONCEDE", "IRN")]

@@ -282,7 +282,8 @@ def _halting(ctx: Ctx, verb: Token) -> Trigger | None:
         whose = resolve_actor(ctx, owner)
         if whose is None or subject.code != whose.code:
             return None  # "the army halted the rebels' attacks": someone else's
-    return Trigger(f"{lemma} {halted.lemma_.lower()}", "VERB", lemma, (halted.lemma_.lower(),), code, None, None)
+    return Trigger(f"{lemma} {halted.lemma_.lower()}", "VERB", lemma, (halted.lemma_.lower(),), code,
+                   lex.halt_types.get(code), None)
 
 
 def _phrase_names(verb: Token, word: Token, lex: Lexicon) -> bool:

@@ -42,6 +42,7 @@ class Lexicon:
     intent_codes: dict[str, str]  # CAMEO prefix -> EXPRESS INTENT code
     threat_codes: dict[str, str]  # CAMEO prefix -> THREATEN code
     halt_codes: dict[str, str]  # CAMEO prefix -> YIELD code of halting that action
+    halt_types: dict[str, str]  # YIELD code -> its PLOVER type, where not the ontology's
     inaction: dict[tuple[str, str], tuple[Trigger, ...]]  # "stood by", "police inaction"
     nonactions: frozenset[str]  # verbs of being, thinking, saying: no generic action
 
@@ -108,7 +109,9 @@ def lexicon() -> Lexicon:
     demand = {r[0]: r[2] for r in refusal}
     intent = {r[0]: r[3] for r in refusal}
     threat = {r[0]: (r[4] if len(r) > 4 else "") for r in refusal}
-    halt = {r[0].strip(): r[1].strip() for r in read_tsv("halting.tsv")}
+    halting = read_tsv("halting.tsv")
+    halt = {r[0].strip(): r[1].strip() for r in halting}
+    halt_types = {r[1].strip(): r[2].strip() for r in halting if len(r) > 2 and r[2].strip()}
     inaction: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_tsv("inaction.tsv"):
         phrase, pos = (c.strip() for c in row[:2])
@@ -117,6 +120,6 @@ def lexicon() -> Lexicon:
     inaction_frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in inaction.items()}
     nonactions = frozenset(r[0].strip() for r in read_tsv("nonactions.tsv"))
     return Lexicon(
-        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, intent, threat, halt,
+        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, intent, threat, halt, halt_types,
         inaction_frozen, nonactions,
     )
