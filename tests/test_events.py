@@ -1011,3 +1011,17 @@ def test_what_no_actor_stops_is_no_de_escalation():
 def test_own_sanctions_suspended_are_eased_as_the_lexicon_eases_them():
     events = _coded("The European Union suspended its sanctions against Iran.")
     assert [(e.cameo_code, e.event_type, e.target.code) for e in events] == [("085", "CONCEDE", "IRN")]
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd dispersed peacefully.",  # nobody dispersed it
+    "The official requested anonymity.",  # a source's terms, no appeal
+    "A camp official who pleaded anonymity said 20 people died.",
+])
+def test_no_act_on_anyone(text):
+    assert not any(e.event_type in ("ASSAULT", "REQUEST") for e in _coded(text))
+
+
+def test_a_crowd_dispersed_by_police_still_is():
+    events = _coded("The protesters were dispersed by police.")
+    assert [(e.cameo_code, e.source.code) for e in events] == [("175", "COP")]

@@ -27,6 +27,7 @@ HARM_PREFIXES = ("18", "190", "193", "194", "195", "196", "20")
 # are still events
 FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
 
+APPEAL_ROOT = "02"  # its "request" and "plead" ask for a source's own anonymity too (cues.tsv "sourcing")
 MEETING_ROOT = "04"  # consult: its "meet" meets deadlines and targets too (cues.tsv "aim")
 
 AIMING_PREPS = ("at", "on", "upon", "into", "in")
@@ -75,14 +76,15 @@ def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"capture the students' interest", "seize the opportunity", "fight corruption", "charge a fee",
-    "fighting two apartment fires", "the price charged", "the fee was charged"."""
+    "fighting two apartment fires", "the price charged", "the fee was charged", "requested anonymity"."""
     undergoers = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the price charged"
         undergoers.append(tok.head)
     objects = [u.lemma_.lower() for u in undergoers if u.lemma_.lower() not in trig.modifiers]
     # "fight fires" is figurative, "open fire" a phrase of its own; "met its target" aims, "destroyed a target" hits
     return (trig.cameo.startswith(FIGURATIVE_ROOTS) and any(lex.cue(w, "figurative") for w in objects)
-            or trig.cameo.startswith(MEETING_ROOT) and any(lex.cue(w, "aim") for w in objects))
+            or trig.cameo.startswith(MEETING_ROOT) and any(lex.cue(w, "aim") for w in objects)
+            or trig.cameo.startswith(APPEAL_ROOT) and any(lex.cue(w, "sourcing") for w in objects))
 
 
 def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
