@@ -1025,3 +1025,13 @@ def test_no_act_on_anyone(text):
 def test_a_crowd_dispersed_by_police_still_is():
     events = _coded("The protesters were dispersed by police.")
     assert [(e.cameo_code, e.source.code) for e in events] == [("175", "COP")]
+
+
+def test_a_plural_noun_read_as_a_verb_is_no_event():
+    assert _coded("At least ten other journalists languish in Azerbaijani jails.") == []
+    assert [e.cameo_code for e in _coded("Iraqi Officials: Car Bomb Kills 20 in Baghdad.")] == ["1823"]
+
+
+def test_money_seized_is_confiscated():
+    found, _ = _first_actor("The U.S. is working to seize $1.7 billion in assets.", "1711", "source", "code")
+    assert found == "USA"

@@ -261,6 +261,15 @@ def _is_appeal(lex: Lexicon, noun: Token) -> bool:
     return entry is not None and entry.root in APPEAL_ROOTS
 
 
+def _plural_as_verb(tok: Token) -> bool:
+    """A plural noun the parser read as a verb: "journalists who languish in Azerbaijani jails" (jails/VBZ,
+    after an adjective or a preposition's object, with no subject and no object). A headline's verb stays
+    one: "Car Bomb Kills 20"."""
+    return (tok.tag_ == "VBZ" and tok.dep_ != "conj" and tok.i > 0
+            and (tok.nbor(-1).pos_ in ("ADJ", "DET") or tok.nbor(-1).dep_ == "pobj")
+            and not any(c.dep_ in args.SUBJ + args.PASS_SUBJ + args.OBJ for c in tok.children))
+
+
 def _halting(ctx: Ctx, verb: Token) -> Trigger | None:
     """The yielding (halting.tsv) a verb of halting codes when its object is its subject's own action
     ("the rebels suspended their attacks": 087), or None."""
@@ -428,7 +437,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
             elif _nominal_gerund(tok) and (ntrig := lex.match("NOUN", tok.lower_, child_lemmas(tok))):
                 found = _noun_events(ctx, tok, ntrig)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lemma in ("be", "have") or _participle_as_noun(tok) or _named_by_verb_phrase(tok, lex):
+                if (lemma in ("be", "have") or _participle_as_noun(tok) or _plural_as_verb(tok)
+                        or _named_by_verb_phrase(tok, lex)):
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(ctx, tok))
                 if trig is None or not trig.modifiers:  # "stop offensive" is the lexicon's; "suspend attack" the table's

@@ -26,6 +26,7 @@ ARREST_CODE = "173"  # arrest, detain
 ABDUCT_CODE = "181"  # abduct, hijack, take hostage
 CONFISCATE_CODE = "1711"  # confiscate property
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+AMOUNT_ENTITIES = ("MONEY", "QUANTITY")
 PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "you"})
 
 # cues.tsv kinds of what is given as aid, and the CAMEO code of giving it
@@ -95,6 +96,8 @@ def _taken_kind(lex: Lexicon, tok: Token, actor: Actor | None) -> str:
         return "unknown"
     if tok.ent_type_ in PLACE_ENTITIES or lex.cue(tok.lemma_.lower(), "place-noun"):
         return "place"
+    if tok.ent_type_ in AMOUNT_ENTITIES:  # "seize $1.7 billion"
+        return "thing"
     if tok.pos_ == "NOUN":
         return "people" if is_person(tok, lex) else "thing"
     return "unknown"  # a pronoun or a name
