@@ -1035,3 +1035,10 @@ def test_a_plural_noun_read_as_a_verb_is_no_event():
 def test_money_seized_is_confiscated():
     found, _ = _first_actor("The U.S. is working to seize $1.7 billion in assets.", "1711", "source", "code")
     assert found == "USA"
+
+
+def test_firing_people_were_hurt_in_is_an_event_though_nobody_is_named():
+    events = _coded("Two were killed in the firing.")
+    assert any(e.cameo_code == "193" and e.source is None for e in events), [(e.rule, e.cameo_code) for e in events]
+    assert not any(e.cameo_code == "046" for e in _coded("He was hurt in the talks."))
+    assert _coded("The firing continued for an hour.") == []

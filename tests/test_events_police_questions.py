@@ -80,6 +80,7 @@ def test_a_police_firing_answers_force_and_action():
 def test_rounds_fired_with_no_agent_are_police_force_but_a_shooting_is_not():
     assert {"FORCE", "ANY_ACTION"} <= _rule_answers("five rounds were fired in the air to disperse the crowd.")
     assert "FORCE" not in _rule_answers("he was shot from close range in his ear.")
+    assert {"FORCE", "ANY_ACTION"} <= _rule_answers("three persons were injured in the firing, police said.")
 
 
 def test_a_death_in_the_sentence_of_one_police_firing_is_a_police_killing():

@@ -175,6 +175,7 @@ def _announced(
 
 
 CONCESSION_ROOT = "08"  # CAMEO yield
+VIOLENT_ROOTS = ("14", "17", "18", "19", "20")  # events people are hurt "in"
 APPEAL_ROOTS = ("02", "10")  # appeals and demands: "of" names who makes them
 
 # CAMEO roots of acts two parties do together (agree, consult, cooperate): "X and Y met" is X with Y
@@ -211,9 +212,9 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     source = resolve_actor(ctx, src_tok)
     target = resolve_actor(ctx, tgt_tok)
     light_head = anchor.head if anchor.dep_ in args.OBJ + args.PASS_SUBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
-    if source is None and target is None and light_head is None:
+    violent = entry is not None and entry.root in VIOLENT_ROOTS
+    if source is None and target is None and light_head is None and not (violent and _casualties_in(anchor, ctx.lex)):
         return []  # a bare noun ("the talks") restates an event coded elsewhere
-    entry = cameo(trig.cameo)
     if light_head is not None:
         reading = read(light_head, ctx.lex, entry.quad_class if entry else None)
     else:
@@ -259,6 +260,14 @@ def _is_appeal(lex: Lexicon, noun: Token) -> bool:
     trig = lex.match("NOUN", noun.lemma_.lower(), child_lemmas(noun))
     entry = cameo(trig.cameo) if trig is not None else None
     return entry is not None and entry.root in APPEAL_ROOTS
+
+
+def _casualties_in(noun: Token, lex: Lexicon) -> bool:
+    """People hurt or killed "in" the event ("two were injured in the firing"): the event happened,
+    whoever did it, and is told nowhere else."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.lower_ in ("in", "during")
+            and lex.cue(head.head.lemma_.lower(), "casualty"))
 
 
 def _plural_as_verb(tok: Token) -> bool:
