@@ -1042,3 +1042,16 @@ def test_firing_people_were_hurt_in_is_an_event_though_nobody_is_named():
     assert any(e.cameo_code == "193" and e.source is None for e in events), [(e.rule, e.cameo_code) for e in events]
     assert not any(e.cameo_code == "046" for e in _coded("He was hurt in the talks."))
     assert _coded("The firing continued for an hour.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The old city was brought under curfew at 2 pm.", "1723"),
+    ("The air force was pressed into service to airlift the troops.", "150"),
+    ("Commandoes swooped down on a house in Hazaribagh.", "190"),
+])
+def test_security_measures_in_other_words(text, code):
+    assert code in [e.cameo_code for e in _coded(text)]
+
+
+def test_a_bird_swooping_assaults_nobody():
+    assert _coded("An eagle swooped down on the rabbit.") == []
