@@ -1055,3 +1055,13 @@ def test_security_measures_in_other_words(text, code):
 
 def test_a_bird_swooping_assaults_nobody():
     assert _coded("An eagle swooped down on the rabbit.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Police resorted to lathi charge to disperse the mob.", "175"),
+    ("The police had to resort to firing.", "193"),
+])
+def test_what_police_resort_to_they_do(text, code):
+    found, events = _first_actor(text, code, "source", "code")
+    assert found == "COP"
+    assert not any(e.cameo_code == "112" for e in events)  # a lathi charge accuses nobody

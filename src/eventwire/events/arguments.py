@@ -301,13 +301,17 @@ def inherited_subject(
             return _noun_controller(head.head)  # "has plans for banning the party"
         elif dep in ("relcl",):
             return head, "relcl"
-        elif dep == "pcomp" and head.dep_ == "prep":  # "told reporters after meeting the envoy"
+        elif dep in ("pcomp", "pobj") and head.dep_ == "prep":  # "told reporters after meeting the envoy"
             obj = _first(head.head, OBJ)
             if head.lower_ == "for" and obj is not None:  # "lauded the police for organising a meeting"
                 return obj, "pcomp-object"
             subj = _first(head.head, SUBJ) or (_first(head.head, PASS_SUBJ) if head.lower_ == "as" else None)
             if subj is not None:  # "King Hassan was quoted as saying": the one quoted says it
                 return subj, "pcomp"
+            if head.head.dep_ == "xcomp":  # "the police had to resort to firing"
+                subj = inherited_subject(head.head, object_control, noun_control)[0]
+                if subj is not None:
+                    return subj, "pcomp"
             break
         else:
             break
@@ -350,10 +354,10 @@ def noun_arguments(
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and agent_of(c) is not None:
                 source, how = agent_of(c), "noun+acl-agent"
-    if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "to"):
         taker = noun.head.head
-        phrase = taker.lemma_.lower()
-        if taker.pos_ == "NOUN" and taker.head.pos_ in ("VERB", "AUX"):  # "played a role in [the massacre]"
+        phrase = taker.lemma_.lower() + (" to" if noun.head.lower_ == "to" else "")  # "resorted to lathi charge"
+        if noun.head.lower_ == "in" and taker.pos_ == "NOUN" and taker.head.pos_ in ("VERB", "AUX"):  # "played a role in [the massacre]"
             taker, phrase = taker.head, f"{taker.head.lemma_.lower()} {taker.lemma_.lower()}"
         obj = _first(taker, OBJ)
         if obj is not None and participates(f"{phrase} {obj.lemma_.lower()}"):  # "took part [in the killings]"

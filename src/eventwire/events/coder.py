@@ -75,7 +75,8 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     if (how.startswith("passive") and src_tok is None and lex.cue(tok.lemma_.lower(), "stative")
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         src_tok, tgt_tok, how = tgt_tok, None, "stative"  # "Israel is opposed to mediation": Israel opposes
-    if lex.cue(tok.lemma_.lower(), "accuse-if-active") and "passive" not in how and "participle" not in how:
+    if (lex.cue(tok.lemma_.lower(), "accuse-if-active") and not trig.modifiers
+            and "passive" not in how and "participle" not in how):  # "lathi charge" is no accusation
         code, etype, mode = "112", "ACCUSE", "allege"  # "he charged the minister with lying"
     entry = cameo(code)
     reading = read(tok, lex, entry.quad_class if entry else None)
