@@ -1065,3 +1065,10 @@ def test_what_police_resort_to_they_do(text, code):
     found, events = _first_actor(text, code, "source", "code")
     assert found == "COP"
     assert not any(e.cameo_code == "112" for e in events)  # a lathi charge accuses nobody
+
+
+def test_companies_of_a_force_are_that_force():
+    found, _ = _first_actor("Two companies of the Rapid Action Force were deployed in the town.", "153", "target", "role")
+    assert found == "COP"
+    found, _ = _first_actor("The party of Modi attacked the Congress.", "190", "source", "role")  # not Modi
+    assert found == "PTY"

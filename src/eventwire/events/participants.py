@@ -176,6 +176,14 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
         return None
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
         token = token.head.head  # "two terrorists who were shot dead": the pronoun stands for its noun
+    if ctx.lex.cue(token.lemma_.lower(), "collective"):
+        # "hundreds of policemen", "a group of students", "two companies of the SRP": the members are the actor,
+        # before what the head alone would be (a company is a business)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for member in (g for g in prep.children if g.dep_ == "pobj"):
+                found = resolve_actor(ctx, member)
+                if found is not None and found.kind != "person":  # "the party of Lincoln" is no Lincoln
+                    return found
     found = actor_at(ctx, token)
     if found is not None:
         if place_as_person(found, token) or (found.kind == "place" and found.code is None):
@@ -189,13 +197,6 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
             if sector is not None:
                 found = replace(found, role=sector)
         return found
-    if ctx.lex.cue(token.lemma_.lower(), "collective"):
-        # "hundreds of policemen", "a group of students": the members are the actor
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            for member in (g for g in prep.children if g.dep_ == "pobj"):
-                found = resolve_actor(ctx, member)
-                if found is not None:
-                    return found
     for c in token.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i:  # not poss: "Palmyra's prison" is no actor
             found = actor_at(ctx, c)
