@@ -1072,3 +1072,8 @@ def test_companies_of_a_force_are_that_force():
     assert found == "COP"
     found, _ = _first_actor("The party of Modi attacked the Congress.", "190", "source", "role")  # not Modi
     assert found == "PTY"
+
+
+def test_a_meeting_named_by_its_compound_is_held_by_who_holds_it():
+    found, _ = _first_actor("The police held a peace committee meeting.", "040", "source", "code")
+    assert found == "COP"

@@ -208,11 +208,15 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         light = anchor.head if anchor.dep_ in args.OBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
         src_tok, tgt_tok = (args.verb_arguments(light)[0] if light is not None else None), src_tok
         how = "noun+light-verb+between" if src_tok is not None else how
+    light_head = anchor.head if anchor.dep_ in args.OBJ + args.PASS_SUBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
+    if (src_tok is not None and src_tok.dep_ == "compound" and light_head is not None and anchor.dep_ in args.OBJ
+            and resolve_actor(ctx, src_tok) is None):
+        # "police officers will hold peace committee meetings": the compound names the meeting, not who holds it
+        src_tok, how = args.verb_arguments(light_head)[0], "noun+light-verb"
     if src_tok is None:
         how += "+agentless"
     source = resolve_actor(ctx, src_tok)
     target = resolve_actor(ctx, tgt_tok)
-    light_head = anchor.head if anchor.dep_ in args.OBJ + args.PASS_SUBJ and ctx.lex.cue(anchor.head.lemma_.lower(), "light") else None
     violent = entry is not None and entry.root in VIOLENT_ROOTS
     if source is None and target is None and light_head is None and not (violent and _casualties_in(anchor, ctx.lex)):
         return []  # a bare noun ("the talks") restates an event coded elsewhere
