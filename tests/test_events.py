@@ -1077,3 +1077,19 @@ def test_companies_of_a_force_are_that_force():
 def test_a_meeting_named_by_its_compound_is_held_by_who_holds_it():
     found, _ = _first_actor("The police held a peace committee meeting.", "040", "source", "code")
     assert found == "COP"
+
+
+@pytest.mark.parametrize("text", [
+    "No one has been arrested so far.",
+    "None of the accused has been arrested.",
+    "Not a single activist has been arrested.",
+    "Police arrested no one.",
+])
+def test_an_act_done_to_no_one_is_negated(text):
+    events = [e for e in _coded(text) if e.cameo_code == "173"]
+    assert events and all(e.negated for e in events)
+
+
+def test_not_only_x_but_y_negates_nothing():
+    events = _coded("Not only the government, but even the police helped them.")
+    assert events and not any(e.negated for e in events)

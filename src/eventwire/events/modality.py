@@ -28,8 +28,21 @@ class Reading:
     future: bool = False  # promised or threatened for later, not attempted now
 
 
+NOBODY = frozenset({"nobody", "none", "noone"})
+
+
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or _nobody(c) for c in token.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject or object that names no one: "nobody", "none of the accused", "no one", "not a single activist"."""
+    if subject.dep_ not in ("nsubj", "nsubjpass", "dobj"):  # "police arrested no one"
+        return False
+    return subject.lower_ in NOBODY or any(
+        (c.dep_ == "det" and c.lower_ == "no")
+        or (c.dep_ in ("neg", "preconj") and c.lower_ == "not" and c.nbor(1).lower_ != "only")  # "not only X but Y"
+        for c in subject.children if c.i < subject.i)
 
 
 def _aux_kinds(token: Token, lex: Lexicon) -> set[str]:
