@@ -1093,3 +1093,12 @@ def test_an_act_done_to_no_one_is_negated(text):
 def test_not_only_x_but_y_negates_nothing():
     events = _coded("Not only the government, but even the police helped them.")
     assert events and not any(e.negated for e in events)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Dubai will host the exhibition. Turkey hosted the Iranian president.", "043"),
+    ("The policy protects national interests. Troops protected the convoy.", "074"),
+])
+def test_shows_hosted_and_goods_protected_are_no_visits_or_protection(text, kept):
+    events = _coded(text)
+    assert [e.cameo_code for e in events] == [kept], [(e.rule, e.cameo_code) for e in events]
