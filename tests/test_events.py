@@ -1102,3 +1102,13 @@ def test_not_only_x_but_y_negates_nothing():
 def test_shows_hosted_and_goods_protected_are_no_visits_or_protection(text, kept):
     events = _coded(text)
     assert [e.cameo_code for e in events] == [kept], [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize("text, code, expected", [
+    ("Many of the rebels surrendered.", "0874", "REB"),
+    ("Four of the soldiers fired on the crowd.", "193", "MIL"),
+    ("The National Bureau of Investigation arrested him.", "173", "COP"),
+])
+def test_some_of_a_group_act_as_the_group(text, code, expected):
+    found, _ = _first_actor(text, code, "source", "role")
+    assert found == expected

@@ -176,7 +176,7 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
         return None
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
         token = token.head.head  # "two terrorists who were shot dead": the pronoun stands for its noun
-    if ctx.lex.cue(token.lemma_.lower(), "collective"):
+    if ctx.lex.cue(token.lemma_.lower(), "collective") or token.like_num:  # "four of the officers"
         # "hundreds of policemen", "a group of students", "two companies of the SRP": the members are the actor,
         # before what the head alone would be (a company is a business)
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
