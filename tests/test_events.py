@@ -1110,5 +1110,5 @@ def test_shows_hosted_and_goods_protected_are_no_visits_or_protection(text, kept
     ("The National Bureau of Investigation arrested him.", "173", "COP"),
 ])
 def test_some_of_a_group_act_as_the_group(text, code, expected):
-    found, _ = _first_actor(text, code, "source", "role")
+    found, _ = _first_actor(text, code, "source", "code")
     assert found == expected
