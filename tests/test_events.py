@@ -1112,3 +1112,22 @@ def test_shows_hosted_and_goods_protected_are_no_visits_or_protection(text, kept
 def test_some_of_a_group_act_as_the_group(text, code, expected):
     found, _ = _first_actor(text, code, "source", "code")
     assert found == expected
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Some of the protesters threw stones at police.", "CVL", "COP"),
+    ("Youths pelted the police with stones.", "CVL", "COP"),
+    ("The mob threw stones.", "CVL", None),
+])
+def test_stones_thrown_by_a_crowd_or_at_someone_are_a_riot(text, source, target):
+    events = [e for e in _coded(text) if e.cameo_code == "145"]
+    assert events and events[0].source.code == source
+    assert (events[0].target.code if events[0].target else None) == target
+
+
+def test_a_stone_thrown_into_a_lake_is_no_riot():
+    assert _coded("He threw a stone into the lake.") == []
+
+
+def test_hail_pelts_nobody():
+    assert _coded("The car was pelted by hail.") == []

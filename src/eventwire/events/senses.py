@@ -96,6 +96,19 @@ def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         c.dep_ in args.OBJ + args.PASS_SUBJ + ("xcomp", "ccomp") for c in tok.children)
 
 
+def unaimed_throw(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"He threw a stone into the lake": a throw (cues.tsv "throwing") is a riot only when aimed at someone
+    ("threw stones at the police", "pelted the police") or done by a crowd ("protesters threw stones")."""
+    if not lex.cue(trig.phrase, "throwing"):
+        return False
+    aimed = any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS + ("towards", "toward") and c.lower_ != "into"
+                for c in tok.children)
+    pelted = any(c.dep_ == "dobj" and c.lemma_.lower() not in trig.modifiers for c in tok.children)
+    crowd = any(c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NNS", "NNPS") or lex.cue(c.lemma_.lower(), "crowd"))
+                for c in tok.children)
+    return not (aimed or pelted or crowd or tok.dep_ in ("acl", "relcl"))
+
+
 def showing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"the loan demonstrates the EU's commitment", "rallied support": an "objectless" verb with an object
     shows something; protesters demonstrate without one."""
@@ -147,7 +160,7 @@ def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
-    leaving_no_office,
+    leaving_no_office, unaimed_throw,
 )
 
 
