@@ -1131,3 +1131,13 @@ def test_a_stone_thrown_into_a_lake_is_no_riot():
 
 def test_hail_pelts_nobody():
     assert _coded("The car was pelted by hail.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The events will meet the growing demand.",
+    "The plant will meet demand for electricity.",
+    "The development was later granted planning permission.",
+])
+def test_market_demand_met_and_planning_permission_granted_concede_nothing(text):
+    # neither yielding (08x) nor, announced, the intent to yield (035)
+    assert not any((e.cameo_code or "").startswith(("08", "035")) for e in _coded(text))

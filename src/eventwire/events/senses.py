@@ -96,6 +96,22 @@ def objectless_missing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         c.dep_ in args.OBJ + args.PASS_SUBJ + ("xcomp", "ccomp") for c in tok.children)
 
 
+def commercial(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"meet the growing demand", "demand for housing", "granted planning permission": a phrase's object in its
+    commercial or administrative sense (a modifier of cues.tsv "commercial", or an unowned demand "for"
+    something) concedes nothing; "met the protesters' demands" does."""
+    if not trig.modifiers:
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.modifiers):
+        if any(c.dep_ in ("amod", "compound") and (lex.cue(c.lower_, "commercial") or lex.cue(c.lemma_.lower(), "commercial"))
+               for c in obj.children):
+            return True
+        if obj.lemma_.lower() == "demand" and args.owner(obj) is None and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in obj.children):
+            return True
+    return False
+
+
 def unaimed_throw(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"He threw a stone into the lake": a throw (cues.tsv "throwing") is a riot only when aimed at someone
     ("threw stones at the police", "pelted the police") or done by a crowd ("protesters threw stones")."""
@@ -160,7 +176,7 @@ def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
-    leaving_no_office, unaimed_throw,
+    leaving_no_office, unaimed_throw, commercial,
 )
 
 
