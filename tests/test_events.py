@@ -1141,3 +1141,8 @@ def test_hail_pelts_nobody():
 def test_market_demand_met_and_planning_permission_granted_concede_nothing(text):
     # neither yielding (08x) nor, announced, the intent to yield (035)
     assert not any((e.cameo_code or "").startswith(("08", "035")) for e in _coded(text))
+
+
+def test_an_appeal_announced_stays_an_appeal():
+    events = [e for e in _coded("The minister will urge Iran to free the sailors.") if e.source is not None]
+    assert [(e.cameo_code, e.modality) for e in events][:1] == [("020", "intended")]
