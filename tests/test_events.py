@@ -1146,3 +1146,8 @@ def test_market_demand_met_and_planning_permission_granted_concede_nothing(text)
 def test_an_appeal_announced_stays_an_appeal():
     events = [e for e in _coded("The minister will urge Iran to free the sailors.") if e.source is not None]
     assert [(e.cameo_code, e.modality) for e in events][:1] == [("020", "intended")]
+
+
+def test_a_person_without_forces_mobilises_nobody():
+    assert _coded("Dr. Olaopa successfully mobilizes both.") == []
+    assert [e.cameo_code for e in _coded("Smith deployed troops to the border.")] == ["154"]

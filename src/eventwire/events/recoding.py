@@ -204,10 +204,13 @@ def firing_reading(ctx: Ctx, fired: Token | None, code: str) -> Recoding:
 
 def deployment_reading(ctx: Ctx, mover: Actor | None, moved: Actor | None, code: str) -> Recoding | None:
     """Moving forces (cues.tsv "force-movement"), or None when a mover with no forces moves: "the migrants
-    rush", "activists kept vigil", "the company deployed a new system". Unnamed movers and those with forces
+    rush", "activists kept vigil", "the company deployed a new system", a person with no role ("Dr. Olaopa
+    mobilizes both"). Unnamed movers, states and those with forces
     (cues.tsv "deploying-sector") still deploy: "security personnel have been deployed", "the administration
     deployed six companies of para-military forces", "AU forces patrolled the coast"."""
     lex = ctx.lex
     if any(in_sector(lex, a, "deploying-sector") for a in (mover, moved)):
         return code, None, None
-    return None if mover is not None and mover.role is not None else (code, None, None)
+    if mover is not None and (mover.role is not None or mover.kind == "person"):
+        return None  # "the company deployed a new system", "Dr. Olaopa mobilizes both": no forces moved
+    return code, None, None
