@@ -444,3 +444,15 @@ def test_a_dateline_the_parser_hangs_on_the_speaker_is_not_the_speaker():
     q = next(q for q in run(text) if q.cue is not None and q.cue.text == "says")
     assert q.source.text.startswith("A forensic pathologist"), q.source.text
     assert q.speaker_code != "LBN" and "Lebanon" not in (q.speaker or ""), (q.speaker, q.speaker_code)
+
+
+def test_a_poll_finding_is_attributed_to_the_poll():
+    quotes = run("In the latest Washington Post poll, Clinton led Trump by five points among likely voters.")
+    found = [q for q in quotes if q.source is not None and "poll" in q.source.text]
+    assert found and found[0].cue.text == "In"
+    assert found[0].content[0].text.startswith("Clinton led Trump")
+
+
+def test_a_statement_verb_in_a_report_stays_the_cue():
+    quotes = run("In a report released on Monday, the ministry said the army had withdrawn.")
+    assert quotes and all(q.cue is not None and q.cue.text != "In" for q in quotes)

@@ -181,6 +181,22 @@ def _according_source(tok: Token) -> Token | None:
     return None
 
 
+def _in_evidence(parsed: Parsed, tok: Token, lexicon: Lexicon) -> Candidate | None:
+    """"In the latest poll, Clinton led Trump by 5 points": what a poll, survey or study found, with the finding
+    as source and "in" as cue. Not when the clause's own verb is a cue ("In a report, the ministry said …")."""
+    finding = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if finding is None or finding.lemma_.lower() not in lexicon.evidence_nouns or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if cue_verb(head, lexicon) is not None:
+        return None
+    content = {t.i for t in head.subtree} - {t.i for t in tok.subtree}
+    ranges = _clip_to_paragraph(parsed.article.text, _content_ranges(parsed.doc, content), tok.idx)
+    if not ranges:
+        return None
+    return Candidate(ranges, "indirect", tok, (tok.i, tok.i), finding, "in-evidence", 0.6)
+
+
 ACCORDING_SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
@@ -593,6 +609,11 @@ def _indirect_candidates(
             ranges = _clip_to_paragraph(parsed.article.text, _content_ranges(doc, content), tok.idx)
             if ranges:
                 out.append(Candidate(ranges, "indirect", tok, (tok.i, tok.i + 1), source, "according-to", 0.75))
+            continue
+        if tok.lower_ == "in" and tok.dep_ == "prep":
+            found_in = _in_evidence(parsed, tok, lexicon)
+            if found_in is not None:
+                out.append(found_in)
             continue
         if tok.pos_ == "NOUN":
             noun_cand = _noun_candidate(parsed, tok, lexicon)

@@ -39,6 +39,7 @@ class Lexicon:
     cue_nouns: dict[str, CueVerb] = field(default_factory=dict)  # "his claim that ..."
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
     honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
+    evidence_nouns: frozenset[str] = frozenset()  # "in the latest poll, …": findings that attribute a clause
 
     @property
     def opening_marks(self) -> frozenset[str]:
@@ -85,6 +86,8 @@ def load_lexicon() -> Lexicon:
     }
     non_cue = frozenset(row[0].lower() for row in data_rows("non_cue_verbs.txt"))
     honorifics = {row[0].lower(): row[1] for row in data_rows("honorifics.tsv")}
+    evidence = frozenset(row[0].lower() for row in data_rows("evidence_nouns.txt"))
     return Lexicon(
-        cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics
+        cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics,
+        evidence,
     )
