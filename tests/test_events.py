@@ -1037,11 +1037,14 @@ def test_money_seized_is_confiscated():
     assert found == "USA"
 
 
-def test_firing_people_were_hurt_in_is_an_event_though_nobody_is_named():
+def test_people_hurt_in_the_firing_were_shot_at_by_someone_unnamed():
+    # one event, the killing, marked as caused by shots fired; the firing is not coded a second time
     events = _coded("Two were killed in the firing.")
-    assert any(e.cameo_code == "193" and e.source is None for e in events), [(e.rule, e.cameo_code) for e in events]
-    assert not any(e.cameo_code == "046" for e in _coded("He was hurt in the talks."))
-    assert _coded("The firing continued for an hour.") == []
+    assert [(e.cameo_code, e.source) for e in events] == [("1823", None)]
+    assert "+cause-volley" in events[0].rule
+    # an attack's own event, not a second one for the attack it was made in
+    events = _coded("Guerrillas wounded two soldiers in a bomb attack.")
+    assert [e.cameo_code for e in events] == ["182"]
 
 
 @pytest.mark.parametrize("text, code", [

@@ -82,8 +82,7 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
     reading = read(tok, lex, entry.quad_class if entry else None)
     if src_tok is None and entry is not None and entry.root in ("18", "19") and args.is_passive(tok):
         src_tok, extra = cause_agent(ctx, tok)
-        if src_tok is not None:
-            how += extra
+        how += extra  # "+cause-volley" without an agent: "injured in the firing"
     if src_tok is None and tok.tag_ == "VBG" and tok.i > 0 and tok.dep_ in ("acl", "advcl"):
         prev = tok.nbor(-1)  # "the police firing" misparsed as police <-acl- firing
         if prev.pos_ in ("NOUN", "PROPN") and resolve_actor(ctx, prev) is not None:
@@ -176,7 +175,6 @@ def _announced(
 
 
 CONCESSION_ROOT = "08"  # CAMEO yield
-VIOLENT_ROOTS = ("14", "17", "18", "19", "20")  # events people are hurt "in"
 APPEAL_ROOTS = ("02", "10")  # appeals and demands: "of" names who makes them
 
 # CAMEO roots of acts two parties do together (agree, consult, cooperate): "X and Y met" is X with Y
@@ -217,8 +215,7 @@ def _noun_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
         how += "+agentless"
     source = resolve_actor(ctx, src_tok)
     target = resolve_actor(ctx, tgt_tok)
-    violent = entry is not None and entry.root in VIOLENT_ROOTS
-    if source is None and target is None and light_head is None and not (violent and _casualties_in(anchor, ctx.lex)):
+    if source is None and target is None and light_head is None:
         return []  # a bare noun ("the talks") restates an event coded elsewhere
     if light_head is not None:
         reading = read(light_head, ctx.lex, entry.quad_class if entry else None)
@@ -265,14 +262,6 @@ def _is_appeal(lex: Lexicon, noun: Token) -> bool:
     trig = lex.match("NOUN", noun.lemma_.lower(), child_lemmas(noun))
     entry = cameo(trig.cameo) if trig is not None else None
     return entry is not None and entry.root in APPEAL_ROOTS
-
-
-def _casualties_in(noun: Token, lex: Lexicon) -> bool:
-    """People hurt or killed "in" the event ("two were injured in the firing"): the event happened,
-    whoever did it, and is told nowhere else."""
-    head = noun.head
-    return (noun.dep_ == "pobj" and head.lower_ in ("in", "during")
-            and lex.cue(head.head.lemma_.lower(), "casualty"))
 
 
 def _plural_as_verb(tok: Token) -> bool:

@@ -68,7 +68,8 @@ def light_verbs(ctx: Ctx):
 
 
 def cause_agent(ctx: Ctx, verb: Token) -> tuple[Token | None, str]:
-    """Who caused a passive killing: "killed in police firing", "killed when police fired"."""
+    """Who caused a passive killing: "killed in police firing", "killed when police fired"; with no one
+    named, "+cause-volley" says it was shots fired ("injured in the firing")."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in DEATH_PREPS:
             for pobj in c.children:
@@ -79,6 +80,8 @@ def cause_agent(ctx: Ctx, verb: Token) -> tuple[Token | None, str]:
                         src = args.noun_arguments(pobj, light_verbs(ctx))[0]
                         if src is not None:
                             return src, "+cause-noun"
+                        if ctx.lex.cue(pobj.lemma_.lower(), "volley"):
+                            return None, "+cause-volley"  # "injured in the firing": shots, nobody named
                     nxt = pobj.nbor(1) if pobj.i + 1 < len(pobj.doc) else None
                     if nxt is not None and nxt.tag_ == "VBG":  # "in police firing" parsed as police + firing
                         vt = ctx.lex.match("VERB", nxt.lemma_.lower(), child_lemmas(nxt))

@@ -122,9 +122,12 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     if code.startswith("175") and done and ev.source is None and police_weapon(ev, sentence_text):
         out |= {"FORCE", "ANY_ACTION"}
     # rounds fired with no agent and no one aimed at ("five rounds were fired", "prompting the personnel to open
-    # fire", "injured in the firing"): only the police fire at crowds; "he was shot" is a crime, "fired the administration" a dismissal
+    # fire"), and people hurt in such firing ("injured in the firing"): only the police fire at crowds; "he was
+    # shot" is a crime, "fired the administration" a dismissal
     if (code.startswith("193") and done and ev.source is None and ev.target is None and "agentless" in ev.rule
-            and ev.rule.startswith(("verb:", "noun:")) and lexicon().cue(_phrase(ev), "volley")):
+            and ev.rule.startswith("verb:") and lexicon().cue(_phrase(ev), "volley")):
+        out |= {"FORCE", "ANY_ACTION"}
+    if code.startswith("18") and done and ev.source is None and "+cause-volley" in ev.rule:
         out |= {"FORCE", "ANY_ACTION"}
     # militants killed with no killer named ("two militants were killed in an encounter"): in this news the
     # security forces killed them
