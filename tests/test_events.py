@@ -1154,3 +1154,9 @@ def test_an_appeal_announced_stays_an_appeal():
 def test_a_person_without_forces_mobilises_nobody():
     assert _coded("Dr. Olaopa successfully mobilizes both.") == []
     assert [e.cameo_code for e in _coded("Smith deployed troops to the border.")] == ["154"]
+
+
+def test_a_proposal_is_its_proposers_not_its_rejecters():
+    events = _coded("Bangladesh rejected an Indian proposal for signing a free trade agreement.")
+    planned = [e for e in events if e.modality == "intended"]
+    assert planned and planned[0].source.code == "IND", [(e.cameo_code, e.source) for e in events]

@@ -16,6 +16,7 @@ OBJ = ("dobj", "obj", "attr")
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "of", "over")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "at", "with", "of")
 TIME_ENTITIES = ("DATE", "TIME")
+OWNER_ENTITIES = ("NORP", "GPE", "ORG")  # "an Indian proposal", "a U.S. plan"
 TOPIC_PREPS = ("on", "upon", "of")  # what talks and agreements are about
 AGENT_DEPS = ("poss", "compound", "amod", "nmod")
 
@@ -88,9 +89,10 @@ def phrase_object_target(obj: Token) -> Token | None:
 
 
 def owner(noun: Token) -> Token | None:
-    """Whose the noun is: "*the protesters'* demands", "the demands *of the strikers*"."""
+    """Whose the noun is: "*the protesters'* demands", "the demands *of the strikers*", "*hostage-takers*
+    demands" (a plural or named compound; not "market demand")."""
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")):
             return c
         if c.dep_ == "prep" and c.lower_ == "of" and (pobj := _first(c, ("pobj",))) is not None:
             return pobj
@@ -240,8 +242,10 @@ def verb_arguments(
 
 
 def _noun_controller(noun: Token) -> tuple[Token | None, str]:
-    """Whose plan, refusal or call it is: its owner, or the subject of the verb that has it."""
-    owner = _first(noun, ("poss",))
+    """Whose plan, refusal or call it is: its owner ("India's plan", "an Indian proposal"), or the subject
+    of the verb that has it."""
+    owner = _first(noun, ("poss",)) or next(
+        (c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in OWNER_ENTITIES), None)
     if owner is not None:
         return owner, "noun-owner"
     if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
