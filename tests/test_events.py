@@ -1160,3 +1160,9 @@ def test_a_proposal_is_its_proposers_not_its_rejecters():
     events = _coded("Bangladesh rejected an Indian proposal for signing a free trade agreement.")
     planned = [e for e in events if e.modality == "intended"]
     assert planned and planned[0].source.code == "IND", [(e.cameo_code, e.source) for e in events]
+
+
+def test_who_opposes_a_plan_does_not_own_it():
+    events = _coded("Protesters opposed the plan to demolish the mosque.")
+    planned = [e for e in events if e.modality == "threatened"]
+    assert planned and planned[0].source is None, [(e.cameo_code, e.source) for e in events]

@@ -183,10 +183,11 @@ def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
 
 
 def verb_arguments(
-    verb: Token, is_actor=None, object_control=None, transitive=None, noun_control=None
+    verb: Token, is_actor=None, object_control=None, transitive=None, noun_control=None, opposing=None
 ) -> tuple[Token | None, Token | None, str]:
     """(source head, target head, how) for a verb trigger. ``noun_control(lemma)`` says whether a noun
-    lends its owner as the subject of its infinitive ("a plan to invade"; not "orders to arrest")."""
+    lends its owner as the subject of its infinitive ("a plan to invade"; not "orders to arrest");
+    ``opposing(lemma)`` whether a verb opposes its object, so that its subject owns no plan it rejects."""
     how = []
     misread = _misparsed_subject(verb, is_actor)
     if misread is not None:
@@ -233,7 +234,8 @@ def verb_arguments(
             how.append("stranded-subject")
     if source is None and (target is None or not is_passive(verb)):
         source, inherited = inherited_subject(
-            verb, object_control or (lambda lemma: False), noun_control or (lambda lemma: False))
+            verb, object_control or (lambda lemma: False), noun_control or (lambda lemma: False),
+            opposing or (lambda lemma: False))
         if inherited:
             how.append(inherited)
     if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
@@ -241,14 +243,14 @@ def verb_arguments(
     return source, target, "+".join(how) or "active"
 
 
-def _noun_controller(noun: Token) -> tuple[Token | None, str]:
+def _noun_controller(noun: Token, opposing=lambda lemma: False) -> tuple[Token | None, str]:
     """Whose plan, refusal or call it is: its owner ("India's plan", "an Indian proposal"), or the subject
-    of the verb that has it."""
+    of the verb that has it, unless that verb opposes it ("protesters opposed the plan to demolish …")."""
     owner = _first(noun, ("poss",)) or next(
         (c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in OWNER_ENTITIES), None)
     if owner is not None:
         return owner, "noun-owner"
-    if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX") and not opposing(noun.head.lemma_.lower()):
         subj = _first(noun.head, SUBJ)
         if subj is not None:
             return subj, "noun-control"
@@ -256,7 +258,7 @@ def _noun_controller(noun: Token) -> tuple[Token | None, str]:
 
 
 def inherited_subject(
-    verb: Token, object_control=lambda lemma: False, noun_control=lambda lemma: False
+    verb: Token, object_control=lambda lemma: False, noun_control=lambda lemma: False, opposing=lambda lemma: False
 ) -> tuple[Token | None, str]:
     """The subject a verb without one shares with the verb it depends on.
 
@@ -299,10 +301,10 @@ def inherited_subject(
         elif (dep == "acl" and head.pos_ == "NOUN" and noun_control(head.lemma_.lower())
               and is_infinitive(node)):
             # "its refusal to meet", "announced a plan to invade": the one whose plan it is acts
-            return _noun_controller(head)
+            return _noun_controller(head, opposing)
         elif (dep == "pcomp" and node.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ == "NOUN"
               and noun_control(head.head.lemma_.lower())):
-            return _noun_controller(head.head)  # "has plans for banning the party"
+            return _noun_controller(head.head, opposing)  # "has plans for banning the party"
         elif dep in ("relcl",):
             return head, "relcl"
         elif dep in ("pcomp", "pobj") and head.dep_ == "prep":  # "told reporters after meeting the envoy"
@@ -313,7 +315,7 @@ def inherited_subject(
             if subj is not None:  # "King Hassan was quoted as saying": the one quoted says it
                 return subj, "pcomp"
             if head.head.dep_ == "xcomp":  # "the police had to resort to firing"
-                subj = inherited_subject(head.head, object_control, noun_control)[0]
+                subj = inherited_subject(head.head, object_control, noun_control, opposing)[0]
                 if subj is not None:
                     return subj, "pcomp"
             break

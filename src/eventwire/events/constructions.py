@@ -55,7 +55,8 @@ def verb_arguments(ctx: Ctx, verb: Token) -> tuple[Token | None, Token | None, s
     lex = ctx.lex
     return args.verb_arguments(
         verb, lambda t: actor_at(ctx, t) is not None, lambda lemma: lex.cue(lemma, "object-control"),
-        lambda lemma: lex.cue(lemma, "transitive"), lambda lemma: any(lex.cue(lemma, k) for k in CONTROL_KINDS))
+        lambda lemma: lex.cue(lemma, "transitive"), lambda lemma: any(lex.cue(lemma, k) for k in CONTROL_KINDS),
+        lambda lemma: lex.cue(lemma, "opposing"))
 
 
 def security_force(ctx: Ctx, actor: Actor) -> bool:
