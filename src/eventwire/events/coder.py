@@ -43,6 +43,7 @@ from eventwire.events.recoding import (
     Recoding,
     deployment_reading,
     firing_reading,
+    halting_trigger,
     in_sector,
     is_person,
     offer_reading,
@@ -273,37 +274,12 @@ def _plural_as_verb(tok: Token) -> bool:
             and not any(c.dep_ in args.SUBJ + args.PASS_SUBJ + args.OBJ for c in tok.children))
 
 
-def _halting(ctx: Ctx, verb: Token) -> Trigger | None:
-    """The yielding (halting.tsv) a verb of halting codes when its object is its subject's own action
-    ("the rebels suspended their attacks": 087), or None."""
-    lex = ctx.lex
-    lemma = verb.lemma_.lower()
-    owned_only = lex.cue(lemma, "halting-owned")
-    if not (owned_only or lex.cue(lemma, "halting")) or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    halted = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    action = lex.match("NOUN", halted.lemma_.lower(), child_lemmas(halted)) if halted is not None else None
-    code = lex.by_prefix(lex.halt_codes, action.cameo) if action is not None else ""
-    if not code:
-        return None
-    owner = args.owner(halted)
-    subject = resolve_actor(ctx, args.verb_arguments(verb)[0])
-    if subject is None or subject.code is None or (owner is None and owned_only):
-        return None  # "cannabis has stopped her seizures": no actor halts anything
-    if owner is not None and owner.pos_ != "PRON":
-        whose = resolve_actor(ctx, owner)
-        if whose is None or subject.code != whose.code:
-            return None  # "the army halted the rebels' attacks": someone else's
-    return Trigger(f"{lemma} {halted.lemma_.lower()}", "VERB", lemma, (halted.lemma_.lower(),), code,
-                   lex.halt_types.get(code), None)
-
-
 def _phrase_names(verb: Token, word: Token, lex: Lexicon) -> bool:
     trig = lex.match("VERB", verb.lemma_.lower(), child_lemmas(verb))
     if trig is None or (word.lemma_.lower() not in trig.modifiers and word.lower_ not in trig.modifiers):
         return False
     # "met the protesters' demands": a concession to someone's demand leaves the demand theirs
-    return not (trig.cameo.startswith(CONCESSION_ROOT) and args.owner(word) is not None)
+    return not (trig.cameo.startswith(CONCESSION_ROOT) and _is_appeal(lex, word) and args.owner(word) is not None)
 
 
 def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
@@ -445,7 +421,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(ctx, tok))
                 if trig is None or not trig.modifiers:  # "stop offensive" is the lexicon's; "suspend attack" the table's
-                    trig = _halting(ctx, tok) or trig
+                    trig = halting_trigger(ctx, tok) or trig
                 if trig is None:
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):
@@ -467,7 +443,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("NOUN", lemma, child_lemmas(tok))
                 if trig is None or _named_by_verb_phrase(tok, lex):
                     continue
-                if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and _halting(ctx, tok.head) is not None:
+                if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and halting_trigger(ctx, tok.head) is not None:
                     continue  # "suspended their attacks": coded as the halt, no attack was made
                 if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
                     continue  # "Beijing's tough talk": rhetoric, not talks

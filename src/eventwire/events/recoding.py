@@ -1,5 +1,5 @@
-"""Verbs whose event depends on who does them and to what: strikes, firing, seizures, offers, provisions
-and deployments.
+"""Verbs whose event depends on who does them and to what: strikes, firing, seizures, offers, provisions,
+deployments and halts.
 
 "Struck" is an air raid when jets strike and a labour strike when teachers do, but a car that
 struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 192), a suspect
@@ -7,6 +7,7 @@ struck a tree did nothing a researcher counts. "Captured" takes a town (CAMEO 19
 "Offered talks" promises talks (036), "offered asylum" cooperation (030); a shop that offers
 discounts offers nothing a researcher counts, nor does a report that provides estimates, where
 troops that provide protection protect (074) and donors that provide food give relief (073).
+Rebels who "suspended their attacks" de-escalate (087, halting.tsv) and attack no one.
 The lexicon gives each verb its usual code; these readings re-code it from its arguments, or
 drop it. The word lists are cues.tsv kinds.
 """
@@ -16,8 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.events import arguments as args
-from eventwire.events.lexicon import Lexicon
-from eventwire.events.participants import Ctx, child_lemmas
+from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.events.participants import Ctx, child_lemmas, resolve_actor
 from eventwire.model import Actor
 
 AERIAL_CODE = "195"  # employ aerial weapons
@@ -214,3 +215,28 @@ def deployment_reading(ctx: Ctx, mover: Actor | None, moved: Actor | None, code:
     if mover is not None and (mover.role is not None or mover.kind == "person"):
         return None  # "the company deployed a new system", "Dr. Olaopa mobilizes both": no forces moved
     return code, None, None
+
+
+def halting_trigger(ctx: Ctx, verb: Token) -> Trigger | None:
+    """The yielding (halting.tsv) a verb of halting codes when its object is its subject's own action
+    ("the rebels suspended their attacks": 087), or None."""
+    lex = ctx.lex
+    lemma = verb.lemma_.lower()
+    owned_only = lex.cue(lemma, "halting-owned")
+    if not (owned_only or lex.cue(lemma, "halting")) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    halted = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    action = lex.match("NOUN", halted.lemma_.lower(), child_lemmas(halted)) if halted is not None else None
+    code = lex.by_prefix(lex.halt_codes, action.cameo) if action is not None else ""
+    if not code:
+        return None
+    owner = args.owner(halted)
+    subject = resolve_actor(ctx, args.verb_arguments(verb)[0])
+    if subject is None or subject.code is None or (owner is None and owned_only):
+        return None  # "cannabis has stopped her seizures": no actor halts anything
+    if owner is not None and owner.pos_ != "PRON":
+        whose = resolve_actor(ctx, owner)
+        if whose is None or subject.code != whose.code:
+            return None  # "the army halted the rebels' attacks": someone else's
+    return Trigger(f"{lemma} {halted.lemma_.lower()}", "VERB", lemma, (halted.lemma_.lower(),), code,
+                   lex.halt_types.get(code), None)
