@@ -456,3 +456,16 @@ def test_a_poll_finding_is_attributed_to_the_poll():
 def test_a_statement_verb_in_a_report_stays_the_cue():
     quotes = run("In a report released on Monday, the ministry said the army had withdrawn.")
     assert quotes and all(q.cue is not None and q.cue.text != "In" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "A landmark compensation award by a New York court has caught the attention of artists across the United States.",
+    "Mining expansion has also produced significant resistance to the chief's control over land.",
+])
+def test_a_thing_holds_no_view(text):
+    assert run(text) == []
+
+
+def test_people_and_texts_still_do():
+    assert [q.source.text for q in run("The report found that the police had failed.")] == ["The report"]
+    assert [q.source.text for q in run("Officials believe the abuse went on for years.")] == ["Officials"]

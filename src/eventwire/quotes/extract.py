@@ -1027,11 +1027,23 @@ def _plausible_learned(p, lexicon: Lexicon) -> bool:
     """Someone must hold the stance, and a noun must be a reporting noun.
 
     Why: without these the model's guesses read as attributions by nobody ("overlooking
-    the town") or by a place ("Palmyra's prison"), which users see as plain errors.
+    the town"), by a place ("Palmyra's prison") or by a thing ("time will tell"), which users
+    see as plain errors.
     """
-    if p.subject is None or p.subject.ent_type_ in PLACE_ENTITY_TYPES:
+    if p.subject is None or p.subject.ent_type_ in PLACE_ENTITY_TYPES or not _can_hold_a_view(p.subject, lexicon):
         return False
     return p.cue_token.pos_ != "NOUN" or p.cue_token.lemma_.lower() in lexicon.cue_nouns
+
+
+def _can_hold_a_view(subject: Token, lexicon: Lexicon) -> bool:
+    """A name, a pronoun, or a noun of people, groups or texts (WordNet, ``agent_nouns.txt``): "time will tell"
+    and "a landmark award has caught the attention of artists" attribute nothing."""
+    if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
+        return True
+    if any(c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_) for c in subject.children):
+        return True  # "the Clinton campaign"
+    lemma = subject.lemma_.lower()
+    return lemma in lexicon.agent_nouns or lemma in lexicon.evidence_nouns or lemma in lexicon.anonymous_nouns
 
 
 def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple[tuple[int, int], dict[str, float]] | None:

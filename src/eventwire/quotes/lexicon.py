@@ -40,6 +40,7 @@ class Lexicon:
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
     honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
     evidence_nouns: frozenset[str] = frozenset()  # "in the latest poll, …": findings that attribute a clause
+    agent_nouns: frozenset[str] = frozenset()  # nouns that can hold a view: "official", "government", "report"
 
     @property
     def opening_marks(self) -> frozenset[str]:
@@ -87,7 +88,8 @@ def load_lexicon() -> Lexicon:
     non_cue = frozenset(row[0].lower() for row in data_rows("non_cue_verbs.txt"))
     honorifics = {row[0].lower(): row[1] for row in data_rows("honorifics.tsv")}
     evidence = frozenset(row[0].lower() for row in data_rows("evidence_nouns.txt"))
+    agents = frozenset(row[0].lower() for row in data_rows("agent_nouns.txt"))
     return Lexicon(
         cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics,
-        evidence,
+        evidence, agents,
     )
