@@ -1027,8 +1027,8 @@ def _plausible_learned(p, lexicon: Lexicon) -> bool:
     """Someone must hold the stance, and a noun must be a reporting noun.
 
     Why: without these the model's guesses read as attributions by nobody ("overlooking
-    the town"), by a place ("Palmyra's prison") or by a thing ("time will tell"), which users
-    see as plain errors.
+    the town"), by a place ("Palmyra's prison") or by a thing ("a landmark award has caught
+    the attention of artists"), which users see as plain errors.
     """
     if p.subject is None or p.subject.ent_type_ in PLACE_ENTITY_TYPES or not _can_hold_a_view(p.subject, lexicon):
         return False
@@ -1036,8 +1036,8 @@ def _plausible_learned(p, lexicon: Lexicon) -> bool:
 
 
 def _can_hold_a_view(subject: Token, lexicon: Lexicon) -> bool:
-    """A name, a pronoun, or a noun of people, groups or texts (WordNet, ``agent_nouns.txt``): "time will tell"
-    and "a landmark award has caught the attention of artists" attribute nothing."""
+    """A name, a pronoun, or a noun of people, groups or texts (WordNet, ``agent_nouns.txt``): "a landmark award
+    has caught the attention of artists" and "mining expansion has produced resistance" attribute nothing."""
     if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_:
         return True
     if any(c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.ent_type_) for c in subject.children):
