@@ -1166,3 +1166,8 @@ def test_who_opposes_a_plan_does_not_own_it():
     events = _coded("Protesters opposed the plan to demolish the mosque.")
     planned = [e for e in events if e.modality == "threatened"]
     assert planned and planned[0].source is None, [(e.cameo_code, e.source) for e in events]
+
+
+def test_who_appears_for_questioning_questions_no_one():
+    events = _coded("A judge ordered former president Carlos Menem to appear for questioning in an investigation.")
+    assert all(e.source is None or e.source.role != "ELI" for e in events if e.cameo_code == "090")

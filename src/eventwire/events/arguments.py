@@ -314,7 +314,8 @@ def inherited_subject(
             subj = _first(head.head, SUBJ) or (_first(head.head, PASS_SUBJ) if head.lower_ == "as" else None)
             if subj is not None:  # "King Hassan was quoted as saying": the one quoted says it
                 return subj, "pcomp"
-            if head.head.dep_ == "xcomp":  # "the police had to resort to firing"
+            # "the police had to resort to firing"; not "appear for questioning"
+            if head.head.dep_ == "xcomp" and head.lower_ == "to":
                 subj = inherited_subject(head.head, object_control, noun_control, opposing)[0]
                 if subj is not None:
                     return subj, "pcomp"
@@ -363,7 +364,8 @@ def noun_arguments(
     if source is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "to"):
         taker = noun.head.head
         phrase = taker.lemma_.lower() + (" to" if noun.head.lower_ == "to" else "")  # "resorted to lathi charge"
-        if noun.head.lower_ == "in" and taker.pos_ == "NOUN" and taker.head.pos_ in ("VERB", "AUX"):  # "played a role in [the massacre]"
+        # "played a role in [the massacre]"
+        if noun.head.lower_ == "in" and taker.pos_ == "NOUN" and taker.head.pos_ in ("VERB", "AUX"):
             taker, phrase = taker.head, f"{taker.head.lemma_.lower()} {taker.lemma_.lower()}"
         obj = _first(taker, OBJ)
         if obj is not None and participates(f"{phrase} {obj.lemma_.lower()}"):  # "took part [in the killings]"
