@@ -1171,3 +1171,13 @@ def test_who_opposes_a_plan_does_not_own_it():
 def test_who_appears_for_questioning_questions_no_one():
     events = _coded("A judge ordered former president Carlos Menem to appear for questioning in an investigation.")
     assert all(e.source is None or e.source.role != "ELI" for e in events if e.cameo_code == "090")
+
+
+@pytest.mark.parametrize("text, punished", [
+    ("The developments, a 44-bedroom hotel and an office building, were all sanctioned.", False),
+    ("The council sanctioned the project.", False),
+    ("The US sanctioned Iran's oil exports.", True),
+    ("The US sanctioned five Russian officials.", True),
+])
+def test_a_project_sanctioned_is_approved_an_actor_sanctioned_punished(text, punished):
+    assert any(e.cameo_code == "163" for e in _coded(text)) == punished

@@ -48,6 +48,7 @@ from eventwire.events.recoding import (
     is_person,
     offer_reading,
     provision_reading,
+    sanction_reading,
     seizure_reading,
     strike_reading,
 )
@@ -131,8 +132,8 @@ def _verb_events(ctx: Ctx, tok: Token, trig: Trigger) -> list[Event]:
 
 
 def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, code: str) -> Recoding | None:
-    """A strike, firing, a seizure, an offer, a provision or a deployment re-coded from who does it and to
-    what (``recoding``); other triggers as they are."""
+    """A strike, firing, a seizure, an offer, a provision, a deployment or a sanction re-coded from who does it
+    and to what (``recoding``); other triggers as they are."""
     lex = ctx.lex
     if lex.cue(tok.lemma_.lower(), "armed-agent") and code.startswith("19"):
         return strike_reading(ctx, tok, s_tok, source, target, code)
@@ -147,6 +148,8 @@ def _taking(ctx: Ctx, tok: Token, trig: Trigger, s_tok, t_tok, source, target, c
         return provision_reading(ctx, tok, t_tok, code)
     if lex.cue(phrase, "force-movement"):
         return deployment_reading(ctx, source, target, code)
+    if lex.cue(phrase, "approval-sense"):
+        return sanction_reading(lex, t_tok, code)
     if lex.cue(phrase, "firing"):
         fired = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return firing_reading(ctx, fired, code)

@@ -62,6 +62,16 @@ def _no_actor_thing(lex: Lexicon, tok: Token | None, actor: Actor | None) -> boo
     return tok is not None and actor is None and tok.pos_ == "NOUN" and not is_person(tok, lex)
 
 
+def sanction_reading(lex: Lexicon, sanctioned: Token | None, code: str) -> Recoding | None:
+    """Sanctioning (cues.tsv "approval-sense"), or None when what is sanctioned is a thing one approves
+    (cues.tsv "approvable"): "the hotel and the office building were all sanctioned", "sanctioned the
+    project"; "the US sanctioned five officials", "sanctioned Iran's oil exports" punish."""
+    if sanctioned is None:
+        return code, None, None
+    things = [sanctioned, *args.with_conjuncts(sanctioned), *(c for c in sanctioned.children if c.dep_ == "appos")]
+    return None if any(lex.cue(t.lemma_.lower(), "approvable") for t in things) else (code, None, None)
+
+
 def strike_reading(
     ctx: Ctx, verb: Token, striker: Token | None, source: Actor | None, target: Actor | None, code: str,
 ) -> Recoding | None:
