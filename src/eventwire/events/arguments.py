@@ -246,10 +246,10 @@ def verb_arguments(
 def _noun_controller(noun: Token, opposing=lambda lemma: False) -> tuple[Token | None, str]:
     """Whose plan, refusal or call it is: its owner ("India's plan", "an Indian proposal"), or the subject
     of the verb that has it, unless that verb opposes it ("protesters opposed the plan to demolish …")."""
-    owner = _first(noun, ("poss",)) or next(
+    whose = _first(noun, ("poss",)) or next(
         (c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in OWNER_ENTITIES), None)
-    if owner is not None:
-        return owner, "noun-owner"
+    if whose is not None:  # not args.owner: an "of" phrase names what is planned, not who plans it
+        return whose, "noun-owner"
     if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX") and not opposing(noun.head.lemma_.lower()):
         subj = _first(noun.head, SUBJ)
         if subj is not None:

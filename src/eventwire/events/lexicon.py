@@ -120,6 +120,6 @@ def lexicon() -> Lexicon:
     inaction_frozen = {k: tuple(sorted(v, key=lambda t: -len(t.modifiers))) for k, v in inaction.items()}
     nonactions = frozenset(r[0].strip() for r in read_tsv("nonactions.tsv"))
     return Lexicon(
-        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, intent, threat, halt, halt_types,
-        inaction_frozen, nonactions,
+        frozen, {k: frozenset(v) for k, v in cues.items()}, agents, discard, reject, demand, intent, threat,
+        halt, halt_types, inaction_frozen, nonactions,
     )

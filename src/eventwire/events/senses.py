@@ -103,8 +103,8 @@ def commercial(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if not trig.modifiers:
         return False
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.modifiers):
-        if any(c.dep_ in ("amod", "compound") and (lex.cue(c.lower_, "commercial") or lex.cue(c.lemma_.lower(), "commercial"))
-               for c in obj.children):
+        modifiers = [c for c in obj.children if c.dep_ in ("amod", "compound")]
+        if any(lex.cue(w, "commercial") for c in modifiers for w in (c.lower_, c.lemma_.lower())):  # "growing": "grow"
             return True
         if obj.lemma_.lower() == "demand" and args.owner(obj) is None and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in obj.children):
