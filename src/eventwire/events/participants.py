@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from eventwire.actors import gender
 from eventwire.events import arguments as args
 from eventwire.events.lexicon import Lexicon, lexicon
 from eventwire.model import Actor, Quote
@@ -33,6 +34,13 @@ class Ctx:
     actors: list[Actor]
     quotes: list[Quote]
     recent: list[Actor] = field(default_factory=list)  # sources of the latest events, for pronouns
+    sexes: dict[str, str | None] | None = None  # surname -> sex the article gives, built on first need
+
+
+def _sexes(ctx: Ctx) -> dict[str, str | None]:
+    if ctx.sexes is None:
+        ctx.sexes = gender.article_sexes(ctx.parsed.doc, ctx.parsed.doc.ents)
+    return ctx.sexes
 
 
 def actor_at(ctx: Ctx, token: Token) -> Actor | None:
@@ -83,6 +91,8 @@ def _reporting_subject(ctx: Ctx, pron: Token) -> Actor | None:
     plural = subj.tag_ in ("NNS", "NNPS")
     fits = {"he": person, "his": person, "she": person, "her": person, "it": not person and not plural,
             "its": not person and not plural, "they": not person and plural, "their": not person and plural}
+    if pron.lower_ in gender.PRONOUN_SEX and gender.contradicts(pron.lower_, actor.name, _sexes(ctx)):
+        return None  # "Trump said she would win": she is someone else
     return actor if fits.get(pron.lower_, False) else None
 
 
@@ -103,12 +113,18 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
     if word not in ("he", "she", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
-    for actor in reversed(ctx.recent):
-        if sent - actor.sentence > 2 or actor.span.start >= pron.idx:
-            continue
-        if (word in ("he", "she")) == (actor.kind == "person"):
-            return _standing_for(ctx, pron, actor, 0.6, f"events:pronoun->{actor.rule or actor.name}")
-    return None
+    candidates = [
+        a for a in reversed(ctx.recent)
+        if sent - a.sentence <= 2 and a.span.start < pron.idx and (word in ("he", "she")) == (a.kind == "person")
+    ]
+    if word != "it":  # "she" is not the Donald Trump of the sentence before
+        candidates = [a for a in candidates if not gender.contradicts(word, a.name, _sexes(ctx))]
+    if word == "she":  # most people the news names are men: a known woman first
+        candidates.sort(key=lambda a: gender.sex_of(a.name, _sexes(ctx)) != "f")
+    if not candidates:
+        return None
+    actor = candidates[0]
+    return _standing_for(ctx, pron, actor, 0.6, f"events:pronoun->{actor.rule or actor.name}")
 
 
 def _standing_for(ctx: Ctx, pron: Token, actor: Actor, weight: float, rule: str) -> Actor:

@@ -38,7 +38,6 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()  # "talked about", "spoke of"
     cue_nouns: dict[str, CueVerb] = field(default_factory=dict)  # "his claim that ..."
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
-    honorifics: dict[str, str] = field(default_factory=dict)  # "mrs." -> "f"
     evidence_nouns: frozenset[str] = frozenset()  # "in the latest poll, …": findings that attribute a clause
     agent_nouns: frozenset[str] = frozenset()  # nouns that can hold a view: "official", "government", "report"
 
@@ -86,10 +85,9 @@ def load_lexicon() -> Lexicon:
         noun: CueVerb(noun, cls, frozenset(needs.split("+"))) for noun, cls, needs in data_rows("cue_nouns.tsv")
     }
     non_cue = frozenset(row[0].lower() for row in data_rows("non_cue_verbs.txt"))
-    honorifics = {row[0].lower(): row[1] for row in data_rows("honorifics.tsv")}
     evidence = frozenset(row[0].lower() for row in data_rows("evidence_nouns.txt"))
     agents = frozenset(row[0].lower() for row in data_rows("agent_nouns.txt"))
     return Lexicon(
-        cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue, honorifics,
+        cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue,
         evidence, agents,
     )

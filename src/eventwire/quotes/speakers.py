@@ -9,10 +9,12 @@ no name ("the source", "a senior official"), the phrase itself, flagged anonymou
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from eventwire.actors import gender
 from eventwire.model import Actor
 from eventwire.quotes.lexicon import Lexicon
 
@@ -25,19 +27,6 @@ KIND_LABELS = {
 }
 ANTECEDENT_WINDOW_CHARS = 1500  # pronoun antecedents further back than this are guesses
 RELATIVE_PRONOUNS = ("who", "which", "that")
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-def _genders(doc: Doc, ents: tuple[SpacySpan, ...], honorifics: dict[str, str]) -> dict[str, str]:
-    """Surname -> gender from the article's own titles ("Mrs. Clinton", "Mr. Trump")."""
-    out: dict[str, str] = {}
-    for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
-        for tok in (ent[0], doc[ent.start - 1] if ent.start > 0 else None):
-            if tok is not None and tok.lower_ in honorifics:
-                out.setdefault(ent[-1].lower_, honorifics[tok.lower_])
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +84,21 @@ def _antecedent(
     before: int,
     kinds: frozenset[str],
     quoted: list[tuple[int, int]],
-    gender: str | None = None,
-    genders: dict[str, str] | None = None,
+    pronoun: str = "",
+    sexes: Mapping[str, str | None] | None = None,
+    same_sex_only: bool = False,
 ) -> tuple[str, str | None] | None:
     """Nearest preceding compatible mention outside quoted speech (and, for he/she, not
-    of the other gender by the article's own titles)."""
-    genders = genders or {}
+    of the other sex by the article's titles and first names, ``sexes`` from
+    ``gender.article_sexes``; with ``same_sex_only``, only a person the article shows to be
+    of the pronoun's sex)."""
+    sexes = sexes or {}
+    sex = gender.PRONOUN_SEX.get(pronoun)
 
     def wrong_gender(name: str) -> bool:
-        known = genders.get(name.split()[-1].lower()) if name.split() else None
-        return gender is not None and known is not None and known != gender
+        if same_sex_only:
+            return gender.sex_of(name, sexes) != sex
+        return gender.contradicts(pronoun, name, sexes)
 
     labels = {label for kind in kinds for label in KIND_LABELS.get(kind, ())}
     floor = before - ANTECEDENT_WINDOW_CHARS
@@ -116,7 +110,7 @@ def _antecedent(
                 continue
             if actor.kind and actor.kind not in kinds:
                 continue
-            if wrong_gender(actor.span.text):
+            if wrong_gender(actor.name) and (not same_sex_only or wrong_gender(actor.span.text)):
                 continue
             return actor.name, actor.code
     for ent in reversed(ents):
@@ -126,9 +120,11 @@ def _antecedent(
             break
         if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
             continue
-        if ent.label_ == "PERSON" and wrong_gender(ent.text):
+        if (ent.label_ == "PERSON" or same_sex_only) and wrong_gender(_full_name(ents, ent)):
             continue
         return _full_name(ents, ent), None
+    if same_sex_only:
+        return None
     # The small model often labels a bare surname ORG or GPE ("Trump"); a proper-noun
     # subject nearby is then the best antecedent there is.
     lo, hi = 0, len(doc)  # first token at or after ``before``, by bisection
@@ -183,10 +179,13 @@ def resolve_speaker(
             "relative"
         )
     if head.pos_ == "PRON" and lower in lexicon.pronouns:
-        found = _antecedent(
-            doc, ents, actors, start, lexicon.pronouns[lower], quoted,
-            PRONOUN_GENDER.get(lower), _genders(doc, ents, lexicon.honorifics),
-        )
+        sexes = gender.article_sexes(doc, ents)
+        found = None
+        if gender.PRONOUN_SEX.get(lower) == "f":
+            # Most people the news names are men, so a name of unknown sex is a poor "she":
+            # a woman the article names within reach comes first.
+            found = _antecedent(doc, ents, actors, start, lexicon.pronouns[lower], quoted, lower, sexes, True)
+        found = found or _antecedent(doc, ents, actors, start, lexicon.pronouns[lower], quoted, lower, sexes)
         if found:
             return Speaker(found[0], found[1], False, "pronoun", 0.7)
         return Speaker(None, None, False, "pronoun-unresolved", 0.4)
