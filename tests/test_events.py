@@ -1128,8 +1128,9 @@ def test_stones_thrown_by_a_crowd_or_at_someone_are_a_riot(text, source, target)
     assert (events[0].target.code if events[0].target else None) == target
 
 
-def test_a_stone_thrown_into_a_lake_is_no_riot():
-    assert _coded("He threw a stone into the lake.") == []
+@pytest.mark.parametrize("text", ["He threw a stone into the lake.", "He threw a stone in the lake."])
+def test_a_stone_thrown_into_a_lake_is_no_riot(text):
+    assert _coded(text) == []
 
 
 def test_hail_pelts_nobody():

@@ -401,6 +401,13 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
     seen: set[tuple] = set()
     year = parsed.article.date.year if parsed.article.date else None
     sports_words = _sports_words(parsed, lex)
+    halts: dict[int, Trigger | None] = {}  # verb index -> its halting reading, read once for the verb and its object
+
+    def halt(verb: Token) -> Trigger | None:
+        if verb.i not in halts:
+            halts[verb.i] = halting_trigger(ctx, verb)
+        return halts[verb.i]
+
     for n, sent in enumerate(parsed.doc.sents):
         if _discarded(sports_words[n]):
             continue
@@ -424,7 +431,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue
                 trig = lex.match("VERB", lemma, child_lemmas(tok), late_particles=_prepositions_after_object(ctx, tok))
                 if trig is None or not trig.modifiers:  # "stop offensive" is the lexicon's; "suspend attack" the table's
-                    trig = halting_trigger(ctx, tok) or trig
+                    trig = halt(tok) or trig
                 if trig is None:
                     found = generic_events(ctx, tok)
                 elif lex.cue(lemma, "refusal") and any(controlled_complement(c, lex) for c in tok.children):
@@ -446,7 +453,7 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                 trig = lex.match("NOUN", lemma, child_lemmas(tok))
                 if trig is None or _named_by_verb_phrase(tok, lex):
                     continue
-                if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and halting_trigger(ctx, tok.head) is not None:
+                if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") and halt(tok.head) is not None:
                     continue  # "suspended their attacks": coded as the halt, no attack was made
                 if lex.cue(lemma, "plural-only") and tok.tag_ not in ("NNS", "NNPS"):
                     continue  # "Beijing's tough talk": rhetoric, not talks

@@ -33,6 +33,7 @@ FIGURATIVE_ROOTS = ("04", "11", "15", "16", "17", "18", "19", "20")
 FIGURATIVE_BY_CODE = (("02", "sourcing"), ("04", "aim"), ("043", "entertainment"), ("074", "abstract-good"))
 
 AIMING_PREPS = ("at", "on", "upon", "into", "in")
+THROW_AIMS = ("at", "on", "upon", "towards", "toward")  # "threw stones in the lake / into the river" aims at no one
 
 
 def projectile(obj: Token, lex: Lexicon) -> bool:
@@ -117,8 +118,7 @@ def unaimed_throw(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     ("threw stones at the police", "pelted the police") or done by a crowd ("protesters threw stones")."""
     if not lex.cue(trig.phrase, "throwing"):
         return False
-    aimed = any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS + ("towards", "toward") and c.lower_ != "into"
-                for c in tok.children)
+    aimed = any(c.dep_ == "prep" and c.lower_ in THROW_AIMS for c in tok.children)
     pelted = any(c.dep_ == "dobj" and c.lemma_.lower() not in trig.modifiers for c in tok.children)
     crowd = any(c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NNS", "NNPS") or lex.cue(c.lemma_.lower(), "crowd"))
                 for c in tok.children)
