@@ -166,6 +166,16 @@ def test_a_coordinated_report_is_an_attribution_of_its_own():
     assert contents == ["North Korea to refrain from further actions", "it was resolutely opposed to the test"]
 
 
+def test_after_a_modal_clause_a_finite_conjunct_is_the_speakers():
+    text = ("Trump said he would order a thorough review of the nation's computer defenses and warned against "
+            "hackers from China.")
+    said = next(q for q in run(text) if q.cue is not None and q.cue.text == "said")
+    assert [c.text for c in said.content] == ["he would order a thorough review of the nation's computer defenses"]
+    # "were" agrees with the reported subject: the report goes on
+    text = "She said they would win the vote and were confident of victory."
+    assert [c.text for c in run(text)[0].content] == ["they would win the vote and were confident of victory"]
+
+
 def test_a_coordinated_action_stays_in_the_report():
     text = "The officer said the man posed a deadly threat and refused to drop the gun."
     quotes = run(text)

@@ -436,15 +436,17 @@ def _cut_coordinated_report(head: Token, end: int) -> int:
     """End the content before "… and said/suggested …": a finite reporting verb coordinated
     with the reported clause, without a subject of its own and reporting a clause itself, is
     the speaker's next report ("said it was opposed to the test and warned North Korea to
-    refrain …"), not part of this one."""
+    refrain …"), not part of this one. After a clause with a modal, any finite conjunct without
+    a subject is the speaker's: "said he would order a review and warned against hackers" (the
+    reported clause would go on "and warn")."""
     lexicon = load_lexicon()
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     for child in head.rights:
         if (
             child.dep_ == "conj"
             and child.tag_ in FINITE_PAST_OR_PRESENT
-            and cue_verb(child, lexicon) is not None
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-            and _reports_a_clause(child)
+            and (modal and child.lemma_ != "be" or cue_verb(child, lexicon) is not None and _reports_a_clause(child))
         ):
             cut = child.left_edge.i - 1
             while cut > head.i and (child.doc[cut].dep_ == "cc" or child.doc[cut].is_punct):
