@@ -350,3 +350,43 @@ def test_a_station_house_officer_is_police():
 def test_indian_police_ranks_are_police(text, name):
     codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert (codes.get(name) or "").endswith("COP"), codes
+
+
+def _actor_at(text: str, phrase: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    actors = find_actors(_parsed(text))
+    return next((a for a in actors if a.span.start <= start < a.span.end), None), actors
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The city police commissioner, P C Pande, said the mob fled. Pande also said curfew was imposed.", "Pande also"),
+    ("This was his confession to the police, deputy commissioner (detective department) Soumen Mitra said on "
+     "Monday. According to Mitra, Aftab had a twin objective.", "Mitra, Aftab"),
+])
+def test_a_name_set_after_an_officials_description_is_that_official(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == "COP", [(a.span.text, a.code, a.rule) for a in actors]
+
+
+def test_a_name_after_an_organisation_or_a_named_person_is_not_described_by_it():
+    actor, actors = _actor_at("The police, P C Pande and the mayor met on Friday.", "Pande")
+    assert actor is None or actor.role != "COP", [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("deputy commissioner of police dj patel said the mob fled.", "patel"),
+    ("superintendent of police (south) b l soni said the mob fled.", "soni"),
+    ("A senior IPS officer said the riots were planned.", "officer"),
+    ("The CID arrested him on Friday.", "CID"),
+])
+def test_indian_police_officers_and_agencies_are_police(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == "COP", [(a.span.text, a.code, a.rule) for a in actors]
+
+
+def test_a_one_letter_bracket_is_no_acronym():
+    text = "the deputy commissioner of police (I), Soumen Mitra, told newsmen. I was there, he said."
+    actor, actors = _actor_at(text, "I was")
+    assert actor is None, [(a.span.text, a.code, a.rule) for a in actors]

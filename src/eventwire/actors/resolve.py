@@ -21,6 +21,7 @@ How it works, in one pass over the tokens plus one over the noun phrases:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,9 @@ COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
 TITLE_LINKS = frozenset({"of", "for", "to"})
 OUT_OF_OFFICE = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Between an official's description and the name set after it: "the commissioner, X", "the commissioner
+# (detective department) X", "the deputy commissioner of police (I), detective department, X".
+DESCRIPTION_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,(?:\s*[^,()\n]{1,40},)?)?\s*")
 MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
 
 
@@ -113,6 +117,8 @@ class ActorResolver:
                 found = self._resolve_segment(parsed, start, end, own, main_country, aliases, head_part[1] - 1)
                 for actor in found:
                     self._describe_by_appositive(doc, parsed.article.text, actors, actor, aliases)
+                found = [self._name_after_description(doc, parsed.article.text, actors, actor, aliases)
+                         for actor in found]
                 actors.extend(_resolve_possessive(doc, actor, actors) for actor in found)
         return actors
 
@@ -136,6 +142,38 @@ class ActorResolver:
         tokens = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
         if tokens is not None:
             self._remember(doc, tokens.start, tokens.end, described, aliases)
+
+    def _name_after_description(
+        self, doc: Doc, text: str, actors: list[Actor], actor: Actor, aliases: dict[tuple[str, ...], _Alias]
+    ) -> Actor:
+        """"The city police commissioner, P C Pande, said", "deputy commissioner (detective department)
+        Soumen Mitra said": a name nobody's dictionary knows, set right after an official's description,
+        is that official (and so are its later mentions, "Pande")."""
+        if not actors or actor.code is not None or actor.kind not in ("person", "organisation", None):
+            return actor
+        described = actors[-1]
+        if described.code is None or described.role is None:
+            return actor
+        tokens = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        before = doc.char_span(described.span.start, described.span.end, alignment_mode="expand")
+        if tokens is None or before is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):
+            return actor
+        if described.kind != "person" and not _titles_in(doc, before.start, before.end, self.lexicon):
+            return actor  # "the police, Pande": an organisation is nobody's description ("commissioner of police" is)
+        if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in before):
+            return actor  # "Prime Minister Modi, Pande …": a named person and a list
+        if not DESCRIPTION_GAP.fullmatch(text[described.span.end:actor.span.start]):
+            return actor
+        after = text[actor.span.end:actor.span.end + 1]
+        if after not in (",", ".", ";", ")", "") and tokens.root.dep_ not in ("nsubj", "nsubjpass", "appos"):
+            return actor  # "the police commissioner, Modi and the minister": a list
+        named = replace(actor, code=described.code, country=described.country, role=described.role, kind="person",
+                        confidence=round(min(actor.confidence, described.confidence) * 0.9, 2) or 0.3,
+                        rule="appositive-title")
+        self._remember(doc, tokens.start, tokens.end, named, aliases)
+        if len(tokens) > 1:  # a surname alone later ("Mitra said"), whatever label the parser gave the name
+            aliases.setdefault((tokens[-1].text,), _Alias(named.name, named.code, named.country, named.role, "person"))
+        return named
 
     # ------------------------------------------------------------------ anchors
 
@@ -363,6 +401,10 @@ class ActorResolver:
                 (a for a in anchors if a.entry.type in ("role", "title") and a.end < end and doc[a.end].lower_ in TITLE_LINKS),
                 None,
             )
+        if head_anchor is None and not name_head:
+            # "deputy commissioner of police dj patel" in uncased text: the name after a title is that official
+            head_anchor = next((a for a in anchors if a.entry.type == "title" and a.end < end
+                                and _uncased_name(doc, a.end, end)), None)
         alias = aliases.get(tuple(t.text for t in doc[start:end] if not doc_tools.is_det(t)))
         if head_anchor is None and not name_head and alias is None:
             return self._modifier_actors(parsed, anchors, main_country, aliases)
@@ -536,11 +578,28 @@ class ActorResolver:
             for title in _titles_in(doc, start, end, self.lexicon):
                 aliases["title:" + title,] = alias
         # "the High Negotiations Committee (HNC)": the acronym in brackets right after.
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+        if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper()
+                and len(doc[end + 1]) > 1):  # not the "(I)" of "deputy commissioner of police (I)"
             aliases.setdefault((doc[end + 1].text,), alias)
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _uncased_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` can be a name the parser did not see as one (lower-case text:
+    "dj patel", "(south) b l soni"): nouns and adjectives, and a bracketed remark."""
+    depth, words = 0, 0
+    for t in doc[start:end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0:
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.is_stop:
+                return False
+            words += 1
+    return depth == 0 and words > 0
 
 
 def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
