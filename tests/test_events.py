@@ -1182,3 +1182,14 @@ def test_who_appears_for_questioning_questions_no_one():
 ])
 def test_a_project_sanctioned_is_approved_an_actor_sanctioned_punished(text, punished):
     assert any(e.cameo_code == "163" for e in _coded(text)) == punished
+
+
+def test_a_speaker_the_parser_reads_as_object_after_a_quote_speaks():
+    source_code, events = _first_actor(
+        "\"Senior officers may face the music,\" opined another senior police officer.", "010", "source", "code")
+    assert source_code is not None and source_code.endswith("COP"), [(e.rule, e.source) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Security was enhanced across West Bengal.", "Police stepped up patrolling in the city."])
+def test_security_stepped_up_is_police_mobilisation(text):
+    assert any(e.cameo_code == "150" for e in _coded(text)), [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -264,6 +264,9 @@ def statement_events(ctx: Ctx, tok: Token, trig: Trigger, events_here: list[Even
     if _light_with_event_object(tok, ctx.lex):
         return []  # "declared a ceasefire": the declaration is the ceasefire, coded from the noun
     src_tok, tgt_tok, how = args.verb_arguments(tok)
+    if src_tok is None and tgt_tok is not None and tgt_tok.i > tok.i and any(
+            c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+        src_tok, tgt_tok, how = tgt_tok, None, "inverted"  # "“…,” opined another police officer": the parser's object speaks
     source = resolve_actor(ctx, src_tok)
     if source is None:
         return []
