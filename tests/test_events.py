@@ -1193,3 +1193,33 @@ def test_a_speaker_the_parser_reads_as_object_after_a_quote_speaks():
 @pytest.mark.parametrize("text", ["Security was enhanced across West Bengal.", "Police stepped up patrolling in the city."])
 def test_security_stepped_up_is_police_mobilisation(text):
     assert any(e.cameo_code == "150" for e in _coded(text)), [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fifty persons were held in connection with the riots.",
+    "Police held 50 persons after the clashes.",
+    "Ansari is currently held by the Gujarat police.",
+    "He managed to curb the riots by locking up the rabble-rousers.",
+])
+def test_people_held_by_the_state_or_by_no_one_named_are_in_custody(text):
+    assert any(e.cameo_code == "173" for e in _coded(text)), [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Elections were held in May.",
+    "Two meetings were held on Thursday.",
+    "The hostages were held in a cave.",
+    "He was held responsible for the riots.",
+    "He was held up in traffic.",
+    "She held her baby.",
+    "Kurdish forces have held the Turkish forces from making any progress.",
+    "About 22,000 students are held at ransom by the district administration.",
+    "Visitation will be held on Saturday.",
+])
+def test_other_things_held_are_no_custody(text):
+    assert not any(e.cameo_code == "173" for e in _coded(text)), [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+def test_a_threat_to_hold_a_strike_is_a_threat():
+    events = _coded("Druze inhabitants threatened today to hold a general strike unless Israel rescinded the annexation.")
+    assert {"130", "143"} <= {e.cameo_code for e in events}, [(e.rule, e.cameo_code) for e in events]

@@ -289,10 +289,13 @@ def _governs_coded_action(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if not any(lex.cue(lemma, k) for k in ("refusal", "intent", "threat")):
         return False
-    return any(
-        controlled_complement(c, lex) and lex.match("VERB", c.lemma_.lower(), child_lemmas(c)) is not None
-        for c in tok.children
-    )
+    for c in tok.children:
+        if not controlled_complement(c, lex):
+            continue
+        trig = lex.match("VERB", c.lemma_.lower(), child_lemmas(c))
+        if trig is not None and not other_sense(c, trig, lex):
+            return True  # "threatened to hold a strike" is no custody: the threat is coded here
+    return False
 
 
 def _prepositions_after_object(ctx: Ctx, verb: Token) -> frozenset[str]:

@@ -174,9 +174,35 @@ def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 
 SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
+def not_custody(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"50 persons were held", "police held 50 persons": custody. A verb of many senses (cues.tsv
+    "custody-sense") holds someone in custody only when the state holds a person, or a person or name is
+    held with no holder named: not "elections were held", "was held responsible", "held up in traffic",
+    "held her baby", "the court held that …", nor hostages (cues.tsv "captive")."""
+    if not lex.cue(trig.phrase, "custody-sense"):
+        return False
+    if any(c.dep_ in ("prt", "acomp", "oprd", "xcomp", "ccomp", "dative") or c.lower_ == "from" for c in tok.children):
+        return True  # "held up", "held responsible", "held the troops from advancing"
+    holder, held, _ = args.verb_arguments(tok)
+    if held is None or lex.cue(held.lemma_.lower(), "captive") or any(
+            lex.cue(g.lemma_.lower(), "captive") for c in tok.children if c.dep_ == "prep" for g in c.children):
+        return True  # "the hostages were held", "students are held at ransom"
+    person = is_person(held, lex) or held.like_num  # "50 were held"; not "two meetings were held"
+    sector = lex.agents.get(holder.lemma_.lower()) if holder is not None else None
+    if sector is not None and lex.cue(sector, "state-sector"):
+        return not (person or held.pos_ == "PROPN")  # "police held 50 persons", "Ansari is held by the police"
+    if holder is not None or held.dep_ != "nsubjpass":
+        return True  # "she held her baby", "held by the rebels"
+    # no holder named: a person or a name ("Floyd is being held"), not an event's name ("the Games were held")
+    # nor a capitalised first word ("Visitation will be held")
+    named = held.ent_type_ == "PERSON" or (held.pos_ == "PROPN" and not held.ent_type_ and not held.is_sent_start
+                                            and not any(c.dep_ in ("det", "amod") for c in held.children))
+    return not (named or person)
+
+
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
-    leaving_no_office, unaimed_throw, commercial,
+    leaving_no_office, unaimed_throw, commercial, not_custody,
 )
 
 
