@@ -1223,3 +1223,14 @@ def test_other_things_held_are_no_custody(text):
 def test_a_threat_to_hold_a_strike_is_a_threat():
     events = _coded("Druze inhabitants threatened today to hold a general strike unless Israel rescinded the annexation.")
     assert {"130", "143"} <= {e.cameo_code for e in events}, [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize("text, arrests", [
+    ("The acquired land would be kept in the custody of the central government.", False),
+    ("The pillar would be kept under the safe custody of the district administration.", False),
+    ("Five people are in police custody.", True),
+    ("He was remanded to police custody.", True),
+])
+def test_a_thing_kept_in_custody_holds_no_one(text, arrests):
+    events = _coded(text)
+    assert any(e.cameo_code == "173" for e in events) == arrests, [(e.rule, e.cameo_code) for e in events]

@@ -140,3 +140,12 @@ def test_scorer_round_trip_keeps_training_fingerprints(tmp_path):
     assert PQ.text_fingerprint("Police did not act.") in back.trained_on  # whitespace does not matter
     assert PQ.text_fingerprint("Police acted.") not in back.trained_on
     assert PQ.shipped_scorer() is not None and len(PQ.shipped_scorer().trained_on) > 100
+
+
+def test_an_arrest_the_police_deny_is_neither_an_arrest_nor_a_failure():
+    answers = _rule_answers("police, however, denied that any such arrest has been made.")
+    assert "ARREST" not in answers and "FAIL" not in answers, answers
+    _, events = _parsed_and_events("police, however, denied that any such arrest has been made.")
+    assert any(e.cameo_code == "173" and e.negated for e in events), [(e.rule, e.negated) for e in events]
+    _, events = _parsed_and_events("police did not deny that five people were arrested.")
+    assert any(e.cameo_code == "173" and not e.negated for e in events), [(e.rule, e.negated) for e in events]

@@ -73,7 +73,7 @@ def make_event(
         modality=modality,  # type: ignore[arg-type]
         reported_by=reported_by,
         confidence=round(min(1.0, max(0.0, confidence)), 3),
-        rule=rule,
+        rule=rule + ("+denied" if reading.denied else ""),
     )
 
 

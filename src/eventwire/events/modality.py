@@ -25,6 +25,7 @@ class Reading:
     failed: Token | None = None  # the failing verb ("failed to protect")
     demanded_by: Token | None = None  # the verb that demands it ("said ... must", "urged ... to")
     speech: Token | None = None  # the speech verb it is reported by
+    denied: bool = False  # its speaker denies it happened ("denied that any arrest was made")
     future: bool = False  # promised or threatened for later, not attempted now
 
 
@@ -183,6 +184,8 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
         elif lex.cue(lemma, "demand") and not lex.cue(lemma, "speech"):
             kinds.add("demand")
             r.demanded_by = head
+        if lex.cue(lemma, "denial") and not _negated(head):
+            r.negated = r.denied = True  # "police denied that any arrest had been made"
         if lex.cue(lemma, "speech") or lex.cue(lemma, "threat"):
             r.speech = head
             if "backshifted" in kinds and "modal" not in kinds and not _conditional(node, lex):

@@ -114,7 +114,7 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     taken = ev.source is None and custody_taking(ev)  # "those arrested", "they arrested him" (unresolved)
     if code.startswith("173") and done and (police or unnamed or taken or is_authority(ev.source)):
         out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
-    if code.startswith("173") and ev.negated and ev.source is None and not case_filing(ev):
+    if code.startswith("173") and ev.negated and ev.source is None and not case_filing(ev) and "+denied" not in ev.rule:
         out.add("FAIL")  # "by not arresting the leaders", "have not been arrested so far": only police arrest
     if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
         out.add("ANY_ACTION")

@@ -200,6 +200,21 @@ def not_custody(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return not (named or person)
 
 
+def thing_kept(noun: Token, lex: Lexicon) -> bool:
+    """"the land would be kept in the custody of the government", "the pillar will be under the safe custody of
+    the administration": a state one is kept in (cues.tsv "kept-in") holds no one when what is kept is a thing."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    kept = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")), None)
+    if kept is None or kept.lower_ in ("who", "whom"):
+        return False
+    if kept.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        kept = verb.head  # "the shila, which will be in the custody of …"
+    return not is_person(kept, lex, counted=True)
+
+
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
     leaving_no_office, unaimed_throw, commercial, not_custody,
