@@ -390,3 +390,14 @@ def test_a_one_letter_bracket_is_no_acronym():
     text = "the deputy commissioner of police (I), Soumen Mitra, told newsmen. I was there, he said."
     actor, actors = _actor_at(text, "I was")
     assert actor is None, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase, role", [
+    ("Sheriff's deputies arrested the man on Friday.", "deputies", "COP"),
+    ("A sheriff's deputy shot the suspect.", "deputy", "COP"),
+    ("The sheriff arrested him.", "sheriff", "COP"),
+    ("Duma deputies criticised the plan.", "deputies", "LEG"),
+])
+def test_deputies_are_police_for_a_sheriff_and_lawmakers_in_a_parliament(text, phrase, role):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == role, [(a.span.text, a.code, a.rule) for a in actors]
