@@ -401,3 +401,13 @@ def test_a_one_letter_bracket_is_no_acronym():
 def test_deputies_are_police_for_a_sheriff_and_lawmakers_in_a_parliament(text, phrase, role):
     actor, actors = _actor_at(text, phrase)
     assert actor is not None and actor.role == role, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Hamilton County Sheriff's Office arrested two men.", "Hamilton"),
+    ("Paris County officials met on Monday.", "Paris"),
+    ("Lebanon Township police arrested him.", "Lebanon"),
+])
+def test_a_county_named_after_a_capital_or_country_is_not_in_it(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is None or actor.country is None, [(a.span.text, a.code, a.rule) for a in actors]

@@ -43,6 +43,7 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "you
 # Between an official's description and the name set after it: "the commissioner, X", "the commissioner
 # (detective department) X", "the deputy commissioner of police (I), detective department, X".
 DESCRIPTION_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,(?:\s*[^,()\n]{1,40},)?)?\s*")
+LOCAL_DIVISIONS = frozenset({"county", "township", "parish", "borough"})
 MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
 
 
@@ -219,6 +220,12 @@ class ActorResolver:
         if all(t.ent_type_ == "PERSON" for t in doc[start:end]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
             # the first name of a person ("Douglas Devananda", "Jordan Henderson"), not a capital or a country
             entries = [e for e in entries if e.type not in ("country", "capital")]  # "Bosnian Serbs" stays BIH
+            if not entries:
+                return None
+        if end < len(doc) and doc[end].lower_ in LOCAL_DIVISIONS:
+            # "Hamilton County", "Lebanon Township": a local area named after a capital or a country, most often
+            # far from it (the article's own country still applies to its officials)
+            entries = [e for e in entries if e.type not in ("country", "capital")]
             if not entries:
                 return None
         if not any(c.isupper() for t in doc[start:end] for c in t.text) and not doc_tools.all_lower(doc):
