@@ -1234,3 +1234,9 @@ def test_a_threat_to_hold_a_strike_is_a_threat():
 def test_a_thing_kept_in_custody_holds_no_one(text, arrests):
     events = _coded(text)
     assert any(e.cameo_code == "173" for e in events) == arrests, [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Protesters occupied the parliament building.", "Rebels captured the police station."])
+def test_a_building_named_for_its_owner_is_a_place_taken_not_people(text):
+    codes = [e.cameo_code for e in _coded(text)]
+    assert "192" in codes and "181" not in codes, codes

@@ -99,6 +99,8 @@ def strike_reading(
 def _taken_kind(lex: Lexicon, tok: Token, actor: Actor | None) -> str:
     """What a seizure takes: "place", "people", "thing" or "unknown" (a name the small model may mistag:
     "Palmyra" is a PERSON to it, so an uncoded person is no sure person)."""
+    if actor is not None and not (actor.span.start <= tok.idx < actor.span.end) and lex.cue(tok.lemma_.lower(), "place-noun"):
+        return "place"  # "occupied the parliament building": the actor names the building's owner, not what was taken
     if actor is not None:
         if actor.kind in ("place", "country"):
             return "place"
