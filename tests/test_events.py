@@ -1240,3 +1240,14 @@ def test_a_thing_kept_in_custody_holds_no_one(text, arrests):
 def test_a_building_named_for_its_owner_is_a_place_taken_not_people(text):
     codes = [e.cameo_code for e in _coded(text)]
     assert "192" in codes and "181" not in codes, codes
+
+
+@pytest.mark.parametrize("text, beaten", [
+    ("It is the driver to beat.", False),
+    ("She beat the record.", False),
+    ("Police beat the protesters.", True),
+    ("Protesters were beaten.", True),
+])
+def test_only_people_are_beaten(text, beaten):
+    events = _coded(text)
+    assert any(e.cameo_code == "182" for e in events) == beaten, [(e.rule, e.cameo_code) for e in events]
