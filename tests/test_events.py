@@ -1251,3 +1251,8 @@ def test_a_building_named_for_its_owner_is_a_place_taken_not_people(text):
 def test_only_people_are_beaten(text, beaten):
     events = _coded(text)
     assert any(e.cameo_code == "182" for e in events) == beaten, [(e.rule, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize("text", ["He had a cardiac arrest.", "This was also demonstrated by our decision."])
+def test_a_body_s_arrest_and_a_thing_demonstrated_are_no_events(text):
+    assert _coded(text) == [], [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -38,7 +38,7 @@ from eventwire.events.lexicon import Lexicon, Trigger, lexicon
 from eventwire.events.modality import Reading, asked_for, controlled_complement, read
 from eventwire.events.ontology import CameoCode, cameo
 from eventwire.events.participants import Ctx, actor_at, child_lemmas, resolve_actor
-from eventwire.events.senses import other_sense, projectile, thing_kept
+from eventwire.events.senses import medical, other_sense, projectile, thing_kept
 from eventwire.events.recoding import (
     Recoding,
     deployment_reading,
@@ -464,6 +464,8 @@ def code_events(parsed: Parsed, actors: list[Actor], quotes: list[Quote]) -> lis
                     continue  # "a demonstration of military power" shows it; "a demonstration of farmers" is a protest
                 if _in_a_name(tok):
                     continue  # "the North American Free Trade Agreement" names a treaty, nobody signs it here
+                if medical(tok, lex):
+                    continue  # "he had a cardiac arrest"
                 if lex.cue(lemma, "kept-in") and thing_kept(tok, lex):
                     continue  # "the land would be kept in the custody of the government": no one is held
                 found = _noun_events(ctx, tok, trig)

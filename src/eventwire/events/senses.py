@@ -127,8 +127,10 @@ def unaimed_throw(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 def showing(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"the loan demonstrates the EU's commitment", "rallied support": an "objectless" verb with an object
-    shows something; protesters demonstrate without one."""
-    return lex.cue(tok.lemma_.lower(), "objectless") and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    shows something, and so does one in the passive ("this was demonstrated by our decision"); protesters
+    demonstrate without one."""
+    return lex.cue(tok.lemma_.lower(), "objectless") and any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass", "csubjpass", "auxpass") for c in tok.children)
 
 
 def recording(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
@@ -198,6 +200,12 @@ def not_custody(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     named = held.ent_type_ == "PERSON" or (held.pos_ == "PROPN" and not held.ent_type_ and not held.is_sent_start
                                             and not any(c.dep_ in ("det", "amod") for c in held.children))
     return not (named or person)
+
+
+def medical(noun: Token, lex: Lexicon) -> bool:
+    """"had a cardiac arrest", "respiratory arrest": an event noun a medical modifier (cues.tsv "medical")
+    makes a condition of the body."""
+    return any(c.dep_ in ("amod", "compound") and lex.cue(c.lemma_.lower(), "medical") for c in noun.children)
 
 
 def thing_kept(noun: Token, lex: Lexicon) -> bool:
