@@ -1256,3 +1256,13 @@ def test_only_people_are_beaten(text, beaten):
 @pytest.mark.parametrize("text", ["He had a cardiac arrest.", "This was also demonstrated by our decision."])
 def test_a_body_s_arrest_and_a_thing_demonstrated_are_no_events(text):
     assert _coded(text) == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Coull also beat out Robert Kusner for the seat.", None),
+    ("Prices shot up last week.", None),
+    ("Gunmen shot up the bar.", "193"),
+])
+def test_a_particle_can_make_a_verb_of_violence_another_sense(text, code):
+    codes = [e.cameo_code for e in _coded(text)]
+    assert (codes[:1] or [None])[0] == code, codes

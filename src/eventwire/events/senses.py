@@ -71,6 +71,17 @@ def aspectual(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return any(c.dep_ == "prt" and lex.cue(f"{tok.lemma_.lower()} {c.lower_}", "aspectual") for c in tok.children)
 
 
+def particle_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """"beat out a rival", "edged out his opponent": a particle that makes the verb another sense
+    (cues.tsv "particle-sense"), a contest won, not a beating; "prices shot up": one that does so without an
+    object ("particle-intransitive"; "gunmen shot up the bar" is a shooting)."""
+    lemma = tok.lemma_.lower()
+    objectless = not any(c.dep_ == "dobj" for c in tok.children)
+    return any(c.dep_ == "prt" and (lex.cue(f"{lemma} {c.lower_}", "particle-sense")
+                                    or objectless and lex.cue(f"{lemma} {c.lower_}", "particle-intransitive"))
+               for c in tok.children)
+
+
 def helping(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"helped to arrest the rioters" helps nobody in particular: the arrest is the act, coded on its own."""
     return (lex.cue(tok.lemma_.lower(), "helping") and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
@@ -225,7 +236,7 @@ def thing_kept(noun: Token, lex: Lexicon) -> bool:
 
 VERB_SENSES: tuple[SenseCheck, ...] = (
     dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
-    leaving_no_office, unaimed_throw, commercial, not_custody,
+    leaving_no_office, unaimed_throw, commercial, not_custody, particle_sense,
 )
 
 
