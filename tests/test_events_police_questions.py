@@ -149,3 +149,10 @@ def test_an_arrest_the_police_deny_is_neither_an_arrest_nor_a_failure():
     assert any(e.cameo_code == "173" and e.negated for e in events), [(e.rule, e.negated) for e in events]
     _, events = _parsed_and_events("police did not deny that five people were arrested.")
     assert any(e.cameo_code == "173" and not e.negated for e in events), [(e.rule, e.negated) for e in events]
+
+
+def test_police_nowhere_to_be_seen_and_no_action_taken_are_failures():
+    assert "FAIL" in _rule_answers("the police were nowhere to be seen.")
+    assert "FAIL" in _rule_answers("about 500 kar sevaks were inside the train, but no action was taken against them.")
+    _, events = _parsed_and_events("the minister was absent from the meeting.")
+    assert not any(e.rule.startswith("inaction:") for e in events), [e.rule for e in events]

@@ -116,6 +116,8 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
         out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
     if code.startswith("173") and ev.negated and ev.source is None and not case_filing(ev) and "+denied" not in ev.rule:
         out.add("FAIL")  # "by not arresting the leaders", "have not been arrested so far": only police arrest
+    if code == "170" and ev.negated and ev.source is None and "light-verb" in ev.rule and "+denied" not in ev.rule:
+        out.add("FAIL")  # "no action was taken against the rioters": action against offenders is the police's
     if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
         out.add("ANY_ACTION")
     # tear gas and lathi charges are police weapons: "tear-gas shells were lobbed" needs no agent
