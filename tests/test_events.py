@@ -1266,3 +1266,21 @@ def test_a_body_s_arrest_and_a_thing_demonstrated_are_no_events(text):
 def test_a_particle_can_make_a_verb_of_violence_another_sense(text, code):
     codes = [e.cameo_code for e in _coded(text)]
     assert (codes[:1] or [None])[0] == code, codes
+
+
+def test_they_is_the_nearest_coded_group_before_it_in_its_sentence():
+    events = _coded("The main allegation against the Gujarat police is that they did not do enough to protect the "
+                    "innocent.")
+    protect = [e for e in events if e.cameo_code == "074"]
+    assert protect and protect[0].source is not None and protect[0].source.role == "COP", \
+        [(e.rule, e.cameo_code, e.source) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The victim told police the pair had taken money from him and they were arrested.",
+    "Lambe and Evans appeared at Feltham Magistrates Court on November 18, where they pleaded not guilty.",
+])
+def test_they_is_not_a_group_behind_a_nearer_plural_or_a_place(text):
+    events = _coded(text)
+    assert not any(side is not None and side.span.text == "they" and side.code is not None
+                   for e in events for side in (e.source, e.target)), [(e.rule, e.source, e.target) for e in events]

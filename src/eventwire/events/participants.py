@@ -110,6 +110,8 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
     reporter = _reporting_subject(ctx, pron)
     if reporter is not None:
         return _standing_for(ctx, pron, reporter, 0.8, "events:pronoun->reporter")
+    if word == "they" and pron.dep_ in args.SUBJ + args.PASS_SUBJ:
+        return _group_before(ctx, pron)
     if word not in ("he", "she", "it") or pron.dep_ not in args.SUBJ + args.PASS_SUBJ + ("pobj",):
         return None
     sent = ctx.parsed.sentence_of_token(pron.i)
@@ -125,6 +127,31 @@ def antecedent(ctx: Ctx, pron: Token) -> Actor | None:
         return None
     actor = candidates[0]
     return _standing_for(ctx, pron, actor, 0.6, f"events:pronoun->{actor.rule or actor.name}")
+
+
+GROUP_KINDS = ("organisation", "collective", "group")
+PAIR_NOUNS = frozenset({"pair", "couple", "duo", "trio", "family", "families"})
+PLACE_PREPS = frozenset({"at", "in", "on", "near", "inside", "outside"})
+
+
+def _group_before(ctx: Ctx, pron: Token) -> Actor | None:
+    """"the main allegation against the Sabarkantha police is that they did not do enough": a "they" with no
+    reporting subject is the nearest group named before it in its sentence, when that is a coded group or
+    organisation. A nearer plural that is none ("the pair had taken money and they were arrested") stops the
+    search; the noun a relative clause describes is not its subject ("the immigrants they must expel")."""
+    described = {t.i for t in pron.head.head.subtree} if pron.head.dep_ == "relcl" else set()
+    for tok in reversed(pron.sent[: pron.i - pron.sent.start]):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss") or tok.i in described:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            continue  # "appeared at Feltham Magistrates' Court, where they pleaded": a place, not a group
+        actor = actor_at(ctx, tok)
+        if actor is not None and actor.kind in GROUP_KINDS and actor.code is not None:
+            return _standing_for(ctx, pron, actor, 0.6, f"events:pronoun->{actor.rule or actor.name}")
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+        if plural or tok.lemma_.lower() in PAIR_NOUNS:
+            return None
+    return None
 
 
 def _standing_for(ctx: Ctx, pron: Token, actor: Actor, weight: float, rule: str) -> Actor:
