@@ -1284,3 +1284,8 @@ def test_they_is_not_a_group_behind_a_nearer_plural_or_a_place(text):
     events = _coded(text)
     assert not any(side is not None and side.span.text == "they" and side.code is not None
                    for e in events for side in (e.source, e.target)), [(e.rule, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Many of these land disputes have been fought in court.", "They fought the case in court."])
+def test_disputes_and_cases_fought_are_no_fighting(text):
+    assert _coded(text) == [], [(e.rule, e.cameo_code) for e in _coded(text)]

@@ -95,6 +95,9 @@ def figurative(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     undergoers = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the price charged"
         undergoers.append(tok.head)
+    # "many of these disputes have been fought": a part stands for what it is part of
+    undergoers += [g for u in list(undergoers) if u.pos_ in ("PRON", "NUM", "ADJ", "DET")
+                   for c in u.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     objects = [u.lemma_.lower() for u in undergoers if u.lemma_.lower() not in trig.modifiers]
     # "fight fires" is figurative, "open fire" a phrase of its own; "met its target" aims, "destroyed a target" hits
     return (trig.cameo.startswith(FIGURATIVE_ROOTS) and any(lex.cue(w, "figurative") for w in objects)
