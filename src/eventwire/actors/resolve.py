@@ -271,7 +271,7 @@ class ActorResolver:
         for a in anchors:
             covered.update(range(a.start, a.end))
             if a.entry.country and a.entry.type != "role":
-                counts[a.entry.country] += 1
+                counts[a.entry.country] += 2
         places = self.lexicon.places
         lowercase_text = doc_tools.all_lower(doc)
         texts = [t.text for t in doc]
@@ -282,7 +282,11 @@ class ActorResolver:
             for length in (3, 2, 1):
                 key = tuple(lowers[i : i + length])
                 if len(key) == length and key in places:
-                    counts[places[key]] += 1
+                    # a mention counts 2; a name other countries' places share ("Alexandria": Egypt, Virginia)
+                    # counts 2 for the most populous and 1 for each other, so other mentions decide
+                    first, *others = places[key]
+                    counts[first] += 2
+                    counts.update(others)
                     break
         if not counts:
             return None
@@ -290,7 +294,7 @@ class ActorResolver:
         top, top_count = ranked[0]
         if len(ranked) == 1:
             return top  # the only country the text names (measured: helps even in one sentence)
-        if top_count < MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
+        if top_count < 2 * MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
             return None
         return top
 
@@ -521,18 +525,22 @@ class ActorResolver:
             if country:  # "Syrian Jihad Makdissi": a national without a known role
                 return make(doc_tools.text(doc, start, end), country, country, None, kind, 0.5, "countries")
             return make(doc_tools.name(doc, start, end), None, None, None, kind, 0.3, "ner-unresolved")
-        place = self._place_country(doc, start, end)
+        place = self._place_country(doc, start, end, main_country)
         if place:  # "Tel Aviv", "Jericho": a place standing for its country, as CAMEO codes it
             return make(doc_tools.name(doc, start, end), place, place, None, "place", 0.4, "places")
         return None
 
-    def _place_country(self, doc: Doc, start: int, end: int) -> str | None:
-        """Country of a GPE/LOC name found in the places table (provinces and large cities)."""
+    def _place_country(self, doc: Doc, start: int, end: int, main_country: str | None = None) -> str | None:
+        """Country of a GPE/LOC name found in the places table (provinces and large cities): the article's
+        own country when it has a place so named (a US article's Alexandria), else the most populous."""
         while start < end and doc_tools.is_det(doc[start]):
             start += 1
         if start >= end or doc[end - 1].ent_type_ not in ("GPE", "LOC"):
             return None
-        return self.lexicon.places.get(tuple(t.lower_ for t in doc[start:end]))
+        countries = self.lexicon.places.get(tuple(t.lower_ for t in doc[start:end]))
+        if not countries:
+            return None
+        return main_country if main_country in countries else countries[0]
 
     def _modifier_actors(
         self, parsed: Parsed, anchors: list[Anchor], main_country: str | None, aliases: dict
