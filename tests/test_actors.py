@@ -422,3 +422,10 @@ def test_a_county_named_after_a_capital_or_country_is_not_in_it(text, phrase):
 def test_a_place_name_several_countries_share_leaves_the_country_to_the_other_mentions(text, phrase, code):
     actor, actors = _actor_at(text, phrase)
     assert actor is not None and actor.code == code, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+def test_a_title_word_inside_a_persons_name_is_a_surname():
+    actor, actors = _actor_at("Actress Jaime King's four-year-old son was injured.", "King")
+    assert actor is None or actor.role != "GOV", [(a.span.text, a.code, a.rule) for a in actors]
+    actor, actors = _actor_at("King Abdullah met the envoy.", "King")
+    assert actor is not None and actor.role == "GOV", [(a.span.text, a.code, a.rule) for a in actors]

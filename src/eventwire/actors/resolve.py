@@ -217,6 +217,11 @@ class ActorResolver:
             return None
         if start and doc[start - 1].like_num and all(e.type == "title" for e in entries):
             return None  # "at 5 PM": a clock time, not the prime minister
+        if first.ent_type_ == "PERSON" and first.ent_iob_ == "I":
+            # inside a person's name, after its first word, a title is a surname: "Actress Jaime King"
+            entries = [e for e in entries if e.type != "title"]
+            if not entries:
+                return None
         if all(t.ent_type_ == "PERSON" for t in doc[start:end]) and end < len(doc) and doc[end].ent_type_ == "PERSON":
             # the first name of a person ("Douglas Devananda", "Jordan Henderson"), not a capital or a country
             entries = [e for e in entries if e.type not in ("country", "capital")]  # "Bosnian Serbs" stays BIH
