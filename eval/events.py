@@ -30,7 +30,7 @@ questions about *police as the source actor* (an actor whose role or code is COP
 
 These readings live in ``eventwire.events.police_questions.rule_labels``. That module also holds a learned
 re-scorer (logistic regression over the sentence's words and its events' shapes, plain JSON weights in
-``data/events/police_questions.json``) that may add FAIL or ANY_ACTION answers the rules missed. It is
+``data/events/police_questions.json``) that may add ANY_ACTION answers the rules missed. It is
 trained on the dev documents (``--train``; the model file keeps a fingerprint of each training document).
 The default run scores the system as shipped, rules + re-scorer, on data the re-scorer was not trained on
 (a held-out split, your own data); if any document of DATA_PATH is one it was trained on (the dev set), it

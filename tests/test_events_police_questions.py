@@ -124,9 +124,11 @@ def test_shipped_scorer_serves_only_its_labels_and_ignores_unrelated_sentences()
     assert PQ.answer_sentence(text, events) == set()
     police = "pleas for help went unheeded as policemen on duty looked on and the police did not act."
     parsed, events = _parsed_and_events(police)
-    assert "FAIL" in PQ.answer_document(parsed, events)[0]
-    fail = scorer.models["FAIL"]
-    assert fail.probability(PQ.sentence_features(police, events)) > fail.probability(PQ.sentence_features(text, []))
+    assert "FAIL" in PQ.answer_document(parsed, events)[0]  # from the rules: the re-scorer serves ANY_ACTION only
+    active = "the police fired teargas shells and patrolled the old city through the night."
+    parsed, events = _parsed_and_events(active)
+    action = scorer.models["ANY_ACTION"]
+    assert action.probability(PQ.sentence_features(active, events)) > action.probability(PQ.sentence_features(text, []))
 
 
 def test_scorer_round_trip_keeps_training_fingerprints(tmp_path):
