@@ -169,7 +169,7 @@ class ActorResolver:
         if after not in (",", ".", ";", ")", "") and tokens.root.dep_ not in ("nsubj", "nsubjpass", "appos"):
             return actor  # "the police commissioner, Modi and the minister": a list
         named = replace(actor, code=described.code, country=described.country, role=described.role, kind="person",
-                        confidence=round(min(actor.confidence, described.confidence) * 0.9, 2) or 0.3,
+                        confidence=round(min(actor.confidence, described.confidence) * 0.9, 2),
                         rule="appositive-title")
         self._remember(doc, tokens.start, tokens.end, named, aliases)
         if len(tokens) > 1:  # a surname alone later ("Mitra said"), whatever label the parser gave the name

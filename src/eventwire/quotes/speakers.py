@@ -110,7 +110,11 @@ def _antecedent(
                 continue
             if actor.kind and actor.kind not in kinds:
                 continue
-            if wrong_gender(actor.name) and (not same_sex_only or wrong_gender(actor.span.text)):
+            if same_sex_only:  # neither the name nor the mention shows the pronoun's sex
+                unfit = wrong_gender(actor.name) and wrong_gender(actor.span.text)
+            else:  # the name or the mention ("Mr. Trump") shows the other sex
+                unfit = wrong_gender(actor.name) or wrong_gender(actor.span.text)
+            if unfit:
                 continue
             return actor.name, actor.code
     for ent in reversed(ents):
