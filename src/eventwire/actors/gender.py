@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from eventwire.datafiles import tsv_rows
 
+USER_DATA_KEY = "eventwire.gender.sexes"
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -88,6 +89,15 @@ def article_sexes(doc: Doc, ents: Iterable[SpacySpan]) -> dict[str, str | None]:
     sexes = {name: next(iter(seen)) if len(seen) == 1 else None for name, seen in named.items()}
     sexes.update((name, next(iter(seen)) if len(seen) == 1 else None) for name, seen in titled.items())
     return sexes
+
+
+def document_sexes(doc: Doc) -> dict[str, str | None]:
+    """``article_sexes`` of a parsed article, read once and kept in ``doc.user_data`` for every pronoun
+    of the quote and event stages."""
+    cached = doc.user_data.get(USER_DATA_KEY)
+    if cached is None:
+        cached = doc.user_data[USER_DATA_KEY] = article_sexes(doc, doc.ents)
+    return cached
 
 
 def sex_of(name: str, known: Mapping[str, str | None]) -> str | None:

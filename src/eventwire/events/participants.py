@@ -34,13 +34,10 @@ class Ctx:
     actors: list[Actor]
     quotes: list[Quote]
     recent: list[Actor] = field(default_factory=list)  # sources of the latest events, for pronouns
-    sexes: dict[str, str | None] | None = None  # surname -> sex the article gives, built on first need
 
 
 def _sexes(ctx: Ctx) -> dict[str, str | None]:
-    if ctx.sexes is None:
-        ctx.sexes = gender.article_sexes(ctx.parsed.doc, ctx.parsed.doc.ents)
-    return ctx.sexes
+    return gender.document_sexes(ctx.parsed.doc)  # surname -> sex the article gives (shared with the quotes stage)
 
 
 def actor_at(ctx: Ctx, token: Token) -> Actor | None:

@@ -183,7 +183,7 @@ def resolve_speaker(
             "relative"
         )
     if head.pos_ == "PRON" and lower in lexicon.pronouns:
-        sexes = gender.article_sexes(doc, ents)
+        sexes = gender.document_sexes(doc)
         found = None
         if gender.PRONOUN_SEX.get(lower) == "f":
             # Most people the news names are men, so a name of unknown sex is a poor "she":
