@@ -1289,3 +1289,15 @@ def test_they_is_not_a_group_behind_a_nearer_plural_or_a_place(text):
 @pytest.mark.parametrize("text", ["Many of these land disputes have been fought in court.", "They fought the case in court."])
 def test_disputes_and_cases_fought_are_no_fighting(text):
     assert _coded(text) == [], [(e.rule, e.cameo_code) for e in _coded(text)]
+
+
+@pytest.mark.parametrize("text, side", [("Thousands demonstrated in Cairo.", "source"), ("Dozens were arrested.", "target")])
+def test_a_counted_crowd_is_civilians(text, side):
+    events = _coded(text)
+    actor = getattr(events[0], side) if events else None
+    assert actor is not None and actor.role == "CVL", [(e.rule, e.source, e.target) for e in events]
+
+
+def test_a_counted_thing_is_no_crowd():
+    events = _coded("Police seized thousands of dollars.")
+    assert all(e.target is None or e.target.role != "CVL" for e in events), [(e.rule, e.target) for e in events]

@@ -250,7 +250,9 @@ def resolve_actor(ctx: Ctx, token: Token | None) -> Actor | None:
                     return found
     if token.pos_ == "PRON":
         return antecedent(ctx, token)
-    sector = sector_of(ctx.lex, token)
+    counted = token.tag_ == "NNS" and ctx.lex.cue(token.lemma_.lower(), "crowd-count") and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children)
+    sector = "CVL" if counted else sector_of(ctx.lex, token)  # "thousands demonstrated": a crowd, counted
     if sector is None:
         return None
     start, end = phrase_bounds(token)
