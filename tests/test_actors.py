@@ -429,3 +429,12 @@ def test_a_title_word_inside_a_persons_name_is_a_surname():
     assert actor is None or actor.role != "GOV", [(a.span.text, a.code, a.rule) for a in actors]
     actor, actors = _actor_at("King Abdullah met the envoy.", "King")
     assert actor is not None and actor.role == "GOV", [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Washington Post reported that the talks failed.", "Washington Post"),
+    ("The Associated Press reported the attack.", "Associated Press"),
+])
+def test_a_newspaper_or_agency_named_for_a_place_is_media(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == "MED", [(a.span.text, a.code, a.rule) for a in actors]
