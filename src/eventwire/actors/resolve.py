@@ -45,6 +45,9 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "you
 DESCRIPTION_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,(?:\s*[^,()\n]{1,40},)?)?\s*")
 LOCAL_DIVISIONS = frozenset({"county", "township", "parish", "borough"})
 MIN_CONTEXT_COUNT = 2  # mentions a country needs to be the article's country when others compete
+# A mention's weight in that count; a place name other countries' places share ("Alexandria": Egypt, Virginia)
+# weighs this for the most populous and 1 for each other, so the article's other mentions decide
+MENTION_WEIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +279,7 @@ class ActorResolver:
         for a in anchors:
             covered.update(range(a.start, a.end))
             if a.entry.country and a.entry.type != "role":
-                counts[a.entry.country] += 2
+                counts[a.entry.country] += MENTION_WEIGHT
         places = self.lexicon.places
         lowercase_text = doc_tools.all_lower(doc)
         texts = [t.text for t in doc]
@@ -287,10 +290,8 @@ class ActorResolver:
             for length in (3, 2, 1):
                 key = tuple(lowers[i : i + length])
                 if len(key) == length and key in places:
-                    # a mention counts 2; a name other countries' places share ("Alexandria": Egypt, Virginia)
-                    # counts 2 for the most populous and 1 for each other, so other mentions decide
                     first, *others = places[key]
-                    counts[first] += 2
+                    counts[first] += MENTION_WEIGHT
                     counts.update(others)
                     break
         if not counts:
@@ -299,7 +300,7 @@ class ActorResolver:
         top, top_count = ranked[0]
         if len(ranked) == 1:
             return top  # the only country the text names (measured: helps even in one sentence)
-        if top_count < 2 * MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
+        if top_count < MENTION_WEIGHT * MIN_CONTEXT_COUNT or len(ranked) > 1 and ranked[1][1] == top_count:
             return None
         return top
 

@@ -115,9 +115,11 @@ def rule_labels(ev, sentence_text: str = "", forces: frozenset[str] = POLICE) ->
     taken = ev.source is None and custody_taking(ev)  # "those arrested", "they arrested him" (unresolved)
     if code.startswith("173") and done and (police or unnamed or taken or is_authority(ev.source)):
         out |= {"ANY_ACTION"} if case_filing(ev) else {"ARREST", "ANY_ACTION"}
-    if code.startswith("173") and ev.negated and ev.source is None and not case_filing(ev) and "+denied" not in ev.rule:
+    # not done, and no one named who did not do it; a denial ("police denied that any arrest was made") is no failure
+    left_undone = ev.negated and ev.source is None and "+denied" not in ev.rule
+    if code.startswith("173") and left_undone and not case_filing(ev):
         out.add("FAIL")  # "by not arresting the leaders", "have not been arrested so far": only police arrest
-    if code == "170" and ev.negated and ev.source is None and "light-verb" in ev.rule and "+denied" not in ev.rule:
+    if code == "170" and left_undone and "light-verb" in ev.rule:
         out.add("FAIL")  # "no action was taken against the rioters": action against offenders is the police's
     if code.startswith(SECURITY_CODES) and done and is_authority(ev.source):
         out.add("ANY_ACTION")

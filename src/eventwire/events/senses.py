@@ -189,7 +189,6 @@ def leaving_no_office(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return any(c.tag_ == "VBG" or not lex.cue(c.lemma_.lower(), "office") for c in left)
 
 
-SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
 def not_custody(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """"50 persons were held", "police held 50 persons": custody. A verb of many senses (cues.tsv
     "custody-sense") holds someone in custody only when the state holds a person, or a person or name is
@@ -216,6 +215,21 @@ def not_custody(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return not (named or person)
 
 
+SenseCheck = Callable[[Token, Trigger, Lexicon], bool]
+VERB_SENSES: tuple[SenseCheck, ...] = (
+    dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
+    leaving_no_office, unaimed_throw, commercial, not_custody, particle_sense,
+)
+
+
+def other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether the verb trigger is used in a sense the lexicon does not code (any of ``VERB_SENSES``)."""
+    return any(check(tok, trig, lex) for check in VERB_SENSES)
+
+
+# Noun checks: an event noun in a sense the lexicon does not code.
+
+
 def medical(noun: Token, lex: Lexicon) -> bool:
     """"had a cardiac arrest", "respiratory arrest": an event noun a medical modifier (cues.tsv "medical")
     makes a condition of the body."""
@@ -235,14 +249,3 @@ def thing_kept(noun: Token, lex: Lexicon) -> bool:
     if kept.lower_ in ("which", "that") and verb.dep_ == "relcl":
         kept = verb.head  # "the shila, which will be in the custody of …"
     return not is_person(kept, lex, counted=True)
-
-
-VERB_SENSES: tuple[SenseCheck, ...] = (
-    dismissal, aspectual, helping, figurative, objectless_missing, showing, recording, participation, nobody_held,
-    leaving_no_office, unaimed_throw, commercial, not_custody, particle_sense,
-)
-
-
-def other_sense(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    """Whether the verb trigger is used in a sense the lexicon does not code (any of ``VERB_SENSES``)."""
-    return any(check(tok, trig, lex) for check in VERB_SENSES)

@@ -90,12 +90,13 @@ def _antecedent(
 ) -> tuple[str, str | None] | None:
     """Nearest preceding compatible mention outside quoted speech (and, for he/she, not
     of the other sex by the article's titles and first names, ``sexes`` from
-    ``gender.article_sexes``; with ``same_sex_only``, only a person the article shows to be
+    ``gender.document_sexes``; with ``same_sex_only``, only a person the article shows to be
     of the pronoun's sex)."""
     sexes = sexes or {}
     sex = gender.PRONOUN_SEX.get(pronoun)
 
-    def wrong_gender(name: str) -> bool:
+    def excluded(name: str) -> bool:
+        """Of the other sex; with ``same_sex_only``, also of a sex the article does not tell."""
         if same_sex_only:
             return gender.sex_of(name, sexes) != sex
         return gender.contradicts(pronoun, name, sexes)
@@ -111,9 +112,9 @@ def _antecedent(
             if actor.kind and actor.kind not in kinds:
                 continue
             if same_sex_only:  # neither the name nor the mention shows the pronoun's sex
-                unfit = wrong_gender(actor.name) and wrong_gender(actor.span.text)
+                unfit = excluded(actor.name) and excluded(actor.span.text)
             else:  # the name or the mention ("Mr. Trump") shows the other sex
-                unfit = wrong_gender(actor.name) or wrong_gender(actor.span.text)
+                unfit = excluded(actor.name) or excluded(actor.span.text)
             if unfit:
                 continue
             return actor.name, actor.code
@@ -124,7 +125,7 @@ def _antecedent(
             break
         if ent.label_ not in labels or _inside(quoted, ent.start_char, ent.end_char):
             continue
-        if (ent.label_ == "PERSON" or same_sex_only) and wrong_gender(_full_name(ents, ent)):
+        if (ent.label_ == "PERSON" or same_sex_only) and excluded(_full_name(ents, ent)):
             continue
         return _full_name(ents, ent), None
     if same_sex_only:
