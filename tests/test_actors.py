@@ -370,6 +370,47 @@ def test_a_name_set_after_an_officials_description_is_that_official(text, phrase
     assert actor is not None and actor.role == "COP", [(a.span.text, a.code, a.rule) for a in actors]
 
 
+@pytest.mark.parametrize("text, phrase, role", [
+    ("The Benue State Commissioner for Health, Dr Joseph Ngbea, said the victims were treated.", "Commissioner", "GOV"),
+    ("The Commissioner of Information said the road was closed.", "Commissioner", "GOV"),
+    ("The state Commissioner of Police, Mr. Olafimihan Adeoye, said the guns were found.", "Commissioner", "COP"),
+    ("The commissioner said five men were held.", "commissioner", "COP"),
+])
+def test_a_titles_portfolio_gives_its_role(text, phrase, role):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == role, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase, role", [
+    ("The Benue State Commissioner for Health, Dr Joseph Ngbea, said the victims were treated. Ngbea added more.",
+     "Ngbea added", "GOV"),
+    ("The state Commissioner of Police, Mr. Olafimihan Adeoye, said the guns were found.", "Adeoye", "COP"),
+    ("Harare Mayor, Bernard Manyenyeni confirmed the plan.", "Manyenyeni", "GOV"),
+])
+def test_a_name_after_a_capitalised_description_is_that_official(text, phrase, role):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == role, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Deputy Minister, Economic Development and Trade, Nataliia Mykolska, will lead it.", "Economic Development"),
+    ("Prime Minister Narendra Modi, Pande and the mayor met on Friday.", "Pande"),
+])
+def test_a_capitalised_name_or_department_is_no_officials_description(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is None or actor.rule != "appositive-title", [(a.span.text, a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("British Defence Secretary Tom King said the troops would stay.", "Tom King"),
+    ("Interior Minister Ahmed Saleh said the border was closed.", "Ahmed Saleh"),
+    ("The Minister of Defence of Nigeria said troops were deployed.", "Minister"),
+])
+def test_ministers_are_government_whatever_their_portfolio(text, phrase):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == "GOV", [(a.span.text, a.code, a.rule) for a in actors]
+
+
 def test_a_name_after_an_organisation_or_a_named_person_is_not_described_by_it():
     actor, actors = _actor_at("The police, P C Pande and the mayor met on Friday.", "Pande")
     assert actor is None or actor.role != "COP", [(a.span.text, a.code, a.rule) for a in actors]

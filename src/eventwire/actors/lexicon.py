@@ -62,6 +62,7 @@ class Lexicon:
     max_len: int = 1
     first: dict[str, int] = field(default_factory=dict)  # lowercase first token -> longest phrase length
     org_keywords: dict[str, str] = field(default_factory=dict)  # lowercase word in an ORG name -> role
+    portfolios: dict[tuple[str, ...], str] = field(default_factory=dict)  # "for health" after a title -> role
 
     def add(self, phrase: str, entry: Entry, tokenize) -> None:
         phrase = phrase.strip()
@@ -257,6 +258,8 @@ def default_lexicon() -> Lexicon:
         for phrase, entry in entries:
             lexicon.add(phrase, entry, tokenize)
     lexicon.org_keywords = {row["word"].lower(): row["role"] for row in read_tsv(data_path("org_keywords.tsv"))}
+    lexicon.portfolios = {tuple(t.lower() for t in tokenize(row["phrase"])): row["role"]
+                          for row in read_tsv(data_path("portfolios.tsv"))}
     for row in read_tsv(data_path("places.tsv")):
         tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
         if tokens and tuple(tokens) not in lexicon.folded:

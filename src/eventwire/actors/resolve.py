@@ -38,6 +38,7 @@ from eventwire.nlp import Parsed
 PROPER_NAME_TYPES = ("leader", "org", "country", "capital", "people", "demonym")  # written capitalised in cased text
 COUNTRY_TYPES = frozenset({"country", "demonym", "people", "capital"})
 TITLE_LINKS = frozenset({"of", "for", "to"})
+PORTFOLIO_LINKS = ("for", "of")
 OUT_OF_OFFICE = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # Between an official's description and the name set after it: "the commissioner, X", "the commissioner
@@ -164,8 +165,13 @@ class ActorResolver:
             return actor
         if described.kind != "person" and not _titles_in(doc, before.start, before.end, self.lexicon):
             return actor  # "the police, Pande": an organisation is nobody's description ("commissioner of police" is)
-        if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in before):
-            return actor  # "Prime Minister Modi, Pande …": a named person and a list
+        if any(t.pos_ == "PROPN" for t in before) and (
+            actor.kind != "person" or any(t.ent_type_ == "PERSON" for t in before)
+            or not _ends_in_title(doc, before.start, before.end, self.lexicon)
+        ):
+            # "Prime Minister Modi, Pande …": a named person and a list; "Deputy Minister, Economic Development
+            # and Trade, …": a capitalised description, where the parser's labels can be trusted, describes a person
+            return actor
         if not DESCRIPTION_GAP.fullmatch(text[described.span.end:actor.span.start]):
             return actor
         after = text[actor.span.end:actor.span.end + 1]
@@ -500,8 +506,8 @@ class ActorResolver:
             roles = []
         if roles:
             role_anchor = (strong or weak)[-1]
-            role = role_anchor.entry.role
-            if role == "GOV" and any(t.lower_ in OUT_OF_OFFICE for t in doc[start:role_anchor.start]):
+            role = _portfolio_role(doc, role_anchor, end, self.lexicon) or role_anchor.entry.role
+            if role_anchor.entry.role == "GOV" and any(t.lower_ in OUT_OF_OFFICE for t in doc[start:role_anchor.start]):
                 role = "ELI"  # "former president Carlos Menem": one of the country's elites, as CAMEO codes him
             kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
             name = doc_tools.text(doc, start, end)
@@ -633,6 +639,30 @@ def _titles_in(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[str]:
                 if entry.type == "title":
                     titles.append(entry.name)
     return titles
+
+
+def _ends_in_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a phrase ends in a title, a role or a title's portfolio ("The Benue State Commissioner for
+    Health"): capitalised words that describe an office, not a name."""
+    lowers = tuple(t.lower_ for t in doc[start:end])
+    for i in range(len(lowers)):
+        tail = lowers[i:]
+        if any(e.type in ("title", "role") for e in lexicon.folded.get(tail, ())):
+            return True
+        if i and lowers[i - 1] in PORTFOLIO_LINKS and tail in lexicon.portfolios:
+            return True
+    return False
+
+
+def _portfolio_role(doc: Doc, title: Anchor, end: int, lexicon: Lexicon) -> str | None:
+    """The role of a title's portfolio ("Commissioner for Health" is GOV, "Minister of Defence" MIL):
+    the portfolio, not the bare title, says what the official does."""
+    link = title.end
+    if title.entry.type != "title" or link + 1 >= end or doc[link].lower_ not in PORTFOLIO_LINKS:
+        return None
+    first = link + 2 if doc[link + 1].lower_ == "the" else link + 1
+    words = tuple(t.lower_ for t in doc[first:end])
+    return next((lexicon.portfolios[words[:n]] for n in range(len(words), 0, -1) if words[:n] in lexicon.portfolios), None)
 
 
 def _resolve_possessive(doc: Doc, actor: Actor, earlier: list[Actor]) -> Actor:
