@@ -401,6 +401,18 @@ def test_a_capitalised_name_or_department_is_no_officials_description(text, phra
     assert actor is None or actor.rule != "appositive-title", [(a.span.text, a.code, a.rule) for a in actors]
 
 
+@pytest.mark.parametrize("text, phrase, role", [
+    ("The president of the SDS Party said the vote was rigged.", "president", "PTY"),
+    ("The president of the company said the plant would close.", "president", "BUS"),
+    ("The president of the country said the plant would close.", "president", "GOV"),
+    ("Deputy commissioner of police Ravi Patel said the mob fled.", "commissioner", "COP"),
+])
+def test_a_titled_person_takes_the_role_of_the_body_he_heads(text, phrase, role):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == role and actor.kind == "person", \
+        [(a.span.text, a.code, a.kind, a.rule) for a in actors]
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("British Defence Secretary Tom King said the troops would stay.", "Tom King"),
     ("Interior Minister Ahmed Saleh said the border was closed.", "Ahmed Saleh"),

@@ -505,19 +505,23 @@ class ActorResolver:
                 return make(doc_tools.text(doc, start, end), country, country, None, roles[-1].entry.kind, 0.7, "countries")
             roles = []
         if roles:
-            role_anchor = (strong or weak)[-1]
+            body = _affiliation(doc, roles)
+            role_anchor = body or (strong or weak)[-1]
+            source = "affiliation" if body is not None else role_anchor.entry.source
             role = _portfolio_role(doc, role_anchor, end, self.lexicon) or role_anchor.entry.role
             if role_anchor.entry.role == "GOV" and any(t.lower_ in OUT_OF_OFFICE for t in doc[start:role_anchor.start]):
                 role = "ELI"  # "former president Carlos Menem": one of the country's elites, as CAMEO codes him
-            kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
+            if body is not None:
+                kind = "person"  # "the president of the company": one person, coded by the body he heads
+            else:
+                kind = role_anchor.entry.kind if head_anchor is role_anchor else ("person" if head_is_person else "group")
             name = doc_tools.text(doc, start, end)
             if country:
-                return make(name, f"{country} {role}", country, role, kind, 0.9, f"{role_anchor.entry.source}+countries")
+                return make(name, f"{country} {role}", country, role, kind, 0.9, f"{source}+countries")
             possessed = any(t.lower_ in POSSESSIVE_PRONOUNS for t in doc[start:end])
             if role_anchor.entry.contextual and main_country and not possessed:
-                return make(name, f"{main_country} {role}", main_country, role, kind, 0.6,
-                            f"{role_anchor.entry.source}+article-country")
-            return make(name, role, None, role, kind, 0.5, role_anchor.entry.source)
+                return make(name, f"{main_country} {role}", main_country, role, kind, 0.6, f"{source}+article-country")
+            return make(name, role, None, role, kind, 0.5, source)
         if country and head_anchor is not None and head_anchor.entry.type in COUNTRY_TYPES:
             e = head_anchor.entry
             kind = "collective" if e.type == "people" else "country"
@@ -652,6 +656,19 @@ def _ends_in_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         if i and lowers[i - 1] in PORTFOLIO_LINKS and tail in lexicon.portfolios:
             return True
     return False
+
+
+def _affiliation(doc: Doc, roles: list[Anchor]) -> Anchor | None:
+    """The body a titled person heads or speaks for ("the president of the company", "the chairman of the
+    ruling party"): the person takes its role, as CAMEO codes an organisation's officials."""
+    for title in roles:
+        if title.entry.type != "title" or title.end >= len(doc) or doc[title.end].lower_ not in PORTFOLIO_LINKS:
+            continue
+        body = next((a for a in roles if a.start > title.end and a.entry.role
+                     and a.entry.kind in ("organisation", "collective")), None)
+        if body is not None:
+            return body
+    return None
 
 
 def _portfolio_role(doc: Doc, title: Anchor, end: int, lexicon: Lexicon) -> str | None:
