@@ -47,6 +47,7 @@ class Record:
     expected: frozenset[tuple[str, str, str]]
     require_dyad: bool
     new_actor_length: int = 0
+    parse: str = ""  # the suite's Penn Treebank parse (eventwire parses the text itself; baselines use it)
 
 
 def _truthy(value: str) -> bool:
@@ -86,7 +87,7 @@ def read_records(xml_path: Path) -> tuple[list[Record], dict[str, str], int]:
             day = None
         text = " ".join((el.findtext("Text") or "").split())
         records.append(Record(el.get("id", "").strip(), el.get("category", ""), day, text,
-                              frozenset(expected), require_dyad, new_actor_length))
+                              frozenset(expected), require_dyad, new_actor_length, el.findtext("Parse") or ""))
     return records, env, skipped
 
 
