@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from eventwire import process
 from eventwire.events import code_events
 from eventwire.events import police_questions as PQ
 from eventwire.model import Article
@@ -158,3 +159,12 @@ def test_police_nowhere_to_be_seen_and_no_action_taken_are_failures():
     assert "FAIL" in _rule_answers("about 500 kar sevaks were inside the train, but no action was taken against them.")
     _, events = _parsed_and_events("the minister was absent from the meeting.")
     assert not any(e.rule.startswith("inaction:") for e in events), [e.rule for e in events]
+
+
+def test_police_not_present_failed_to_act():
+    assert "FAIL" in _rule_answers("the police were not present when the mob attacked the train.")
+    for text in ("police were not available for comment.", "the minister was not present at the meeting.",
+                 "divisional commissioner anil kumar gupta was not present when the shila daan was done."):
+        events = process(text).events  # with the actors stage: a divisional commissioner is no police officer
+        assert not any(e.rule.startswith("inaction:") and PQ.is_police(e.source) for e in events), \
+            [(e.rule, e.source) for e in events]
