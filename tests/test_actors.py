@@ -261,6 +261,8 @@ def test_indian_police_forces_by_name_and_acronym():
     text = "The CRPF and the Rapid Action Force fired tear gas, while the Border Security Force sealed the border."
     codes = {a.span.text: a.code for a in find_actors(_parsed(text))}
     assert codes == {"The CRPF": "IND COP", "the Rapid Action Force": "IND COP", "the Border Security Force": "IND MIL"}
+    codes = {a.span.text: a.code for a in find_actors(_parsed("the rpf failed to guard the train."))}
+    assert codes == {"the rpf": "IND COP"}  # the Railway Protection Force, in a lower-cased archive
 
 
 @pytest.mark.parametrize("text, role", [
