@@ -372,6 +372,16 @@ def test_a_name_set_after_an_officials_description_is_that_official(text, phrase
     assert actor is not None and actor.role == "COP", [(a.span.text, a.code, a.rule) for a in actors]
 
 
+def test_a_surname_two_people_share_resolves_to_neither():
+    text = ("Charles S. Williams, 39, is charged. Prosecutor Colleen Williams said so in a release. "
+            "Williams is accused of killing Doris Jackson.")
+    actor, actors = _actor_at(text, "Williams is")
+    assert actor is None or actor.code is None, [(a.span.text, a.code, a.rule) for a in actors]
+    text = "Jean-Marc Ayrault arrived. French Foreign Minister Jean-Marc Ayrault met Kerry. Ayrault said it went well."
+    actor, actors = _actor_at(text, "Ayrault said")
+    assert actor is not None and actor.code == "FRA GOV", [(a.span.text, a.code, a.rule) for a in actors]
+
+
 @pytest.mark.parametrize("text, phrase, role", [
     ("The Benue State Commissioner for Health, Dr Joseph Ngbea, said the victims were treated.", "Commissioner", "GOV"),
     ("The Commissioner of Information said the road was closed.", "Commissioner", "GOV"),

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.actors import doc_tools
 from eventwire.actors.doc_tools import NAME_LABELS
@@ -595,15 +596,16 @@ class ActorResolver:
 
     def _remember(self, doc: Doc, start: int, end: int, actor: Actor, aliases: dict[tuple[str, ...], _Alias]) -> None:
         """Let later mentions of this name ("Makdissi", "HNC") resolve the same way."""
+        ents = doc_tools.ents_within(doc, start, end)
+        shared = {ent.start for ent in ents if ent.label_ == "PERSON" and _surname_shared(ent, aliases)}
         if actor.code is None:
             return
         alias = _Alias(actor.name, actor.code, actor.country, actor.role, actor.kind)
-        ents = doc_tools.ents_within(doc, start, end)
         for ent in ents:
             words = tuple(t.text for t in ent if not doc_tools.is_det(t))
             if words:
                 aliases.setdefault(words, alias)
-                if ent.label_ == "PERSON" and len(words) > 1:
+                if ent.label_ == "PERSON" and len(words) > 1 and ent.start not in shared:
                     aliases.setdefault(words[-1:], alias)
         if actor.kind == "person" and doc[end - 1].pos_ == "PROPN":
             for title in _titles_in(doc, start, end, self.lexicon):
@@ -615,6 +617,21 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _surname_shared(ent: SpacySpan, aliases: dict[tuple[str, ...], _Alias]) -> bool:
+    """Whether another person of the article bears this name's surname ("Charles S. Williams" … "Prosecutor
+    Colleen Williams"): then "Williams" alone is either of them, and resolves to neither. The first full name
+    seen owns the surname; a different one makes it shared and withdraws its alias."""
+    words = tuple(t.text for t in ent if not doc_tools.is_det(t))
+    if len(words) < 2:
+        return False
+    key = ("surname:" + words[-1],)
+    owner = aliases.setdefault(key, _Alias(" ".join(words), None, None, None, "surname-owner"))
+    if owner.name == " ".join(words):
+        return False
+    aliases.pop(words[-1:], None)
+    return True
 
 
 def _uncased_name(doc: Doc, start: int, end: int) -> bool:
