@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire import process
 from eventwire.events import code_events
 from eventwire.events.lexicon import lexicon
 from eventwire.events.ontology import cameo, cameo_table, plover
@@ -145,6 +146,18 @@ def test_passive_voice_swaps_source_and_target():
     assert e.event_type == "COERCE" and e.mode == "arrest"
     assert e.source is not None and e.source.role == "COP"
     assert e.target is not None and e.target.role == "CVL"
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("Syria accused Turkey of shelling its border posts.", "shelling", "Turkey"),
+    ("Opposition leaders accused the police of killing five people.", "killing", "the police"),
+    ("The court convicted the soldiers of killing a farmer.", "killing", "the soldiers"),
+    ("The rebels were accused of killing five villagers.", "killing", "The rebels"),
+])
+def test_the_accused_is_the_one_who_acts(text, trigger, source):
+    events = [e for e in process(text).events if trigger in e.trigger.text]
+    assert events and all(e.source is not None and e.source.span.text == source for e in events), \
+        [(e.trigger.text, e.source) for e in events]
 
 
 def test_a_participle_on_a_noun_was_done_to_it_whatever_its_prepositions():

@@ -309,10 +309,16 @@ def inherited_subject(
             return head, "relcl"
         elif dep in ("pcomp", "pobj") and head.dep_ == "prep":  # "told reporters after meeting the envoy"
             obj = _first(head.head, OBJ)
-            if head.lower_ == "for" and obj is not None:  # "lauded the police for organising a meeting"
+            object_acts = object_control(f"{head.head.lemma_.lower()} {head.lower_}")
+            # "lauded the police for organising a meeting", "accused the police of firing": the object acts
+            if obj is not None and (head.lower_ == "for" or object_acts):
                 return obj, "pcomp-object"
-            subj = _first(head.head, SUBJ) or (_first(head.head, PASS_SUBJ) if head.lower_ == "as" else None)
-            if subj is not None:  # "King Hassan was quoted as saying": the one quoted says it
+            if head.head.dep_ in OBJ and object_control(f"{head.head.head.lemma_.lower()} {head.lower_}"):
+                return head.head, "pcomp-object"  # "convicted [the soldiers of killing]": the parser hung it on the object
+            # "King Hassan was quoted as saying", "he was accused of killing": the one quoted, or accused, acts
+            passive_acts = head.lower_ in ("as", "for") or object_acts
+            subj = _first(head.head, SUBJ) or (_first(head.head, PASS_SUBJ) if passive_acts else None)
+            if subj is not None:
                 return subj, "pcomp"
             # "the police had to resort to firing"; not "appear for questioning"
             if head.head.dep_ == "xcomp" and head.lower_ == "to":
