@@ -372,6 +372,17 @@ def test_a_name_set_after_an_officials_description_is_that_official(text, phrase
     assert actor is not None and actor.role == "COP", [(a.span.text, a.code, a.rule) for a in actors]
 
 
+@pytest.mark.parametrize("text, phrase, code", [
+    ("The women told police Bassett threatened to stab them. Bassett was arrested.", "Bassett was", None),
+    ("Alexandria Police Spokeswoman Ashley Hildebrandt said the road was closed.", "Ashley", "COP"),
+    ("Police Chief John Jones said the road was closed.", "Jones", "COP"),
+])
+def test_a_bare_body_word_before_a_name_is_no_title(text, phrase, code):
+    actor, actors = _actor_at(text, phrase)
+    got = actor.code.split()[-1] if actor is not None and actor.code else None
+    assert got == code, [(a.span.text, a.code, a.rule) for a in actors]
+
+
 def test_a_surname_two_people_share_resolves_to_neither():
     text = ("Charles S. Williams, 39, is charged. Prosecutor Colleen Williams said so in a release. "
             "Williams is accused of killing Doris Jackson.")

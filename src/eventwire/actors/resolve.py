@@ -346,7 +346,7 @@ class ActorResolver:
             first, last = covering.get(s), covering.get(e - 1)
             widened.append((min(s, first.start) if first else s, max(e, last.end) if last else e))
         merged = self._join_adjacent(doc, doc_tools.merge(widened), anchors)
-        return self._join_titles(doc, merged, anchors)
+        return _split_body_before_name(doc, self._join_titles(doc, merged, anchors), anchors)
 
     def _join_adjacent(self, doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
         """"U.S." + "Secretary of State" + "Warren Christopher": modifiers the parser cut off a name."""
@@ -617,6 +617,27 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _split_body_before_name(doc: Doc, segments: list[tuple[int, int]], anchors: list[Anchor]) -> list[tuple[int, int]]:
+    """"Witnesses told police Jones got upset": a body's name in lower case ("police", "the army") right
+    before a person's name that ends the phrase is no title of that person (titles are: "Police Chief Jones"),
+    only the parser running two arguments together; they are two actors."""
+    bodies = {a.end: a for a in anchors if a.entry.type == "role" and a.entry.kind in ("organisation", "collective")}
+    anchored = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[tuple[int, int]] = []
+    for start, end in segments:
+        # the body's bare word, in lower case, opening the phrase ("Alexandria Police Spokeswoman Ashley Hildebrandt"
+        # is a designation, "French engineering company Alstom" an apposition), and no title or role inside the
+        # name ("Secretary General of Parliament Dhammika Dassanayake")
+        cut = next((i for i in range(start + 1, end) if i in bodies and bodies[i].start == start
+                    and doc[i - 1].is_lower and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+                    and all(t.ent_type_ == "PERSON" and t.i not in anchored for t in doc[i:end])), None)
+        if cut is None:
+            out.append((start, end))
+        else:
+            out.extend(((start, cut), (cut, end)))
+    return out
 
 
 def _surname_shared(ent: SpacySpan, aliases: dict[tuple[str, ...], _Alias]) -> bool:
