@@ -213,6 +213,16 @@ def test_future_attack_is_intended_or_threatened():
     assert e.modality in ("intended", "threatened")
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("If police tried to stop us, that would invite more trouble.", "stop"),
+    ("If someone wants to donate a kidney to their partner, the service connects them.", "donate"),
+    ("If the rebels attack the town, the army will respond.", "attack"),
+])
+def test_whatever_is_tried_or_wanted_on_a_condition_is_hypothetical(text, trigger):
+    events = [e for e in _events(text) if e.trigger.text == trigger]
+    assert events and all(e.modality == "hypothetical" for e in events), [(e.trigger.text, e.modality) for e in events]
+
+
 def test_failure_to_act_is_negated_police_event():
     events = _events("The police failed to protect the passengers.")
     assert events and all(e.negated for e in events)

@@ -58,10 +58,7 @@ def _aux_kinds(token: Token, lex: Lexicon) -> set[str]:
             elif lex.cue(c.lower_, "hypothetical"):
                 kinds.add("modal")
         elif c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical"):
-            kinds.add("hypothetical")
-    if token.dep_ == "advcl":
-        if any(c.dep_ == "mark" and lex.cue(c.lower_, "hypothetical") for c in token.children):
-            kinds.add("hypothetical")
+            kinds |= {"hypothetical", "condition"}
     return kinds
 
 
@@ -194,7 +191,9 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
                 kinds.add("intent")
         if "demand" in kinds and r.demanded_by is None:  # "reiterated that Libya must hand over ..."
             r.demanded_by = head
-    if "demand" in kinds:
+    if "condition" in kinds:  # "if police tried to stop us": whatever was tried, threatened or meant, on a condition
+        r.modality = "hypothetical"
+    elif "demand" in kinds:
         r.modality = "demanded"
     elif "threat" in kinds:
         r.modality, r.future = "threatened", True
