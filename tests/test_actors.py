@@ -383,6 +383,22 @@ def test_a_bare_body_word_before_a_name_is_no_title(text, phrase, code):
     assert got == code, [(a.span.text, a.code, a.rule) for a in actors]
 
 
+@pytest.mark.parametrize("text, phrase, role", [
+    ("Sheriff John Zaruba said his deputies are investigating. Witnesses told deputies he fled.", "deputies he", "COP"),
+    ("The sheriff said a deputy was called to the home.", "deputy", "COP"),
+    ("Deputies arrest teen on weapon count. Sheriff Bud Torres said the boy was booked.", "Deputies", "COP"),
+    ("Duma deputies criticised the plan.", "deputies", "LEG"),
+])
+def test_deputies_are_a_sheriffs_officers_in_an_article_about_a_sheriff(text, phrase, role):
+    actor, actors = _actor_at(text, phrase)
+    assert actor is not None and actor.role == role, [(a.span.text, a.code, a.rule) for a in actors]
+
+
+def test_deputies_without_a_sheriff_are_not_police():
+    actor, actors = _actor_at("The deputies voted against the budget.", "deputies")
+    assert actor is None or actor.role != "COP", [(a.span.text, a.code, a.rule) for a in actors]
+
+
 def test_a_surname_two_people_share_resolves_to_neither():
     text = ("Charles S. Williams, 39, is charged. Prosecutor Colleen Williams said so in a release. "
             "Williams is accused of killing Doris Jackson.")

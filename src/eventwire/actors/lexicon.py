@@ -63,6 +63,8 @@ class Lexicon:
     first: dict[str, int] = field(default_factory=dict)  # lowercase first token -> longest phrase length
     org_keywords: dict[str, str] = field(default_factory=dict)  # lowercase word in an ORG name -> role
     portfolios: dict[tuple[str, ...], str] = field(default_factory=dict)  # "for health" after a title -> role
+    # lowercase tokens -> (context word, entry): a role only in an article that mentions the word ("deputies")
+    in_context: dict[tuple[str, ...], list[tuple[str, Entry]]] = field(default_factory=dict)
 
     def add(self, phrase: str, entry: Entry, tokenize) -> None:
         phrase = phrase.strip()
@@ -260,6 +262,12 @@ def default_lexicon() -> Lexicon:
     lexicon.org_keywords = {row["word"].lower(): row["role"] for row in read_tsv(data_path("org_keywords.tsv"))}
     lexicon.portfolios = {tuple(t.lower() for t in tokenize(row["phrase"])): row["role"]
                           for row in read_tsv(data_path("portfolios.tsv"))}
+    for row in read_tsv(data_path("context_roles.tsv")):
+        entry = Entry(type="role", name=row["phrase"], role=row["role"], kind=row["kind"],
+                      contextual=row["contextual"] == "1", weak=row["weak"] == "1", source="context-roles")
+        key = tuple(t.lower() for t in tokenize(row["phrase"]))
+        lexicon.in_context.setdefault(key, []).append((row["context"].lower(), entry))
+        lexicon.first[key[0]] = max(lexicon.first.get(key[0], 0), len(key))
     for row in read_tsv(data_path("places.tsv")):
         tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
         if tokens and tuple(tokens) not in lexicon.folded:

@@ -196,6 +196,7 @@ class ActorResolver:
         blank = [t.is_space or "\n" in t.whitespace_ for t in doc]  # a phrase may end, not run, across a break
         anchors: list[Anchor] = []
         lowercase_text = doc_tools.all_lower(doc)
+        mentioned = set(lowers) if lexicon.in_context else set()
         i, n = 0, len(doc)
         while i < n:
             longest = lexicon.first.get(lowers[i], 0)
@@ -207,6 +208,8 @@ class ActorResolver:
                 if not entries and length == 1 and lowercase_text and len(texts[i]) >= 3:
                     # Lower-cased archives: "bjp", "hamas", "advani" stand for "BJP", "Hamas", "Advani".
                     entries = lexicon.exact.get((texts[i].upper(),)) or lexicon.exact.get((texts[i].title(),), [])
+                if not entries:  # "deputies" in an article about a sheriff's office
+                    entries = [e for word, e in lexicon.in_context.get(tuple(lowers[i : i + length]), ()) if word in mentioned]
                 if entries:
                     found = self._choose(doc, i, i + length, entries, date)
                     if found:
