@@ -223,6 +223,24 @@ def test_whatever_is_tried_or_wanted_on_a_condition_is_hypothetical(text, trigge
     assert events and all(e.modality == "hypothetical" for e in events), [(e.trigger.text, e.modality) for e in events]
 
 
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("We have to arrest the guilty, the minister said.", "arrest", "demanded"),
+    ("Police need to arrest the killers.", "arrest", "demanded"),
+    ("Police had to fire six rounds to disperse the mob.", "fire", "asserted"),
+    ("Senior leaders are likely to be arrested on Friday.", "arrested", "hypothetical"),
+])
+def test_a_duty_or_a_likelihood_is_not_an_act(text, trigger, modality):
+    events = [e for e in _events(text) if e.trigger.text.startswith(trigger)]
+    assert events and all(e.modality == modality for e in events), [(e.trigger.text, e.modality) for e in events]
+
+
+def test_a_passive_infinitive_is_done_to_the_subject_it_takes():
+    text = "The rebels are likely to be arrested on Friday."
+    rebels = _actor(text, "The rebels", "REB", "REB", "collective")
+    (e,) = [e for e in _events(text, [rebels]) if e.cameo_code == "173"]
+    assert e.source is None and e.target is not None and e.target.role == "REB"
+
+
 def test_failure_to_act_is_negated_police_event():
     events = _events("The police failed to protect the passengers.")
     assert events and all(e.negated for e in events)

@@ -182,6 +182,10 @@ def _headline_passive(verb: Token, transitive=lambda lemma: False) -> bool:
     )
 
 
+# How a passive infinitive takes the subject of the verb it complements: as the one it is done to.
+PATIENT_CONTROL = ("control", "object-control", "passive-control")
+
+
 def verb_arguments(
     verb: Token, is_actor=None, object_control=None, transitive=None, noun_control=None, opposing=None
 ) -> tuple[Token | None, Token | None, str]:
@@ -232,11 +236,15 @@ def verb_arguments(
         source = _stranded_subject(verb)
         if source is not None:
             how.append("stranded-subject")
-    if source is None and (target is None or not is_passive(verb)):
-        source, inherited = inherited_subject(
+    if (source is None or is_passive(verb)) and (target is None or not is_passive(verb)):
+        controller, inherited = inherited_subject(
             verb, object_control or (lambda lemma: False), noun_control or (lambda lemma: False),
             opposing or (lambda lemma: False))
-        if inherited:
+        if is_passive(verb) and inherited in PATIENT_CONTROL:
+            target = controller  # "leaders are likely to be arrested", "agreed to be questioned by police": done to them
+            how.append(inherited)
+        elif source is None and inherited:
+            source = controller
             how.append(inherited)
     if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
         target = _first(verb.head, PASS_SUBJ)

@@ -90,6 +90,7 @@ def asked_for(noun: Token, lex: Lexicon) -> Reading | None:
 
 
 CONTROL_KINDS = ("refusal", "failure", "threat", "demand", "intent", "attempt")
+PRESENT_TAGS = ("VBP", "VBZ")
 
 
 def controlled_complement(node: Token, lex: Lexicon) -> bool:
@@ -169,6 +170,10 @@ def read(trigger: Token, lex: Lexicon, quad_class: int | None) -> Reading:
             kinds.add("intent")
         elif lex.cue(lemma, "attempt"):
             kinds.add("attempt")
+        elif lex.cue(lemma, "obligation") and head.tag_ in PRESENT_TAGS:
+            kinds.add("demand")  # "we have to arrest the guilty", as "must"; "police had to fire" did fire
+        elif lex.cue(lemma, "likelihood"):
+            kinds.add("hypothetical")  # "leaders are likely to be arrested on Friday"
         kinds |= _aux_kinds(head, lex)
         node = head
     if node.dep_ == "ccomp" and _same_paragraph(node, node.head):
