@@ -600,6 +600,7 @@ class ActorResolver:
     def _remember(self, doc: Doc, start: int, end: int, actor: Actor, aliases: dict[tuple[str, ...], _Alias]) -> None:
         """Let later mentions of this name ("Makdissi", "HNC") resolve the same way."""
         ents = doc_tools.ents_within(doc, start, end)
+        # every person's full name counts, resolved or not, in telling whether a surname is shared
         shared = {ent.start for ent in ents if ent.label_ == "PERSON" and _surname_shared(ent, aliases)}
         if actor.code is None:
             return
@@ -713,8 +714,8 @@ def _affiliation(doc: Doc, roles: list[Anchor]) -> Anchor | None:
 
 
 def _portfolio_role(doc: Doc, title: Anchor, end: int, lexicon: Lexicon) -> str | None:
-    """The role of a title's portfolio ("Commissioner for Health" is GOV, "Minister of Defence" MIL):
-    the portfolio, not the bare title, says what the official does."""
+    """The role of a title's portfolio ("the Commissioner for Health" is GOV, where a bare commissioner is
+    police): the portfolio, not the bare title, says what the official does."""
     link = title.end
     if title.entry.type != "title" or link + 1 >= end or doc[link].lower_ not in PORTFOLIO_LINKS:
         return None

@@ -236,11 +236,12 @@ def verb_arguments(
         source = _stranded_subject(verb)
         if source is not None:
             how.append("stranded-subject")
-    if (source is None or is_passive(verb)) and (target is None or not is_passive(verb)):
+    passive = is_passive(verb)
+    if (target is None) if passive else (source is None):
         controller, inherited = inherited_subject(
             verb, object_control or (lambda lemma: False), noun_control or (lambda lemma: False),
             opposing or (lambda lemma: False))
-        if is_passive(verb) and inherited in PATIENT_CONTROL:
+        if passive and inherited in PATIENT_CONTROL:
             target = controller  # "leaders are likely to be arrested", "agreed to be questioned by police": done to them
             how.append(inherited)
         elif source is None and inherited:
