@@ -129,8 +129,19 @@ def test_cue_and_colon_closing_a_paragraph_introduce_the_next_one():
     text = ("The governor added:\n\nIt is typical of her. She knows nothing about the state.\n\n"
             "The campaign did not respond.")
     q = by_source(run(text), "The governor")
-    assert q.cue.text == "added"
+    assert q.cue.text == "added:"  # the colon is the cue's, as PolNeAR's annotators mark it
     assert [c.text for c in q.content] == ["It is typical of her. She knows nothing about the state."]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The minister also said Friday that the plan was dead.", "also said Friday"),
+    ("He said: \"We will win this war.\"", "said:"),
+    ("The spokesman then pointed out that the talks had failed.", "then pointed out"),
+    ("Officials said the talks had failed.", "said"),
+])
+def test_the_cue_keeps_its_adverb_its_day_and_its_colon(text, cue):
+    quotes = [q for q in run(text) if q.cue is not None]
+    assert [q.cue.text for q in quotes] == [cue]
 
 
 def test_transcript_printed_in_quote_marks_is_one_attribution_per_turn():

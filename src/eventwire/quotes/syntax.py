@@ -142,6 +142,9 @@ def _after_dateline(doc: Doc, a: int, b: int) -> int:
     return a
 
 
+CUE_TIME_WORDS = frozenset({"then", "later", "today", "yesterday", "tonight"})
+
+
 def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
     """The cue words: the verb with its auxiliaries, negation and particle ("has not said",
     "pointed out"), widened to fixed phrases from the lexicon ("went on to say", "called for")."""
@@ -153,6 +156,16 @@ def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
                 a = min(a, child.i)
         if child.dep_ == "prt" and child.i == verb.i + 1:
             b = max(b, child.i)
+    # the adverb set right before the verb or its auxiliaries ("also said", "then pointed out")
+    before = doc[a - 1] if a > 0 else None
+    if before is not None and before.dep_ == "advmod" and before.head.i == verb.i and before.tag_ == "RB":
+        a -= 1
+    # the day right after it ("said Friday", "said then"), as the annotators mark the cue
+    after = doc[b + 1] if b + 1 < len(doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ in ("npadvmod", "advmod") and (
+        after.ent_type_ == "DATE" or after.lower_ in CUE_TIME_WORDS
+    ) and len(after) > 1:
+        b += 1
     # fixed phrases ending at this verb ("went on to say") or starting at it ("told reporters")
     for phrase in lexicon.verb_phrases:
         n = len(phrase)
@@ -162,6 +175,8 @@ def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
             words = tuple(t.lower_ for t in doc[start : start + n])
             if _phrase_matches(words, phrase, doc[start : start + n]):
                 a, b = min(a, start), max(b, start + n - 1)
+    if b + 1 < len(doc) and doc[b + 1].text == ":":  # "said: ..."
+        b += 1
     return a, b
 
 
