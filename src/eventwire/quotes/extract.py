@@ -811,6 +811,9 @@ def _to_quote(
     rule = cand.rule
     if cand.cue is not None:
         a, b = _chars(doc, cand.cue)
+        if cand.rule == "direct-signed":  # the dash alone, where the tokenizer kept it with the closing mark: ”―
+            a = next((i for i in range(a, b) if parsed.article.text[i] in SIGNATURE_DASHES), a)
+            b = a + 1
         cue_span = parsed.span(a, b)
     if cand.subject is not None:
         rng = cand.source_range or source_range(cand.subject)

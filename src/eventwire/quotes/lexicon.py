@@ -40,6 +40,7 @@ class Lexicon:
     non_cue_verbs: frozenset[str] = frozenset()  # "ensure that ...": a that-clause, no report
     evidence_nouns: frozenset[str] = frozenset()  # "in the latest poll, …": findings that attribute a clause
     agent_nouns: frozenset[str] = frozenset()  # nouns that can hold a view: "official", "government", "report"
+    cue_occasions: frozenset[str] = frozenset()  # "said in a statement": the occasion's phrase is the cue's
 
     @property
     def opening_marks(self) -> frozenset[str]:
@@ -87,7 +88,8 @@ def load_lexicon() -> Lexicon:
     non_cue = frozenset(row[0].lower() for row in data_rows("non_cue_verbs.txt"))
     evidence = frozenset(row[0].lower() for row in data_rows("evidence_nouns.txt"))
     agents = frozenset(row[0].lower() for row in data_rows("agent_nouns.txt"))
+    occasions = frozenset(row[0].lower() for row in data_rows("cue_occasions.txt"))
     return Lexicon(
         cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue,
-        evidence, agents,
+        evidence, agents, occasions,
     )

@@ -175,6 +175,12 @@ def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
             words = tuple(t.lower_ for t in doc[start : start + n])
             if _phrase_matches(words, phrase, doc[start : start + n]):
                 a, b = min(a, start), max(b, start + n - 1)
+    # the occasion right after it ("said in a phone interview", "said at a briefing Monday")
+    after = doc[b + 1] if b + 1 < len(doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "prep" and after.lower_ in ("in", "at"):
+        occasion = next((c for c in after.children if c.dep_ == "pobj"), None)
+        if occasion is not None and occasion.lemma_.lower() in lexicon.cue_occasions:
+            b = max(b, occasion.right_edge.i)
     if b + 1 < len(doc) and doc[b + 1].text == ":":  # "said: ..."
         b += 1
     return a, b
