@@ -140,6 +140,7 @@ def test_cue_and_colon_closing_a_paragraph_introduce_the_next_one():
     ("Officials said the talks had failed.", "said"),
     ("The governor said in a statement that the plan was dead.", "said in a statement"),
     ("\u201cWe need a change in this country.\u201d\u2015 Pamela Padilla", "\u2015"),
+    ("\u201cWe need a change in this country.\u201d\u00a0\u2015 Pamela Padilla", "\u2015"),  # a no-break space
 ])
 def test_the_cue_keeps_its_adverb_its_day_its_occasion_and_its_colon(text, cue):
     quotes = [q for q in run(text) if q.cue is not None]

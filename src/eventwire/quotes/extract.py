@@ -245,7 +245,7 @@ def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> 
     doc = parsed.doc
     text = parsed.article.text
     i = q.end
-    while i < len(text) and text[i] in " \t\n" and i - q.end < 4:
+    while i < len(text) and text[i].isspace() and i - q.end < 4:  # a no-break space too: ”\xa0― Name
         i += 1
     if i >= len(text) or text[i] not in SIGNATURE_DASHES:
         return None
@@ -255,6 +255,13 @@ def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> 
     for ent in ents:
         if ent.label_ == "PERSON" and 0 < ent.start_char - (i + 1) <= 3:
             return dash.start, ent.root
+    # a name the parser did not label ("― Beck Pimentel"): capitalised proper nouns right after the dash, to the line end
+    j = dash.end
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and "\n" not in doc[j].text:
+        j += 1
+    if j - dash.end >= 2 and 0 < doc[dash.end].idx - (i + 1) <= 3 and (j == len(doc) or "\n" in doc[j - 1].whitespace_ + doc[j].text
+                                                                      or doc[j].is_punct):
+        return dash.start, doc[j - 1]
     return None
 
 
