@@ -147,6 +147,16 @@ def test_the_cue_keeps_its_adverb_its_day_its_occasion_and_its_colon(text, cue):
     assert [q.cue.text for q in quotes] == [cue]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("\u201cYou are not a leader, you are a dictator.\u201d \u2015\u00a0Christina N Luis Olidem\n", "Christina N Luis Olidem"),
+    ("\u201cYou are not a leader, you are a dictator.\u201d\u00a0\u2015 Christina Lastra\n", "Christina Lastra"),
+])
+def test_a_signed_quote_ends_at_its_closing_mark(text, source):
+    (q,) = run(text)
+    assert q.source is not None and q.source.text == source
+    assert [c.text for c in q.content] == ["\u201cYou are not a leader, you are a dictator.\u201d"]
+
+
 def test_transcript_printed_in_quote_marks_is_one_attribution_per_turn():
     text = ("On Sunday, Vice-presidential nominee Mike Pence spoke to Fox News.\n\n"
             '"WALLACE: Will Gennifer Flowers be there?\n\n'

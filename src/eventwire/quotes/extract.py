@@ -240,8 +240,8 @@ def _according_by_commas(parsed: Parsed, tok: Token) -> Candidate | None:
 SIGNATURE_DASHES = "―—–-"
 
 
-def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> tuple[int, Token] | None:
-    """(dash token index, name head) when the quote is signed: “…” ― Name."""
+def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> tuple[int, Token, TokenRange] | None:
+    """(dash token index, name head, name tokens) when the quote is signed: “…” ― Name."""
     doc = parsed.doc
     text = parsed.article.text
     i = q.end
@@ -254,14 +254,17 @@ def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> 
         return None
     for ent in ents:
         if ent.label_ == "PERSON" and 0 < ent.start_char - (i + 1) <= 3:
-            return dash.start, ent.root
+            return dash.start, ent.root, (ent.start, ent.end - 1)
     # a name the parser did not label ("― Beck Pimentel"): capitalised proper nouns right after the dash, to the line end
-    j = dash.end
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and "\n" not in doc[j].text:
+    first = dash.end
+    while first < len(doc) and doc[first].is_space and "\n" not in doc[first].text:  # "―\xa0Christina …"
+        first += 1
+    j = first
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         j += 1
-    if j - dash.end >= 2 and 0 < doc[dash.end].idx - (i + 1) <= 3 and (j == len(doc) or "\n" in doc[j - 1].whitespace_ + doc[j].text
-                                                                      or doc[j].is_punct):
-        return dash.start, doc[j - 1]
+    line_ends = j == len(doc) or doc[j].is_punct or "\n" in doc[j - 1].whitespace_ + doc[j].text
+    if j - first >= 2 and 0 < doc[first].idx - (i + 1) <= 3 and line_ends:
+        return dash.start, doc[j - 1], (first, j - 1)
     return None
 
 
@@ -294,8 +297,9 @@ def _direct_candidates(
             signed = _signature_after(parsed, q, ents)
             if signed is not None:
                 # “…” ― Pamela Padilla: the vox-pop / epigraph convention
-                dash, name = signed
-                out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q]))
+                dash, name, name_range = signed
+                out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q],
+                                     name_range))
                 continue
             if title:
                 titles.append(q)
@@ -1069,6 +1073,8 @@ def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple
 def _extend_contents(parsed: Parsed, cands: list[Candidate], quoted: list[Quoted], model: CueModel) -> list[Candidate]:
     """Run a content on to its sentence's end where the model says the rest belongs to it."""
     for n, cand in enumerate(cands):
+        if cand.rule == "direct-signed":  # “…” ― Name: the rest of the line is the signature, not the content
+            continue
         found = extension_of(parsed, cand, quoted)
         if found is None or model.probability(found[1]) < model.threshold:
             continue
