@@ -147,7 +147,9 @@ CUE_TIME_WORDS = frozenset({"then", "later", "today", "yesterday", "tonight"})
 
 def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
     """The cue words: the verb with its auxiliaries, negation and particle ("has not said",
-    "pointed out"), widened to fixed phrases from the lexicon ("went on to say", "called for")."""
+    "pointed out"), widened to fixed phrases from the lexicon ("went on to say", "called for") and to
+    what PolNeAR's annotators mark with the verb: an adverb before it, the day, the occasion and a colon
+    after it ("also said Friday", "said in a phone interview", "said:")."""
     doc = verb.doc
     a = b = verb.i
     for child in verb.children:
@@ -164,7 +166,7 @@ def cue_range(verb: Token, lexicon: Lexicon) -> TokenRange:
     after = doc[b + 1] if b + 1 < len(doc) else None
     if after is not None and after.head.i == verb.i and after.dep_ in ("npadvmod", "advmod") and (
         after.ent_type_ == "DATE" or after.lower_ in CUE_TIME_WORDS
-    ) and len(after) > 1:
+    ):
         b += 1
     # fixed phrases ending at this verb ("went on to say") or starting at it ("told reporters")
     for phrase in lexicon.verb_phrases:
