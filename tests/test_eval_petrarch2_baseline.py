@@ -69,3 +69,47 @@ def test_each_record_is_coded_from_its_parse_with_its_own_dyad_switch(tmp_path):
     assert (m["petrarch2_exact"], m["eventwire_exact"], m["petrarch2_errors"]) == (3, 3, 1)
     assert result["petrarch2_right_eventwire_wrong"] == ["R1"]
     assert list(result["petrarch2_failures"]) == ["R4"]
+
+
+OLDER_STAND_IN = {
+    # imports Stanford CoreNLP's client at the top, as PETRARCH's utilities.py does: the worker supplies a stand-in
+    "utilities.py": "import corenlp\n\ndef init_logger(name):\n    open(name, 'w').close()\n",
+    "PETRreader.py": "def parse_Config(path):\n    assert open(path).read().startswith('[Dictionaries]')\n",
+    "petrarch.py": textwrap.dedent("""
+        import xml.etree.ElementTree as ET
+        import PETRtree  # imported, never used, in the 2015 snapshots: the worker supplies a stand-in
+        def read_dictionaries():
+            pass
+        def do_coding(stories, out_file):
+            for story in stories.values():
+                for sent in story['sents'].values():
+                    source, target, code = sent['parsed'].split()
+                    sent['events'] = [(source, target, code)]
+            return stories
+        def do_validation(path):
+            stories = {}
+            for el in ET.parse(path).getroot().iter('Sentence'):
+                entry, sent = el.get('id').split('-')
+                stories[entry + sent] = {'sents': {sent: {'parsed': el.findtext('Parse')}}}
+            do_coding(stories, None)
+            return  # as PETRARCH's own: it never scores what it coded
+    """),
+}
+
+
+def test_the_older_petrarch_is_run_in_its_validation_mode_and_scored(tmp_path):
+    source = tmp_path / "petrarch"
+    source.mkdir()
+    for name, code in OLDER_STAND_IN.items():
+        (source / name).write_text(code)
+    xml = tmp_path / "suite.xml"
+    xml.write_text("<Validation><Sentences>"
+                   "<Sentence id='DEMO-01'><Parse>USA RUS 190</Parse></Sentence>"
+                   "<Sentence id='DEMO-02'><Parse>USA RUS 010</Parse></Sentence>"
+                   "</Sentences></Validation>")
+    records = [_record("DEMO-01", "", {("USA", "RUS", "190")}), _record("DEMO-02", "", {("USA", "RUS", "173")})]
+    env = {"Verbfile": "v.txt", "Actorfile": "a.txt", "Agentfile": "g.txt", "Discardfile": "d.txt"}
+    got = baseline.run_petrarch(records, env, xml, source, sys.executable, tmp_path / "work")
+    assert got["DEMO-01"]["got"] == [["USA", "RUS", "190"]]
+    m = baseline.compare_older(records, got, eventwire_failures={"DEMO-01"})
+    assert (m["petrarch_exact"], m["petrarch_right_eventwire_wrong"], m["eventwire_right_petrarch_wrong"]) == (1, 1, 1)
