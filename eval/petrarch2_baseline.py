@@ -70,11 +70,45 @@ def _dictionaries(env: dict[str, str], folder: Path) -> dict[str, str]:
             (("verbs", "Verbfile"), ("actors", "Actorfile"), ("agents", "Agentfile"), ("discards", "Discardfile"))}
 
 
+# PETR_config.ini as both PETRARCHs ship it, with the suite's four dictionaries, no issue file and the
+# output-only text options off (each reads the options it knows).
+CONFIG = """[Dictionaries]
+verbfile_name    = {verbs}
+actorfile_list   = {actors}
+agentfile_name   = {agents}
+discardfile_name = {discards}
+
+[Options]
+textfile_list = unused.xml
+eventfile_name = unused.txt
+code_by_sentence = True
+write_actor_root = False
+write_actor_text = False
+write_event_text = False
+null_verbs  = False
+null_actors = False
+new_actor_length = 0
+require_dyad = True
+stop_on_error = False
+comma_min = 2
+comma_max = 8
+comma_bmin = 0
+comma_bmax = 0
+comma_emin = 2
+comma_emax = 8
+
+[StanfordNLP]
+stanford_dir = ~/stanford-corenlp/
+"""
+
+
 def _run_worker(worker: Path, job: dict, source: Path, python: str, workdir: Path,
                 pythonpath: str | None) -> dict[str, dict]:
     workdir.mkdir(parents=True, exist_ok=True)
     job_path, out_path, log_path = workdir / "job.json", workdir / "out.json", workdir / "log.txt"
-    job_path.write_text(json.dumps(job), encoding="utf-8")
+    config = workdir / "PETR_config.ini"
+    config.write_text(CONFIG.format(**job["dictionaries"]), encoding="utf-8")
+    job_path.write_text(json.dumps(dict(job, config=str(config))), encoding="utf-8")
     child_env = dict(os.environ, PYTHONPATH=pythonpath) if pythonpath else None
     copy = Path(shutil.copy(worker, workdir))  # run from elsewhere: eval/time.py would shadow the stdlib's time
     done = subprocess.run([python, str(copy), str(source.resolve()), str(job_path), str(out_path), str(log_path)],

@@ -3,7 +3,7 @@
 
 This file runs under the interpreter PETRARCH2 was written for (Python 2.7), so it keeps to
 syntax both Python 2 and 3 accept. It reads a job file written by the driver
-({"dictionaries": {...}, "records": [{"id", "text", "parse", "date", "require_dyad",
+({"config": PETR_config.ini path, "records": [{"id", "text", "parse", "date", "require_dyad",
 "new_actor_length"}]}) and writes {"id": {"got": [[source, target, code], ...], "error": str|null}}.
 
 Each record is coded as PETRARCH2's own tests drive it (petrarch2/tests/test_petrarch.py): a
@@ -24,34 +24,6 @@ import os
 import sys
 import traceback
 
-CONFIG = u"""[Dictionaries]
-verbfile_name    = {verbs}
-actorfile_list   = {actors}
-agentfile_name   = {agents}
-discardfile_name = {discards}
-
-[Options]
-textfile_list = unused.xml
-eventfile_name = unused.txt
-code_by_sentence = True
-write_actor_root = False
-write_actor_text = False
-write_event_text = False
-null_verbs  = False
-null_actors = False
-new_actor_length = 0
-require_dyad = True
-stop_on_error = False
-comma_min = 2
-comma_max = 8
-comma_bmin = 0
-comma_bmax = 0
-comma_emin = 2
-comma_emax = 8
-
-[StanfordNLP]
-stanford_dir = ~/stanford-corenlp/
-"""
 
 
 class Quiet(object):
@@ -78,9 +50,7 @@ def main(source, job_path, out_path, log_path):
     import utilities
 
     job = json.load(io.open(job_path, encoding="utf-8"))
-    config_path = os.path.join(os.path.dirname(os.path.abspath(out_path)), "petrarch2_validate_config.ini")
-    with io.open(config_path, "w", encoding="utf-8") as fh:
-        fh.write(CONFIG.format(**job["dictionaries"]))
+    config_path = job["config"]  # PETR_config.ini with the suite's dictionaries, written by the driver
     log = io.open(log_path, "w", encoding="utf-8") if sys.version_info[0] >= 3 else open(log_path, "w")
     with Quiet(log):
         PETRreader.parse_Config(config_path)

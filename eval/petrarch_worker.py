@@ -3,7 +3,7 @@
 eval/petrarch2_baseline.py --petrarch).
 
 Runs under Python 2.7, PETRARCH's interpreter, so it keeps to syntax both Python 2 and 3 accept.
-It reads a job file written by the driver ({"dictionaries": {...}, "xml": path, "ids": [...]})
+It reads a job file written by the driver ({"config": PETR_config.ini path, "xml": path, "ids": [...]})
 and writes {"id": {"got": [[source, target, code], ...], "note": str|null}}.
 
 PETRARCH's ``validate`` command (``petrarch.do_validation``) reads the XML itself, applies its
@@ -21,31 +21,6 @@ import os
 import sys
 import types
 
-CONFIG = u"""[Dictionaries]
-verbfile_name    = {verbs}
-actorfile_list   = {actors}
-agentfile_name   = {agents}
-discardfile_name = {discards}
-
-[Options]
-textfile_list = unused.xml
-eventfile_name = unused.txt
-code_by_sentence = True
-new_actor_length = 0
-write_actor_root = False
-write_actor_text = False
-require_dyad = True
-stop_on_error = False
-comma_min = 2
-comma_max = 8
-comma_bmin = 0
-comma_bmax = 0
-comma_emin = 2
-comma_emax = 8
-
-[StanfordNLP]
-stanford_dir = ~/stanford-corenlp/
-"""
 
 
 def _stand_in(name, source):
@@ -76,9 +51,7 @@ def main(source, job_path, out_path, log_path):
     import petrarch
     import utilities
 
-    config_path = os.path.join(workdir, "petrarch_validate_config.ini")
-    with io.open(config_path, "w", encoding="utf-8") as fh:
-        fh.write(CONFIG.format(**job["dictionaries"]))
+    config_path = job["config"]  # PETR_config.ini with the suite's dictionaries, written by the driver
     coded = {}
     original = petrarch.do_coding
 
