@@ -118,43 +118,52 @@ def _run_worker(worker: Path, job: dict, source: Path, python: str, workdir: Pat
     return json.loads(out_path.read_text(encoding="utf-8"))
 
 
+def _share(count: int, n: int) -> float:
+    return round(count / n, 4) if n else 0.0
+
+
+def _right(records: list[P.Record], coded: dict[str, dict]) -> set[str]:
+    """Records whose set of (source, target, code) a PETRARCH run got exactly."""
+    return {r.id for r in records if frozenset(map(tuple, coded[r.id]["got"])) == r.expected}
+
+
+def _eventwire_metrics(records: list[P.Record], eventwire_failures: set[str]) -> dict:
+    right = len(records) - len(eventwire_failures)
+    return {"records": len(records), "eventwire_exact": right, "eventwire_exact_share": _share(right, len(records))}
+
+
+def _against_eventwire(name: str, right: set[str], records: list[P.Record], eventwire_failures: set[str]) -> dict:
+    """A PETRARCH run's exact share, and the records it and eventwire each get right that the other does not."""
+    ew_right = {r.id for r in records if r.id not in eventwire_failures}
+    return {
+        f"{name}_exact": len(right),
+        f"{name}_exact_share": _share(len(right), len(records)),
+        f"{name}_right_eventwire_wrong": len(right - ew_right),
+        f"eventwire_right_{name}_wrong": len(ew_right - right),
+    }
+
+
 def compare(records: list[P.Record], petrarch2: dict[str, dict], eventwire_failures: set[str]) -> dict:
     """Both systems' exact shares on the same records, and where they differ."""
-    ids = [r.id for r in records]
-    p2_right = {r.id for r in records if frozenset(map(tuple, petrarch2[r.id]["got"])) == r.expected}
-    ew_right = {i for i in ids if i not in eventwire_failures}
-    n = len(ids)
+    right = _right(records, petrarch2)
     metrics = {
-        "records": n,
-        "petrarch2_exact": len(p2_right),
-        "petrarch2_exact_share": round(len(p2_right) / n, 4) if n else 0.0,
-        "petrarch2_errors": sum(1 for i in ids if petrarch2[i].get("error")),
-        "eventwire_exact": len(ew_right),
-        "eventwire_exact_share": round(len(ew_right) / n, 4) if n else 0.0,
-        "petrarch2_right_eventwire_wrong": len(p2_right - ew_right),
-        "eventwire_right_petrarch2_wrong": len(ew_right - p2_right),
+        **_eventwire_metrics(records, eventwire_failures),
+        **_against_eventwire("petrarch2", right, records, eventwire_failures),
+        "petrarch2_errors": sum(1 for r in records if petrarch2[r.id].get("error")),
     }
     return {
         "metrics": metrics,
-        "petrarch2_right_eventwire_wrong": [i for i in ids if i in p2_right and i not in ew_right],
-        "both_wrong": [i for i in ids if i not in p2_right and i not in ew_right],
+        "petrarch2_right_eventwire_wrong": [r.id for r in records if r.id in right and r.id in eventwire_failures],
+        "both_wrong": [r.id for r in records if r.id not in right and r.id in eventwire_failures],
         "petrarch2_failures": {r.id: {"expected": sorted(r.expected), "got": petrarch2[r.id]["got"],
                                       "error": petrarch2[r.id].get("error")}
-                               for r in records if r.id not in p2_right},
+                               for r in records if r.id not in right},
     }
 
 
 def compare_older(records: list[P.Record], petrarch: dict[str, dict], eventwire_failures: set[str]) -> dict:
     """The older PETRARCH's exact share on the same records, and where it and eventwire differ."""
-    right = {r.id for r in records if frozenset(map(tuple, petrarch[r.id]["got"])) == r.expected}
-    ew_right = {r.id for r in records if r.id not in eventwire_failures}
-    n = len(records)
-    return {
-        "petrarch_exact": len(right),
-        "petrarch_exact_share": round(len(right) / n, 4) if n else 0.0,
-        "petrarch_right_eventwire_wrong": len(right - ew_right),
-        "eventwire_right_petrarch_wrong": len(ew_right - right),
-    }
+    return _against_eventwire("petrarch", _right(records, petrarch), records, eventwire_failures)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,9 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     ours = P.evaluate(data)
     failures = set(ours["failures"])
-    result = compare(records, petrarch2, failures) if petrarch2 is not None else {
-        "metrics": {"records": len(records), "eventwire_exact": len(records) - len(failures),
-                    "eventwire_exact_share": ours["metrics"]["exact_share"]}}
+    result = (compare(records, petrarch2, failures) if petrarch2 is not None
+              else {"metrics": _eventwire_metrics(records, failures)})
     m = result["metrics"]
     if older is not None:
         m.update(compare_older(records, older, failures))

@@ -256,21 +256,24 @@ def default_lexicon() -> Lexicon:
     """All shipped dictionaries (built once per process: ~0.2 s)."""
     lexicon = Lexicon()
     tokenize = tokenizer()
+
+    def folded(phrase: str) -> tuple[str, ...]:  # a table's phrase as lower-cased tokens
+        return tuple(t.lower() for t in tokenize(phrase))
+
     for entries in (country_entries(), role_entries(), organisation_entries(), leader_entries()):
         for phrase, entry in entries:
             lexicon.add(phrase, entry, tokenize)
     lexicon.org_keywords = {row["word"].lower(): row["role"] for row in read_tsv(data_path("org_keywords.tsv"))}
-    lexicon.portfolios = {tuple(t.lower() for t in tokenize(row["phrase"])): row["role"]
-                          for row in read_tsv(data_path("portfolios.tsv"))}
+    lexicon.portfolios = {folded(row["phrase"]): row["role"] for row in read_tsv(data_path("portfolios.tsv"))}
     for row in read_tsv(data_path("context_roles.tsv")):
         entry = Entry(type="role", name=row["phrase"], role=row["role"], kind=row["kind"],
                       contextual=row["contextual"] == "1", weak=row["weak"] == "1", source="context-roles")
-        key = tuple(t.lower() for t in tokenize(row["phrase"]))
+        key = folded(row["phrase"])
         lexicon.in_context.setdefault(key, []).append((row["context"].lower(), entry))
         lexicon.first[key[0]] = max(lexicon.first.get(key[0], 0), len(key))
     for row in read_tsv(data_path("places.tsv")):
-        tokens = tuple(t.lower() for t in tokenize(row["phrase"]))
-        if tokens and tuple(tokens) not in lexicon.folded:
+        tokens = folded(row["phrase"])
+        if tokens and tokens not in lexicon.folded:
             lexicon.places[tokens] = tuple(row["iso3"].split("|"))
     tokenize.save()
     return lexicon

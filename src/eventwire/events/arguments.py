@@ -247,7 +247,7 @@ def verb_arguments(
         elif source is None and inherited:
             source = controller
             how.append(inherited)
-    if target is None and verb.dep_ == "conj" and is_passive(verb):  # "imprisoned and tortured"
+    if target is None and verb.dep_ == "conj" and passive:  # "imprisoned and tortured"
         target = _first(verb.head, PASS_SUBJ)
     return source, target, "+".join(how) or "active"
 

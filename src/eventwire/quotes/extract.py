@@ -238,6 +238,7 @@ def _according_by_commas(parsed: Parsed, tok: Token) -> Candidate | None:
 
 
 SIGNATURE_DASHES = "―—–-"
+SIGNED = "direct-signed"  # the rule of a signed quote, “…” ― Name
 
 
 def _signature_after(parsed: Parsed, q: Quoted, ents: tuple[SpacySpan, ...]) -> tuple[int, Token, TokenRange] | None:
@@ -298,7 +299,7 @@ def _direct_candidates(
             if signed is not None:
                 # “…” ― Pamela Padilla: the vox-pop / epigraph convention
                 dash, name, name_range = signed
-                out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, "direct-signed", 0.8, [q],
+                out.append(Candidate([(q.start, q.end)], "direct", None, (dash, dash), name, SIGNED, 0.8, [q],
                                      name_range))
                 continue
             if title:
@@ -822,7 +823,7 @@ def _to_quote(
     rule = cand.rule
     if cand.cue is not None:
         a, b = _chars(doc, cand.cue)
-        if cand.rule == "direct-signed":  # the dash alone, where the tokenizer kept it with the closing mark: ”―
+        if cand.rule == SIGNED:  # the dash alone, where the tokenizer kept it with the closing mark: ”―
             a = next((i for i in range(a, b) if parsed.article.text[i] in SIGNATURE_DASHES), a)
             b = a + 1
         cue_span = parsed.span(a, b)
@@ -1073,7 +1074,7 @@ def extension_of(parsed: Parsed, cand: Candidate, quoted: list[Quoted]) -> tuple
 def _extend_contents(parsed: Parsed, cands: list[Candidate], quoted: list[Quoted], model: CueModel) -> list[Candidate]:
     """Run a content on to its sentence's end where the model says the rest belongs to it."""
     for n, cand in enumerate(cands):
-        if cand.rule == "direct-signed":  # “…” ― Name: the rest of the line is the signature, not the content
+        if cand.rule == SIGNED:  # “…” ― Name: the rest of the line is the signature, not the content
             continue
         found = extension_of(parsed, cand, quoted)
         if found is None or model.probability(found[1]) < model.threshold:
