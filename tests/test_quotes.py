@@ -503,3 +503,16 @@ def test_a_thing_holds_no_view(text):
 def test_people_and_texts_still_do():
     assert [q.source.text for q in run("The report found that the police had failed.")] == ["The report"]
     assert [q.source.text for q in run("Officials believe the abuse went on for years.")] == ["Officials"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator criticized Trump for taking advantage of legal tax deductions.",
+     "Trump for taking advantage of legal tax deductions"),
+    ("Regulators charged two developers with defrauding investors from 74 countries.",
+     "two developers with defrauding investors from 74 countries"),
+    ("The governor praised the volunteers in the city on Friday.", "the volunteers"),
+])
+def test_an_object_content_runs_on_over_what_is_said_of_the_object(text, content):
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
+    (q,) = find_quotes(parse(article, load_nlp()(text)), [], learned=None)  # the rules' own reading
+    assert [c.text for c in q.content] == [content]

@@ -132,13 +132,13 @@ def test_extension_runs_a_content_to_its_sentence_end_unless_the_cue_is_in_the_w
 def test_extender_model_decides_whether_the_content_runs_on():
     text = "Clinton accused Trump of insulting veterans during the rally in Ohio on Monday."
     parsed = parsed_of(text)
-    assert [q.content[0].text for q in find_quotes(parsed, [], learned=None)] == ["Trump"]
+    assert [q.content[0].text for q in find_quotes(parsed, [], learned=None)] == ["Trump of insulting veterans"]
     accept = LearnedModels(None, None, CueModel({}, 5.0, 0.5))
     reject = LearnedModels(None, None, CueModel({}, -5.0, 0.5))
     assert [q.content[0].text for q in find_quotes(parsed, [], learned=accept)] == [
         "Trump of insulting veterans during the rally in Ohio on Monday"
     ]
-    assert [q.content[0].text for q in find_quotes(parsed, [], learned=reject)] == ["Trump"]
+    assert [q.content[0].text for q in find_quotes(parsed, [], learned=reject)] == ["Trump of insulting veterans"]
 
 
 def test_learned_attributions_always_have_a_holder_that_is_not_a_place(palmyra_doc):

@@ -467,6 +467,19 @@ def _cut_coordinated_report(head: Token, end: int) -> int:
     return end
 
 
+def _object_complements(verb: Token, end: int) -> int:
+    """The end of an object content run on over the verb's phrases that say more about the
+    object right after it: "criticized [Trump] [for taking advantage of deductions]",
+    "accused [the GOP] [of stoking the issue]", "offered [protection] [to all those fleeing]"."""
+    preps = load_lexicon().object_prepositions
+    for sibling in verb.rights:
+        if sibling.left_edge.i != end + 1:
+            continue
+        if sibling.dep_ == "dative" or (sibling.dep_ == "prep" and sibling.lower_ in preps):
+            end = sibling.right_edge.i
+    return end
+
+
 def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] | None:
     """Char range of the complement ``child`` of cue ``verb``.
 
@@ -476,6 +489,8 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     """
     doc = parsed.doc
     a, b = subtree_range(child)
+    if child.dep_ == "dobj" and child.i > verb.i:
+        b = _object_complements(verb, b)
     b = _cut_trailing_commentary(child, b)
     if child.i > verb.i:
         b = _cut_coordinated_report(child, b)

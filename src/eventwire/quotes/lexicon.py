@@ -41,6 +41,7 @@ class Lexicon:
     evidence_nouns: frozenset[str] = frozenset()  # "in the latest poll, …": findings that attribute a clause
     agent_nouns: frozenset[str] = frozenset()  # nouns that can hold a view: "official", "government", "report"
     cue_occasions: frozenset[str] = frozenset()  # "said in a statement": the occasion's phrase is the cue's
+    object_prepositions: frozenset[str] = frozenset()  # "criticized Trump [for …]": part of the content
 
     @property
     def opening_marks(self) -> frozenset[str]:
@@ -89,7 +90,8 @@ def load_lexicon() -> Lexicon:
     evidence = frozenset(row[0].lower() for row in data_rows("evidence_nouns.txt"))
     agents = frozenset(row[0].lower() for row in data_rows("agent_nouns.txt"))
     occasions = frozenset(row[0].lower() for row in data_rows("cue_occasions.txt"))
+    object_preps = frozenset(row[0].lower() for row in data_rows("object_prepositions.txt"))
     return Lexicon(
         cue_verbs, tuple(according), tuple(phrases), anonymous, marks, pronouns, preps, nouns, non_cue,
-        evidence, agents, occasions,
+        evidence, agents, occasions, object_preps,
     )
