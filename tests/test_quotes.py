@@ -516,3 +516,17 @@ def test_an_object_content_runs_on_over_what_is_said_of_the_object(text, content
     article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
     (q,) = find_quotes(parse(article, load_nlp()(text)), [], learned=None)  # the rules' own reading
     assert [c.text for c in q.content] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Reid said that he had a well-connected source who told him the GOP presidential nominee hadn't paid any "
+     "taxes for 10 years.",
+     "that he had a well-connected source who told him the GOP presidential nominee hadn't paid any taxes for 10 years"),
+    ("Aides said the high level of priority being placed on motivating black voters in Florida shows the campaign "
+     "is worried.",
+     "the high level of priority being placed on motivating black voters in Florida shows the campaign is worried"),
+])
+def test_a_reported_clause_the_parser_split_in_two_stays_one(text, content):
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
+    quotes = find_quotes(parse(article, load_nlp()(text)), [], learned=None)
+    assert [c.text for c in quotes[0].content] == [content]
