@@ -63,6 +63,13 @@ def test_infinitive_intention_is_proposed():
     assert text[slice(*props[0].content[0])].startswith("to introduce a bill")
 
 
+def test_an_object_proposal_runs_on_over_what_is_said_of_the_object():
+    text = "The mayor thanked the volunteers for their work during the floods."
+    props = [p for p in proposals_of(text) if p.cue_token.lemma_ == "thank" and p.how == "dobj"]
+    assert props, "no object proposal for 'thanked'"
+    assert text[slice(*props[0].content[0])] == "the volunteers for their work"  # not "during …"
+
+
 def test_rules_alone_miss_what_the_model_adds():
     text = "Party leaders are optimistic that the bill will pass."
     parsed = parsed_of(text)

@@ -53,6 +53,7 @@ from eventwire.quotes.syntax import (
     cue_verb,
     noun_content,
     noun_source,
+    object_complements_end,
     source_range,
     subject_of,
     subtree_range,
@@ -467,19 +468,6 @@ def _cut_coordinated_report(head: Token, end: int) -> int:
     return end
 
 
-def _object_complements(verb: Token, end: int) -> int:
-    """The end of an object content run on over the verb's phrases that say more about the
-    object right after it: "criticized [Trump] [for taking advantage of deductions]",
-    "accused [the GOP] [of stoking the issue]", "offered [protection] [to all those fleeing]"."""
-    preps = load_lexicon().object_prepositions
-    for sibling in verb.rights:
-        if sibling.left_edge.i != end + 1:
-            continue
-        if sibling.dep_ == "dative" or (sibling.dep_ == "prep" and sibling.lower_ in preps):
-            end = sibling.right_edge.i
-    return end
-
-
 def _split_clause_rest(verb: Token, end: int) -> int:
     """The end of a reported clause the parser split in two, hanging its second half on the
     cue as one more complement ("said that he had a source who told him the nominee |
@@ -507,7 +495,7 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     doc = parsed.doc
     a, b = subtree_range(child)
     if child.dep_ == "dobj" and child.i > verb.i:
-        b = _object_complements(verb, b)
+        b = object_complements_end(verb, b, load_lexicon().object_prepositions)
     if child.dep_ in ("ccomp", "dobj") and child.i > verb.i:
         b = _split_clause_rest(verb, b)
     b = _cut_trailing_commentary(child, b)

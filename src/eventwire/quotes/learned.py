@@ -33,7 +33,7 @@ from eventwire.quotes.boundary import ASIDE_MARKS, ASIDE_RELATIVES
 from eventwire.quotes.headline import headline_span
 from eventwire.quotes.lexicon import Lexicon
 from eventwire.quotes.marks import Quoted
-from eventwire.quotes.syntax import TokenRange, cue_range, noun_source, subject_of, trim
+from eventwire.quotes.syntax import TokenRange, cue_range, noun_source, object_complements_end, subject_of, trim
 from eventwire.quotes.wordclasses import word_classes
 
 MODEL_DIR = ("data", "quotes", "model")
@@ -253,11 +253,15 @@ def _paragraph(text: str, anchor: int) -> tuple[int, int]:
 
 
 def _content(
-    doc: Doc, text: str, tok: Token, child: Token, how: str, sent_start: int
+    doc: Doc, text: str, tok: Token, child: Token, how: str, sent_start: int, object_preps: frozenset[str]
 ) -> list[tuple[int, int]] | None:
     """The complement's subtree as char ranges in the cue's paragraph; a clause before
-    the cue ("…, the poll found") runs from the sentence start up to the cue's subject."""
+    the cue ("…, the poll found") runs from the sentence start up to the cue's subject;
+    an object runs on over what the verb says of it, as in the rules ("attacked [Trump
+    for …]")."""
     a, b = child.left_edge.i, child.right_edge.i  # the subtree's span (projective parse)
+    if how == "dobj":
+        b = object_complements_end(tok, b, object_preps)
     if how == "ccomp-before":
         subjects = [t.left_edge.i for t in tok.lefts if t.i > b and t.dep_ in ("nsubj", "nsubjpass")]
         a = min(a, sent_start)
@@ -383,7 +387,7 @@ def propose(
             subject = None
         for child, how in comps:
             sent_start = _sentence_start(parsed, sent_index) if how == "ccomp-before" else 0
-            content = _content(doc, text, tok, child, how, sent_start)
+            content = _content(doc, text, tok, child, how, sent_start, lexicon.object_prepositions)
             if content is None or taken.clashes(content):
                 continue
             features = _features(tok, child, how, subject, content, lexicon, quoted, sent_index)

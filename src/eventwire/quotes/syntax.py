@@ -56,6 +56,19 @@ def trim(doc: Doc, rng: TokenRange, keep_quotes: bool = True) -> TokenRange | No
     return (a, b) if a <= b else None
 
 
+def object_complements_end(verb: Token, end: int, prepositions: frozenset[str]) -> int:
+    """The end of an object content run on over the verb's phrases that say more about the
+    object right after it: "criticized [Trump] [for taking advantage of deductions]",
+    "accused [the GOP] [of stoking the issue]", "offered [protection] [to all those fleeing]"
+    (``prepositions``: the lexicon's ``object_prepositions.txt``)."""
+    for sibling in verb.rights:
+        if sibling.left_edge.i != end + 1:
+            continue
+        if sibling.dep_ == "dative" or (sibling.dep_ == "prep" and sibling.lower_ in prepositions):
+            end = sibling.right_edge.i
+    return end
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, climbing xcomp/conj/advcl chains when it has none.
 
