@@ -530,3 +530,11 @@ def test_a_reported_clause_the_parser_split_in_two_stays_one(text, content):
     article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
     quotes = find_quotes(parse(article, load_nlp()(text)), [], learned=None)
     assert [c.text for c in quotes[0].content] == [content]
+
+
+def test_a_coordinated_infinitive_that_reports_a_clause_is_its_own_report():
+    text = "The senator refuses to release his tax records or explain how his wife became a citizen."
+    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
+    quotes = find_quotes(parse(article, load_nlp()(text)), [], learned=None)
+    assert [(q.cue.text, q.content[0].text) for q in quotes] == [
+        ("refuses", "to release his tax records"), ("explain", "how his wife became a citizen")]

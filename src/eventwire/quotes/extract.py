@@ -451,13 +451,14 @@ def _cut_coordinated_report(head: Token, end: int) -> int:
     the speaker's next report ("said it was opposed to the test and warned North Korea to
     refrain …"), not part of this one. After a clause with a modal, any finite conjunct without
     a subject is the speaker's: "said he would order a review and warned against hackers" (the
-    reported clause would go on "and warn")."""
+    reported clause would go on "and warn"). So is a reporting infinitive coordinated with a
+    reported one: "refuses [to release his tax records] or explain [how his wife became a citizen]"."""
     lexicon = load_lexicon()
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     for child in head.rights:
         if (
             child.dep_ == "conj"
-            and child.tag_ in FINITE_PAST_OR_PRESENT
+            and (child.tag_ in FINITE_PAST_OR_PRESENT or child.tag_ == head.tag_ == "VB" and head.dep_ == "xcomp")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and (modal and child.lemma_ != "be" or cue_verb(child, lexicon) is not None and _reports_a_clause(child))
         ):
