@@ -515,6 +515,7 @@ def test_people_and_texts_still_do():
     ("Regulators charged two developers with defrauding investors from 74 countries.",
      "two developers with defrauding investors from 74 countries"),
     ("The governor praised the volunteers in the city on Friday.", "the volunteers"),
+    ("The union endorsed Hillary Clinton for president on Thursday.", "Hillary Clinton for president"),  # a date is no content
 ])
 def test_an_object_content_runs_on_over_what_is_said_of_the_object(text, content):
     (q,) = rules_only(text)

@@ -64,9 +64,14 @@ def object_complements_end(verb: Token, end: int, prepositions: frozenset[str]) 
     for sibling in verb.rights:
         if sibling.left_edge.i != end + 1:
             continue
-        if sibling.dep_ == "dative" or (sibling.dep_ == "prep" and sibling.lower_ in prepositions):
+        if sibling.dep_ == "dative" or (sibling.dep_ == "prep" and sibling.lower_ in prepositions and not _when(sibling)):
             end = sibling.right_edge.i
     return end
+
+
+def _when(prep: Token) -> bool:
+    """"on Thursday", "after midnight": the phrase dates the telling, it says nothing of the object."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def subject_of(verb: Token) -> Token | None:
