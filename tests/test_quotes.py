@@ -8,21 +8,24 @@ from importlib import resources
 import pytest
 
 from eventwire.model import Actor, Article, Quote, Span
-from eventwire.nlp import load_nlp, parse
+from eventwire.nlp import Parsed, load_nlp, parse
 from eventwire.quotes import find_quotes, quote_containing
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.marks import find_quoted
 
 
-def run(text: str, actors: list[Actor] | None = None) -> list[Quote]:
+def parsed(text: str) -> Parsed:
     article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
-    return find_quotes(parse(article, load_nlp()(text)), actors or [])
+    return parse(article, load_nlp()(text))
+
+
+def run(text: str, actors: list[Actor] | None = None) -> list[Quote]:
+    return find_quotes(parsed(text), actors or [])
 
 
 def rules_only(text: str) -> list[Quote]:
     """The rules' own reading, without the learned pass (which may re-bound contents)."""
-    article = Article(id="t", text=text, raw_text=text, date=dt.date(2016, 3, 23))
-    return find_quotes(parse(article, load_nlp()(text)), [], learned=None)
+    return find_quotes(parsed(text), [], learned=None)
 
 
 def by_source(quotes: list[Quote], source: str) -> Quote:

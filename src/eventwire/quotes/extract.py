@@ -495,10 +495,11 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
     """
     doc = parsed.doc
     a, b = subtree_range(child)
-    if child.dep_ == "dobj" and child.i > verb.i:
-        b = object_complements_end(verb, b, load_lexicon().object_prepositions)
-    if child.dep_ in ("ccomp", "dobj") and child.i > verb.i:
-        b = _split_clause_rest(verb, b)
+    if child.i > verb.i:
+        if child.dep_ == "dobj":
+            b = object_complements_end(verb, b, load_lexicon().object_prepositions)
+        if child.dep_ in ("ccomp", "dobj"):
+            b = _split_clause_rest(verb, b)
     b = _cut_trailing_commentary(child, b)
     if child.i > verb.i:
         b = _cut_coordinated_report(child, b)
