@@ -20,3 +20,13 @@ def test_dictionary_verbs_the_model_lemmatizes_wrongly_get_their_lemma_back():
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["staged"] == "stage" and lemmas["raped"] == "rape", lemmas
 
+
+
+def test_a_line_that_ends_a_sentence_ends_it_and_a_wrapped_line_does_not():
+    """Single-line paragraphs have no blank line between them; hard-wrapped text breaks lines mid-sentence."""
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("He said the schools “are standing up.”\n“Let’s get back to work,” said Mulgrew.")
+    assert [s.text.strip() for s in doc.sents][-1] == "“Let’s get back to work,” said Mulgrew."
+    wrapped = load_nlp()("The council voted on Monday to close\nthe old bridge for repairs.")
+    assert len(list(wrapped.sents)) == 1

