@@ -541,3 +541,40 @@ def test_a_coordinated_infinitive_that_reports_a_clause_is_its_own_report():
     text = "The senator refuses to release his tax records or explain how his wife became a citizen."
     assert [(q.cue.text, q.content[0].text) for q in rules_only(text)] == [
         ("refuses", "to release his tax records"), ("explain", "how his wife became a citizen")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("She wants to triple the size of the AmeriCorps program, grow the Peace Corps and create a new national "
+     "service reserve program.",
+     "to triple the size of the AmeriCorps program, grow the Peace Corps and create a new national service reserve "
+     "program"),
+    ("Donald Trump has mentioned refinancing student loans and forcing universities to spend more from their "
+     "endowments.",
+     "refinancing student loans and forcing universities to spend more from their endowments"),
+])
+def test_verbs_the_parser_coordinated_with_the_cue_continue_the_content(text, content):
+    """The parser hangs "grow" and "forcing" on the cue; their form says they go on from the content."""
+    assert [c.text for c in rules_only(text)[0].content] == [content]
+
+
+def test_a_conjunct_of_the_cue_s_own_form_stays_the_cue_s():
+    (q,) = rules_only("The mayor wants to build a new bridge and wants it done by May.")[:1]
+    assert q.content[0].text == "to build a new bridge"
+
+
+def test_a_quote_ending_on_a_nested_one_closes_after_the_space():
+    """Washington Post style: the straight closer follows the nested quote's closer and a space."""
+    text = "\"I've always been insulted with the term 'African American outreach,' \" he told the group, adding that it hurt."
+    quotes = rules_only(text)
+    assert quotes[0].content[0].text == "\"I've always been insulted with the term 'African American outreach,' \""
+    assert quotes[0].cue.text == "told"
+
+
+def test_a_single_line_paragraph_ends_its_sentence():
+    """Paragraphs one line each: the next paragraph's quote is no part of the sentence before it."""
+    text = ("Michael Mulgrew, president of the teachers' union, said he hopes the day sends a message that "
+            "“communities are standing up for their schools.”\n"
+            "“Let’s get back to saying our schools are something we support,” said Mulgrew.")
+    assert [(q.cue.text, q.content[0].text) for q in rules_only(text)] == [
+        ("said", "he hopes the day sends a message that “communities are standing up for their schools.”"),
+        ("said", "“Let’s get back to saying our schools are something we support,”")]

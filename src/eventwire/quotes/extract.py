@@ -49,6 +49,7 @@ from eventwire.quotes.tagger import ContentTagger, tag_spans
 from eventwire.quotes.syntax import (
     TokenRange,
     content_child,
+    coordinated_complement_end,
     cue_range,
     cue_verb,
     noun_content,
@@ -500,6 +501,8 @@ def _clause_range(parsed: Parsed, verb: Token, child: Token) -> tuple[int, int] 
             b = object_complements_end(verb, b, load_lexicon().object_prepositions)
         if child.dep_ in ("ccomp", "dobj"):
             b = _split_clause_rest(verb, b)
+        if child.dep_ in ("xcomp", "dobj"):
+            b = coordinated_complement_end(verb, a, b)
     b = _cut_trailing_commentary(child, b)
     if child.i > verb.i:
         b = _cut_coordinated_report(child, b)

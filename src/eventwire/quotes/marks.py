@@ -50,13 +50,15 @@ def _is_opener(text: str, i: int, pair: QuoteMarkPair) -> bool:
 
 
 def _is_closer(text: str, i: int, pair: QuoteMarkPair) -> bool:
-    """A single mark between letters is an apostrophe (don’t), not a closer."""
+    """A single mark between letters is an apostrophe (don’t), not a closer. A straight
+    mark after a space closes only a quote that ends on a nested one: “…outreach,' " he said”."""
     if pair.kind in ("double", "angle"):
         return True
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isspace():
-        return False
+        nested_end = pair.kind == "straight" and prev == " " and i >= 2 and text[i - 2] in "'’"
+        return nested_end and not nxt.isalnum()
     return not nxt.isalnum()
 
 

@@ -69,6 +69,28 @@ def object_complements_end(verb: Token, end: int, prepositions: frozenset[str]) 
     return end
 
 
+def coordinated_complement_end(verb: Token, start: int, end: int) -> int:
+    """The end of a content run on over the verbs the parser coordinated with the cue
+    instead of with the content: "wants [to triple the program, grow the Peace Corps and
+    create a reserve]", "has mentioned [refinancing loans and forcing universities to
+    spend more]". A bare "grow" or "forcing" cannot share "wants"'s or "mentioned"'s
+    subject, so it continues the content when the content opens with that form; a
+    conjunct with its own subject or auxiliary, or of the cue's form, stays the cue's."""
+    doc = verb.doc
+    first = next((t for t in doc[start : end + 1] if t.tag_.startswith("VB")), None)
+    if first is None or first.tag_ not in ("VB", "VBG"):
+        return end
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i <= end or conj.tag_ != first.tag_ or conj.tag_ == verb.tag_:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
+            continue
+        between = doc[end + 1 : conj.left_edge.i]
+        if all(t.dep_ in ("cc", "punct") and t.text in (",", "and", "or") for t in between):
+            end = conj.right_edge.i
+    return end
+
+
 def _when(prep: Token) -> bool:
     """"on Thursday", "after midnight": the phrase dates the telling, it says nothing of the object."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
