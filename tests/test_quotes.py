@@ -578,3 +578,11 @@ def test_a_single_line_paragraph_ends_its_sentence():
     assert [(q.cue.text, q.content[0].text) for q in rules_only(text)] == [
         ("said", "he hopes the day sends a message that “communities are standing up for their schools.”"),
         ("said", "“Let’s get back to saying our schools are something we support,”")]
+
+
+def test_a_content_never_ends_on_a_coordinator():
+    """Cutting the coordinated report off "declined to threaten Moscow or … declare it responsible"
+    must not leave its "or" behind."""
+    quotes = rules_only("This week, the president declined to threaten Moscow or even directly declare it responsible.")
+    assert quotes and all(not c.text.endswith((" or", " and")) for q in quotes for c in q.content), \
+        [c.text for q in quotes for c in q.content]

@@ -41,7 +41,9 @@ def trim(doc: Doc, rng: TokenRange, keep_quotes: bool = True) -> TokenRange | No
     while a <= b and (doc[a].is_punct and not (keep_quotes and doc[a].is_quote) or doc[a].is_space):
         a += 1
     while a <= b and (
-        doc[b].is_space or (doc[b].is_punct and not (keep_quotes and doc[b].is_quote) and doc[b].text in TRIM_PUNCT | {".", "!", "?"})
+        doc[b].is_space
+        or (doc[b].is_punct and not (keep_quotes and doc[b].is_quote) and doc[b].text in TRIM_PUNCT | {".", "!", "?"})
+        or doc[b].pos_ == "CCONJ"  # "to threaten Moscow or": the cut conjunct's coordinator stays out
     ):
         b -= 1
     if a > b:
