@@ -21,7 +21,6 @@ def test_dictionary_verbs_the_model_lemmatizes_wrongly_get_their_lemma_back():
     assert lemmas["staged"] == "stage" and lemmas["raped"] == "rape", lemmas
 
 
-
 def test_a_line_that_ends_a_sentence_ends_it_and_a_wrapped_line_does_not():
     """Single-line paragraphs have no blank line between them; hard-wrapped text breaks lines mid-sentence."""
     from eventwire.nlp import load_nlp

@@ -51,8 +51,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     merges events, quotes and dates across stories; a paragraph break is a boundary the
     cleaner already guarantees, so the parser is told so (it keeps preset boundaries).
     """
-    for token in doc[1:-1]:
-        if token.is_space and (token.text.count("\n") >= 2 or ("\n" in token.text and _ends_line_sentence(doc, token.i))):
+    for token in doc[:-1]:
+        if not token.is_space or "\n" not in token.text:
+            continue
+        if token.text.count("\n") >= 2 or (token.i > 0 and _ends_line_sentence(doc, token.i)):
             doc[token.i + 1].is_sent_start = True
     return doc
 
